@@ -1,0 +1,25 @@
+package nl.bdss.contract;
+
+import java.time.Clock;
+import nl.bdss.messaging.MessagingConfiguration;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+@SpringBootApplication
+@Import(MessagingConfiguration.class)
+public class ContractServiceApplication {
+
+    /** The service reads {@code contract-service.yml}, so that several services can share one classpath in tests. */
+    public static final String CONFIG_NAME = "spring.config.name=contract-service";
+
+    public static void main(String[] args) {
+        new SpringApplicationBuilder(ContractServiceApplication.class).properties(CONFIG_NAME).run(args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

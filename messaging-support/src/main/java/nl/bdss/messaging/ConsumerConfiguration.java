@@ -1,0 +1,96 @@
+package nl.bdss.messaging;
+
+import java.util.HashMap;
+import java.util.Map;
+import nl.bdss.messaging.serde.ConfluentAvroDeserializer;
+import nl.bdss.messaging.serde.ConfluentAvroSerializer;
+import nl.bdss.messaging.serde.SerdeConfig;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafka;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * How every service consumes: Confluent wire-format values decoded into the generated classes, one record
+ * at a time, the offset committed only after the listener (and its database transaction) returned. A record
+ * that cannot be decoded, or fails three times, goes to {@code <topic>.<group>.dlt} with the reason in the
+ * {@code kafka_dlt-exception-*} headers, and the partition moves on.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableKafka
+public class ConsumerConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsumerConfiguration.class);
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, Object> kafkaListenerContainerFactory(
+            MessagingProperties properties, @Value("${spring.application.name}") String group) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
+        config.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, ConfluentAvroDeserializer.class);
+        config.put(SerdeConfig.SCHEMA_REGISTRY_URL, properties.schemaRegistryUrl());
+        config.put(SerdeConfig.SPECIFIC_AVRO_READER, true);
+
+        ConcurrentKafkaListenerContainerFactory<String, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        factory.setCommonErrorHandler(errorHandler(deadLetterTemplate(properties), group));
+        return factory;
+    }
+
+    private static KafkaTemplate<Object, Object> deadLetterTemplate(MessagingProperties properties) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(SerdeConfig.SCHEMA_REGISTRY_URL, properties.schemaRegistryUrl());
+        ConfluentAvroSerializer avro = new ConfluentAvroSerializer();
+        avro.configure(config, false);
+        Map<Class<?>, org.apache.kafka.common.serialization.Serializer<?>> byType = new java.util.LinkedHashMap<>();
+        byType.put(byte[].class, new ByteArraySerializer());
+        byType.put(SpecificRecord.class, avro);
+        DelegatingByTypeSerializer values = new DelegatingByTypeSerializer(byType, true);
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        DefaultKafkaProducerFactory<Object, Object> producers = new DefaultKafkaProducerFactory<>(config,
+                (org.apache.kafka.common.serialization.Serializer) new StringSerializer(),
+                (org.apache.kafka.common.serialization.Serializer) values);
+        return new KafkaTemplate<>(producers);
+    }
+
+    private static DefaultErrorHandler errorHandler(KafkaTemplate<Object, Object> template, String group) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+                (record, exception) -> {
+                    String deadLetterTopic = record.topic() + "." + group + ".dlt";
+                    log.warn("Parking {}-{}@{} in {}: {}", record.topic(), record.partition(), record.offset(),
+                            deadLetterTopic, exception.getMessage());
+                    return new TopicPartition(deadLetterTopic, -1);
+                });
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500L, 2L));
+        handler.addNotRetryableExceptions(RejectedEventException.class);
+        return handler;
+    }
+}

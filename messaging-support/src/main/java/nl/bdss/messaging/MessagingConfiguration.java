@@ -1,0 +1,45 @@
+package nl.bdss.messaging;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import nl.bdss.messaging.inbox.ProcessedEvents;
+import nl.bdss.messaging.outbox.Outbox;
+import nl.bdss.messaging.outbox.OutboxRelay;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The outbox, its relay and the inbox; a service imports this once. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingConfiguration {
+
+    @Bean
+    OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, MessagingProperties properties) {
+        return new OutboxRelay(jdbc, transactions, properties) {
+            @Override
+            public void start() {
+                if (properties.relayEnabled()) {
+                    super.start();
+                }
+            }
+        };
+    }
+
+    @Bean
+    Outbox outbox(JdbcClient jdbc, OutboxRelay relay, ObjectProvider<MeterRegistry> meters) {
+        Outbox outbox = new Outbox(jdbc, relay::wakeUp);
+        meters.ifAvailable(registry -> Gauge.builder("bdss.outbox.pending", outbox, Outbox::pending)
+                .description("Events written but not yet acknowledged by the broker")
+                .register(registry));
+        return outbox;
+    }
+
+    @Bean
+    ProcessedEvents processedEvents(JdbcClient jdbc) {
+        return new ProcessedEvents(jdbc);
+    }
+}
