@@ -15,6 +15,10 @@ import org.apache.avro.specific.SpecificRecord;
 /** Plain Avro binary of a generated record, for parking it in the outbox until the relay sends it. */
 final class AvroBinary {
 
+    static {
+        nl.bdss.messaging.serde.TrustedEventClasses.trust();
+    }
+
     private AvroBinary() {
     }
 

@@ -21,6 +21,10 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 public class ConfluentAvroDeserializer implements Deserializer<Object> {
 
+    static {
+        TrustedEventClasses.trust();
+    }
+
     private SchemaRegistryClient registry;
     private boolean specificReader;
     private final Map<Integer, DatumReader<Object>> readersById = new ConcurrentHashMap<>();
@@ -31,14 +35,12 @@ public class ConfluentAvroDeserializer implements Deserializer<Object> {
     public ConfluentAvroDeserializer(SchemaRegistryClient registry, boolean specificReader) {
         this.registry = registry;
         this.specificReader = specificReader;
-        TrustedEventClasses.trust();
     }
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         this.registry = SchemaRegistryClient.shared(SerdeConfig.registryUrl(configs));
         this.specificReader = SerdeConfig.flag(configs, SerdeConfig.SPECIFIC_AVRO_READER, false);
-        TrustedEventClasses.trust();
     }
 
     @Override

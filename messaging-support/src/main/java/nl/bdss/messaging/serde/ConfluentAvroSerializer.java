@@ -23,6 +23,10 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public class ConfluentAvroSerializer implements Serializer<Object> {
 
+    static {
+        TrustedEventClasses.trust();
+    }
+
     private SchemaRegistryClient registry;
     private boolean autoRegister = true;
     private boolean useLatestVersion;

@@ -8,7 +8,7 @@ import org.apache.kafka.common.errors.SerializationException;
  * live under {@value #EVENTS_PACKAGE}; trusting that package (on top of Avro's defaults) lets the specific
  * reader build them, without opening the door to arbitrary classes named by a writer schema.
  */
-final class TrustedEventClasses {
+public final class TrustedEventClasses {
 
     static final String EVENTS_PACKAGE = "nl.bdss.events.";
     private static volatile boolean trusted;
@@ -16,7 +16,7 @@ final class TrustedEventClasses {
     private TrustedEventClasses() {
     }
 
-    static void trust() {
+    public static void trust() {
         if (trusted) {
             return;
         }

@@ -1,0 +1,171 @@
+package nl.bdss.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import nl.bdss.events.Topics;
+import nl.bdss.events.settlement.SettlementBooked;
+import nl.bdss.events.settlement.SettlementKind;
+import nl.bdss.messaging.registry.SchemaRegistryClient;
+import nl.bdss.messaging.serde.ConfluentAvroDeserializer;
+import nl.bdss.messaging.serde.ConfluentAvroSerializer;
+import nl.bdss.messaging.serde.SerdeConfig;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The serde pair against the real registry: Confluent's wire format byte for byte, and its configuration keys. */
+class ConfluentSerdeTest {
+
+    static final String TOPIC = Topics.SETTLEMENTS.name();
+
+    @TempDir
+    Path data;
+    SchemaRegistryServer registry;
+
+    @BeforeEach
+    void start() throws Exception {
+        registry = SchemaRegistryServer.start("127.0.0.1", 0, data);
+    }
+
+    @AfterEach
+    void stop() {
+        registry.close();
+    }
+
+    static SettlementBooked aSettlement() {
+        return SettlementBooked.newBuilder()
+                .setEventId(UUID.fromString("5b0f6d1e-8a37-4c1b-9d7e-2f4a6c8e0b13"))
+                .setOccurredAt(Instant.parse("2025-01-01T00:00:00Z"))
+                .setContractId("c-1")
+                .setSequence(1)
+                .setEntryId("c-1|2025-01-01|3311|01012345|HUISARTSENZORG|LUMP_SUM")
+                .setKind(SettlementKind.LUMP_SUM)
+                .setPeriodStart(LocalDate.of(2025, 1, 1))
+                .setPeriodEnd(LocalDate.of(2025, 12, 31))
+                .setUzovi("3311")
+                .setPayeeAgb("01012345")
+                .setPayeePartyKey("hap-west")
+                .setSector("HUISARTSENZORG")
+                .setAmountCents(2_100_000L)
+                .setAllocationVersion(1)
+                .setCause("test")
+                .build();
+    }
+
+    Map<String, Object> config(Object... extra) {
+        java.util.HashMap<String, Object> config = new java.util.HashMap<>();
+        config.put(SerdeConfig.SCHEMA_REGISTRY_URL, registry.url());
+        for (int i = 0; i < extra.length; i += 2) {
+            config.put((String) extra[i], extra[i + 1]);
+        }
+        return config;
+    }
+
+    ConfluentAvroSerializer serializer(Object... extra) {
+        ConfluentAvroSerializer serializer = new ConfluentAvroSerializer();
+        serializer.configure(config(extra), false);
+        return serializer;
+    }
+
+    ConfluentAvroDeserializer deserializer(boolean specific) {
+        ConfluentAvroDeserializer deserializer = new ConfluentAvroDeserializer();
+        deserializer.configure(config(SerdeConfig.SPECIFIC_AVRO_READER, specific), false);
+        return deserializer;
+    }
+
+    @Test
+    void writesMagicByteZeroThenTheRegistryIdThenPlainAvroBinary() throws Exception {
+        SettlementBooked event = aSettlement();
+
+        byte[] bytes = serializer().serialize(TOPIC, event);
+
+        int id = new SchemaRegistryClient(registry.url()).latest(TOPIC + "-value").id();
+        ByteArrayOutputStream avro = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(avro, null);
+        new SpecificDatumWriter<SettlementBooked>(SettlementBooked.getClassSchema()).write(event, encoder);
+        assertThat(bytes[0]).isZero();
+        assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(id);
+        assertThat(Arrays.copyOfRange(bytes, 5, bytes.length)).isEqualTo(avro.toByteArray());
+    }
+
+    @Test
+    void roundTripsIntoTheGeneratedClassWithTheSpecificReader() {
+        byte[] bytes = serializer().serialize(TOPIC, aSettlement());
+
+        Object decoded = deserializer(true).deserialize(TOPIC, bytes);
+
+        assertThat(decoded).isInstanceOf(SettlementBooked.class).isEqualTo(aSettlement());
+    }
+
+    @Test
+    void decodesIntoAGenericRecordWithoutTheSpecificReader() {
+        byte[] bytes = serializer().serialize(TOPIC, aSettlement());
+
+        GenericRecord decoded = (GenericRecord) deserializer(false).deserialize(TOPIC, bytes);
+
+        assertThat(decoded.get("amountCents")).isEqualTo(2_100_000L);
+        assertThat(decoded.get("payeeAgb").toString()).isEqualTo("01012345");
+    }
+
+    @Test
+    void withoutAutoRegisterAnUnregisteredSchemaIsRefused() {
+        ConfluentAvroSerializer serializer = serializer(SerdeConfig.AUTO_REGISTER_SCHEMAS, false);
+
+        assertThatThrownBy(() -> serializer.serialize(TOPIC, aSettlement()))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("40401");
+    }
+
+    @Test
+    void useLatestVersionWritesWithTheRegisteredSchemasId() {
+        int registered = new SchemaRegistryClient(registry.url()).register(TOPIC + "-value", SettlementBooked.getClassSchema());
+
+        byte[] bytes = serializer(SerdeConfig.AUTO_REGISTER_SCHEMAS, false, SerdeConfig.USE_LATEST_VERSION, true)
+                .serialize(TOPIC, aSettlement());
+
+        assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(registered);
+    }
+
+    @Test
+    void aProducerWithAnIncompatibleSchemaIsRefusedByTheRegistryAndEmitsNothing() {
+        serializer().serialize(TOPIC, aSettlement());
+        Schema incompatible = new Schema.Parser().parse("""
+                {"type":"record","name":"SettlementBooked","namespace":"nl.bdss.events.settlement",
+                 "fields":[{"name":"amountCents","type":"double"},{"name":"insuredBsn","type":"string"}]}""");
+        GenericRecord record = new org.apache.avro.generic.GenericData.Record(incompatible);
+        record.put("amountCents", 1.5);
+        record.put("insuredBsn", "123456782");
+
+        assertThatThrownBy(() -> serializer().serialize(TOPIC, record))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("409");
+    }
+
+    @Test
+    void garbageBytesFailWithAReasonInsteadOfAnything() {
+        ConfluentAvroDeserializer deserializer = deserializer(true);
+
+        assertThatThrownBy(() -> deserializer.deserialize(TOPIC, "not avro".getBytes()))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("magic byte");
+        assertThatThrownBy(() -> deserializer.deserialize(TOPIC, new byte[] {0, 0, 0, 0, 42, 1, 2}))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("42");
+    }
+}
