@@ -1,0 +1,84 @@
+package nl.bdss.allocation.counts.web;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import nl.bdss.allocation.counts.application.DeliveryReceipt;
+import nl.bdss.allocation.counts.application.InsuredCountIntake;
+import nl.bdss.allocation.counts.domain.CountSource;
+import nl.bdss.allocation.counts.domain.PostcodeLevel;
+import nl.bdss.allocation.counts.persistence.DeliveryStore;
+import nl.bdss.allocation.counts.persistence.DeliveryStore.Delivery;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Insured-count deliveries from insurers or a trusted third party (R11), and their status. */
+@RestController
+@RequestMapping("/api/v1/insured-counts")
+class InsuredCountController {
+
+    private final InsuredCountIntake intake;
+    private final DeliveryStore deliveries;
+
+    InsuredCountController(InsuredCountIntake intake, DeliveryStore deliveries) {
+        this.intake = intake;
+        this.deliveries = deliveries;
+    }
+
+    /**
+     * A CSV delivery ({@code uzovi,postcode,referenceDate,insuredCount}), streamed. The source comes from the query
+     * parameter {@code source} or the header {@code X-Count-Source} (default TRUSTED_THIRD_PARTY); the delivering
+     * party from {@code deliveredBy} or {@code X-Delivered-By}.
+     */
+    @PostMapping(consumes = "text/csv")
+    ResponseEntity<DeliveryAccepted> deliverCsv(InputStream body,
+            @RequestParam(name = "source", required = false) CountSource sourceParameter,
+            @RequestHeader(name = "X-Count-Source", required = false) CountSource sourceHeader,
+            @RequestParam(name = "deliveredBy", required = false) String deliveredByParameter,
+            @RequestHeader(name = "X-Delivered-By", required = false) String deliveredByHeader) {
+        CountSource source = sourceParameter != null ? sourceParameter
+                : sourceHeader != null ? sourceHeader : CountSource.TRUSTED_THIRD_PARTY;
+        String deliveredBy = deliveredByParameter != null ? deliveredByParameter : deliveredByHeader;
+        DeliveryReceipt receipt = intake.receiveCsv(body, source, deliveredBy);
+        return ResponseEntity.created(URI.create("/api/v1/insured-counts/deliveries/" + receipt.deliveryId()))
+                .body(DeliveryAccepted.of(receipt));
+    }
+
+    @GetMapping("/deliveries")
+    List<DeliveryView> deliveries() {
+        return deliveries.latest(100).stream().map(DeliveryView::of).toList();
+    }
+
+    @GetMapping("/deliveries/{id}")
+    DeliveryView delivery(@PathVariable UUID id) {
+        return deliveries.find(id).map(DeliveryView::of)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no delivery " + id));
+    }
+
+    record DeliveryAccepted(UUID deliveryId, CountSource source, LocalDate referenceDate, PostcodeLevel postcodeLevel,
+            long rowCount, UUID replacedDeliveryId) {
+        static DeliveryAccepted of(DeliveryReceipt receipt) {
+            return new DeliveryAccepted(receipt.deliveryId(), receipt.source(), receipt.referenceDate(),
+                    receipt.postcodeLevel(), receipt.rowCount(), receipt.replacedDeliveryId());
+        }
+    }
+
+    record DeliveryView(UUID id, String status, CountSource source, LocalDate referenceDate, String deliveredBy,
+            PostcodeLevel postcodeLevel, long rowCount, Instant receivedAt, UUID replacedBy, Instant replacedAt) {
+        static DeliveryView of(Delivery d) {
+            return new DeliveryView(d.id(), d.status(), d.source(), d.referenceDate(), d.deliveredBy(), d.level(),
+                    d.rowCount(), d.receivedAt(), d.replacedBy(), d.replacedAt());
+        }
+    }
+}

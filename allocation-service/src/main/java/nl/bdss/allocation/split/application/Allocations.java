@@ -1,0 +1,170 @@
+package nl.bdss.allocation.split.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import nl.bdss.allocation.counts.application.InsuredCountsDelivered;
+import nl.bdss.allocation.counts.domain.CountSource;
+import nl.bdss.allocation.counts.domain.Postcode;
+import nl.bdss.allocation.counts.persistence.DeliveryStore;
+import nl.bdss.allocation.counts.persistence.DeliveryStore.Delivery;
+import nl.bdss.allocation.split.domain.Allocation;
+import nl.bdss.allocation.split.domain.Allocator;
+import nl.bdss.allocation.split.domain.ContractTerms;
+import nl.bdss.allocation.split.domain.CountInArea;
+import nl.bdss.allocation.split.domain.MarketShareCalculator;
+import nl.bdss.allocation.split.domain.MarketShareOutcome;
+import nl.bdss.allocation.split.domain.Purchasing;
+import nl.bdss.allocation.split.messaging.AllocationEvents;
+import nl.bdss.allocation.split.persistence.AllocationStore;
+import nl.bdss.allocation.split.persistence.AllocationStore.StoredAllocation;
+import nl.bdss.allocation.split.persistence.ContractTermsStore;
+import nl.bdss.events.Topics;
+import nl.bdss.messaging.inbox.ProcessedEvents;
+import nl.bdss.messaging.outbox.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps every contract's allocation up to date (R7, R10, R11): on each new contract version, and on each insured
+ * count delivery its market shares depend on. A result that differs from the last published one is stored and
+ * announced through the outbox in the same transaction; an unchanged result publishes nothing.
+ */
+@Service
+public class Allocations {
+
+    /** The consumer name under which applied contract events are remembered. */
+    public static final String CONTRACT_CONSUMER = "allocation-service.contract-versions";
+
+    private static final Logger log = LoggerFactory.getLogger(Allocations.class);
+
+    private final ProcessedEvents processedEvents;
+    private final ContractTermsStore contracts;
+    private final AllocationStore allocations;
+    private final DeliveryStore deliveries;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    Allocations(ProcessedEvents processedEvents, ContractTermsStore contracts, AllocationStore allocations,
+            DeliveryStore deliveries, Outbox outbox, Clock clock) {
+        this.processedEvents = processedEvents;
+        this.contracts = contracts;
+        this.allocations = allocations;
+        this.deliveries = deliveries;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public enum Applied {
+        /** The same event was applied before. */
+        DUPLICATE,
+        /** A version at or below the one applied already: versions apply in order only. */
+        OUT_OF_ORDER,
+        PUBLISHED,
+        UNCHANGED
+    }
+
+    @Transactional
+    public Applied applyContractVersion(UUID eventId, ContractTerms terms) {
+        if (!processedEvents.firstDelivery(CONTRACT_CONSUMER, eventId)) {
+            return Applied.DUPLICATE;
+        }
+        lockDatasetOf(terms);
+        Optional<Integer> applied = contracts.lockAppliedVersion(terms.contractId());
+        if (applied.isPresent() && terms.version() <= applied.get()) {
+            log.info("Contract {} version {} ignored: version {} is applied already", terms.contractId(), terms.version(),
+                    applied.get());
+            return Applied.OUT_OF_ORDER;
+        }
+        contracts.save(terms, clock.instant());
+        return recompute(terms) ? Applied.PUBLISHED : Applied.UNCHANGED;
+    }
+
+    /** Runs inside the delivery's transaction, which holds the dataset's lock: pending and affected allocations. */
+    @EventListener
+    public void countsDelivered(InsuredCountsDelivered delivered) {
+        for (String contractId : contracts.usingDataset(delivered.source(), delivered.referenceDate())) {
+            contracts.lockAppliedVersion(contractId);
+            contracts.find(contractId).ifPresent(this::recompute);
+        }
+    }
+
+    /** The counts per postcode behind the market shares of the contract's current allocation. */
+    @Transactional(readOnly = true)
+    public Optional<Explanation> explain(String contractId) {
+        return allocations.latest(contractId).flatMap(stored -> contracts.find(contractId).map(terms -> {
+            List<CountInArea> counts = stored.datasetId() == null ? List.of() : countsInArea(stored.datasetId(), terms);
+            return new Explanation(stored, terms.serviceArea(), counts);
+        }));
+    }
+
+    private boolean recompute(ContractTerms terms) {
+        Optional<Delivery> dataset = dataset(terms);
+        MarketShareOutcome shares = marketShares(terms, dataset);
+        Allocation allocation = Allocator.allocate(terms, shares);
+        Optional<StoredAllocation> latest = allocations.latest(terms.contractId());
+        if (latest.isPresent() && latest.get().allocation().equals(allocation)) {
+            return false;
+        }
+        Instant now = clock.instant();
+        StoredAllocation stored = new StoredAllocation(terms.contractId(),
+                latest.map(StoredAllocation::allocationVersion).orElse(0) + 1, terms.version(),
+                terms.purchasing().source(), shares.pending() ? null : dataset.map(Delivery::id).orElse(null),
+                allocation, UUID.randomUUID(), now);
+        allocations.insert(stored);
+        outbox.append(Topics.ALLOCATIONS, terms.contractId(), AllocationEvents.allocationCalculated(stored));
+        log.info("Contract {} allocation {} ({}) published", terms.contractId(), stored.allocationVersion(),
+                allocation.status());
+        return true;
+    }
+
+    private Optional<Delivery> dataset(ContractTerms terms) {
+        Purchasing purchasing = terms.purchasing();
+        if (purchasing.type() == Purchasing.Type.SINGLE) {
+            return Optional.empty();
+        }
+        return deliveries.current(purchasing.source(), purchasing.referenceDate());
+    }
+
+    private MarketShareOutcome marketShares(ContractTerms terms, Optional<Delivery> dataset) {
+        Purchasing purchasing = terms.purchasing();
+        if (purchasing.type() == Purchasing.Type.SINGLE) {
+            return MarketShareCalculator.single(terms.insurers().get(0));
+        }
+        if (purchasing.basis() != null && !Purchasing.INSURED_COUNT_IN_SERVICE_AREA.equals(purchasing.basis())) {
+            return MarketShareOutcome.pending("market-share basis " + purchasing.basis() + " is not supported; "
+                    + "supported: " + Purchasing.INSURED_COUNT_IN_SERVICE_AREA + " (R11)");
+        }
+        if (dataset.isEmpty()) {
+            return MarketShareCalculator.noDataset(purchasing.source(), purchasing.referenceDate());
+        }
+        return MarketShareCalculator.fromCounts(terms.insurers(), terms.serviceArea(), dataset.get().level(),
+                countsInArea(dataset.get().id(), terms), purchasing.source(), purchasing.referenceDate());
+    }
+
+    private List<CountInArea> countsInArea(UUID datasetId, ContractTerms terms) {
+        Set<String> pc4Areas = terms.serviceArea().stream().map(Postcode::pc4).collect(Collectors.toSet());
+        return deliveries.countsIn(datasetId, pc4Areas).stream()
+                .filter(row -> terms.serviceArea().stream().anyMatch(area -> area.contains(row.postcode())))
+                .map(row -> new CountInArea(row.uzovi(), row.postcode(), row.insuredCount()))
+                .toList();
+    }
+
+    private void lockDatasetOf(ContractTerms terms) {
+        CountSource source = terms.purchasing().source();
+        if (source != null) {
+            deliveries.lockDataset(source, terms.purchasing().referenceDate());
+        }
+    }
+
+    /** The current allocation of a contract and the delivered counts per postcode behind its market shares. */
+    public record Explanation(StoredAllocation allocation, List<Postcode> serviceArea, List<CountInArea> counts) {
+    }
+}

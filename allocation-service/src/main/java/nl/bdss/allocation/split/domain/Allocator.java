@@ -1,0 +1,25 @@
+package nl.bdss.allocation.split.domain;
+
+import java.util.List;
+
+/** Turns a contract version and its market shares into the allocation of every settlement period. */
+public final class Allocator {
+
+    private Allocator() {
+    }
+
+    public static Allocation allocate(ContractTerms terms, MarketShareOutcome shares) {
+        if (shares.pending()) {
+            return new Allocation(AllocationStatus.PENDING, shares.pendingReason(), terms.validFrom(), terms.validUntil(),
+                    terms.periodKind(), terms.paymentTiming(), terms.lumpSumCents(), terms.purchasing().referenceDate(),
+                    List.of(), List.of());
+        }
+        List<AllocatedPeriod> periods = SettlementCalendar
+                .periods(terms.validFrom(), terms.validUntil(), terms.periodKind(), terms.lumpSumCents()).stream()
+                .map(period -> new AllocatedPeriod(period.start(), period.end(), period.amountCents(),
+                        BudgetSplit.lines(terms, shares.shares(), period.amountCents())))
+                .toList();
+        return new Allocation(AllocationStatus.COMPLETE, null, terms.validFrom(), terms.validUntil(), terms.periodKind(),
+                terms.paymentTiming(), terms.lumpSumCents(), terms.purchasing().referenceDate(), shares.shares(), periods);
+    }
+}

@@ -1,0 +1,77 @@
+package nl.bdss.allocation.split.domain;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.bdss.allocation.counts.domain.Postcode;
+import nl.bdss.allocation.counts.domain.Uzovi;
+
+/**
+ * What the split needs to know of one contract version: the budget and its shares (R7, R8), the insurers and
+ * how they share (R11), the parties and who is paid (R10), the service area (R6) and the period of validity.
+ */
+public record ContractTerms(String contractId, int version, LocalDate validFrom, LocalDate validUntil,
+        PeriodKind periodKind, PaymentTiming paymentTiming, long lumpSumCents,
+        Map<LegalDomain, Integer> domainShares, Map<String, Integer> sectorShares,
+        List<Uzovi> insurers, List<Party> parties, ExecutionModel executionModel, Purchasing purchasing,
+        List<Postcode> serviceArea) {
+
+    static final int WHOLE = 10_000;
+
+    public ContractTerms {
+        require(contractId != null && !contractId.isBlank(), "contract id is required");
+        require(version >= 1, "contract version starts at 1");
+        require(validFrom != null && validUntil != null && !validUntil.isBefore(validFrom),
+                "validUntil must not be before validFrom (R14)");
+        require(periodKind != null && paymentTiming != null, "budget period and payment timing are required (R8)");
+        require(lumpSumCents >= 0, "lump sum must not be negative (R8)");
+        domainShares = Map.copyOf(domainShares);
+        sectorShares = Map.copyOf(sectorShares);
+        insurers = List.copyOf(insurers);
+        parties = List.copyOf(parties);
+        serviceArea = List.copyOf(serviceArea);
+        require(executionModel != null && purchasing != null, "execution model (R10) and purchasing (R11) are required");
+        require(!insurers.isEmpty(), "at least one insurer (R1)");
+        require(insurers.stream().distinct().count() == insurers.size(), "insurers must be distinct (R1)");
+        requireWhole(domainShares.values(), "domain shares must add up to 100% (R7)");
+        int zvw = domainShares.getOrDefault(LegalDomain.ZVW, 0);
+        require(zvw > 0, "the Zvw share must be positive: insurers pay only the Zvw part (R7, R8)");
+        requireWhole(sectorShares.values(), "Zvw sector shares must add up to 100% (R7)");
+        require(purchasing.type() != Purchasing.Type.SINGLE || insurers.size() == 1,
+                "single purchasing has exactly one insurer; several insurers need a market-share definition (R11)");
+        require(purchasing.type() != Purchasing.Type.COORDINATED || !serviceArea.isEmpty(),
+                "coordinated purchasing needs a service area to count insureds in (R6, R11)");
+        checkPayees(executionModel, parties, sectorShares);
+    }
+
+    public Optional<Party> party(String key) {
+        return parties.stream().filter(party -> party.key().equals(key)).findFirst();
+    }
+
+    private static void checkPayees(ExecutionModel model, List<Party> parties, Map<String, Integer> sectorShares) {
+        if (model.type() == ExecutionModel.Type.MAIN_CONTRACTOR) {
+            require(parties.stream().anyMatch(p -> p.key().equals(model.mainContractorKey()) && p.domain() == LegalDomain.ZVW),
+                    "main contractor '" + model.mainContractorKey() + "' must be a Zvw party of the contract (R10)");
+            return;
+        }
+        sectorShares.forEach((sector, share) -> require(share == 0 || parties.stream().anyMatch(p -> p.zvwProviderIn(sector)),
+                "equal partners: sector " + sector + " has a share but no Zvw provider to receive it (R7, R10)"));
+        model.partnerShares().forEach((key, share) -> {
+            require(share >= 0, "partner share of " + key + " must not be negative (R10)");
+            require(parties.stream().anyMatch(p -> p.key().equals(key) && p.domain() == LegalDomain.ZVW),
+                    "partner share for '" + key + "' which is no Zvw party of the contract (R10)");
+        });
+    }
+
+    private static void requireWhole(java.util.Collection<Integer> shares, String message) {
+        require(shares.stream().allMatch(share -> share != null && share >= 0), message);
+        require(shares.stream().mapToLong(Integer::longValue).sum() == WHOLE, message);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package nl.bdss.allocation.split.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import nl.bdss.allocation.counts.domain.CountSource;
+import nl.bdss.allocation.counts.domain.Postcode;
+import nl.bdss.allocation.counts.domain.PostcodeLevel;
+import nl.bdss.allocation.counts.domain.Uzovi;
+
+/**
+ * Market shares by the default basis of R11: each participating insurer's insureds in the service area on the
+ * reference date, over the total of the participating insurers. PC6 counts add up into a PC4 area; a PC6 area
+ * cannot be derived from PC4 counts. Non-participating insurers and postcodes outside the area do not count.
+ */
+public final class MarketShareCalculator {
+
+    private MarketShareCalculator() {
+    }
+
+    /** Single purchasing: the one insurer pays everything, no counts needed (R11). */
+    public static MarketShareOutcome single(Uzovi insurer) {
+        return MarketShareOutcome.complete(List.of(new MarketShare(insurer.code(), 0, ContractTerms.WHOLE)));
+    }
+
+    public static MarketShareOutcome noDataset(CountSource source, LocalDate referenceDate) {
+        return MarketShareOutcome.pending("no insured counts delivered by " + source + " for reference date "
+                + referenceDate + " (R11)");
+    }
+
+    public static MarketShareOutcome fromCounts(List<Uzovi> participating, List<Postcode> serviceArea,
+            PostcodeLevel deliveredLevel, Collection<CountInArea> counts, CountSource source, LocalDate referenceDate) {
+        if (deliveredLevel == PostcodeLevel.PC4) {
+            List<String> pc6 = serviceArea.stream().filter(p -> p.level() == PostcodeLevel.PC6).map(Postcode::value).sorted().toList();
+            if (!pc6.isEmpty()) {
+                return MarketShareOutcome.pending("service area postcodes " + pc6 + " are PC6 but " + source
+                        + " delivered PC4 counts for " + referenceDate + ": PC6 counts cannot be derived from PC4 (R11)");
+            }
+        }
+        Map<Uzovi, Long> perInsurer = new TreeMap<>();
+        for (CountInArea count : counts) {
+            if (participating.contains(count.uzovi()) && serviceArea.stream().anyMatch(area -> area.contains(count.postcode()))) {
+                perInsurer.merge(count.uzovi(), count.insuredCount(), Math::addExact);
+            }
+        }
+        List<String> missing = participating.stream().filter(u -> !perInsurer.containsKey(u)).map(Uzovi::code).sorted().toList();
+        if (!missing.isEmpty()) {
+            return MarketShareOutcome.pending("no insured counts for UZOVI " + String.join(", ", missing)
+                    + " in the service area on " + referenceDate + " from " + source + " (R11)");
+        }
+        if (perInsurer.values().stream().mapToLong(Long::longValue).sum() == 0) {
+            return MarketShareOutcome.pending("the participating insurers have no insureds in the service area on "
+                    + referenceDate + " (R11)");
+        }
+        List<LargestRemainder.Claim<Uzovi>> claims = new ArrayList<>();
+        perInsurer.forEach((uzovi, count) -> claims.add(new LargestRemainder.Claim<>(uzovi, count)));
+        Map<Uzovi, Long> basisPoints = LargestRemainder.split(ContractTerms.WHOLE, claims);
+        List<MarketShare> shares = new ArrayList<>();
+        perInsurer.forEach((uzovi, count) -> shares.add(new MarketShare(uzovi.code(), count, basisPoints.get(uzovi).intValue())));
+        return MarketShareOutcome.complete(shares);
+    }
+}

@@ -1,0 +1,54 @@
+package nl.bdss.allocation.split.messaging;
+
+import nl.bdss.allocation.split.domain.AllocatedPeriod;
+import nl.bdss.allocation.split.domain.Allocation;
+import nl.bdss.allocation.split.domain.AllocationLine;
+import nl.bdss.allocation.split.persistence.AllocationStore.StoredAllocation;
+import nl.bdss.events.allocation.AllocationCalculated;
+import nl.bdss.events.allocation.AllocationPeriod;
+import nl.bdss.events.allocation.AllocationStatus;
+import nl.bdss.events.allocation.MarketShare;
+import nl.bdss.events.common.BudgetPeriod;
+import nl.bdss.events.common.LegalDomain;
+import nl.bdss.events.common.PaymentTiming;
+
+/** Maps a stored allocation onto the public AllocationCalculated event. */
+public final class AllocationEvents {
+
+    private AllocationEvents() {
+    }
+
+    public static AllocationCalculated allocationCalculated(StoredAllocation stored) {
+        Allocation allocation = stored.allocation();
+        return AllocationCalculated.newBuilder()
+                .setEventId(stored.eventId())
+                .setOccurredAt(stored.calculatedAt())
+                .setContractId(stored.contractId())
+                .setAllocationVersion(stored.allocationVersion())
+                .setContractVersion(stored.contractVersion())
+                .setStatus(AllocationStatus.valueOf(allocation.status().name()))
+                .setPendingReason(allocation.pendingReason())
+                .setValidFrom(allocation.validFrom())
+                .setValidUntil(allocation.validUntil())
+                .setBudgetPeriod(BudgetPeriod.valueOf(allocation.periodKind().name()))
+                .setPaymentTiming(PaymentTiming.valueOf(allocation.paymentTiming().name()))
+                .setLumpSumCents(allocation.lumpSumCents())
+                .setReferenceDate(allocation.referenceDate())
+                .setDatasetId(stored.datasetId() == null ? null : stored.datasetId().toString())
+                .setMarketShares(allocation.marketShares().stream()
+                        .map(share -> new MarketShare(share.uzovi(), share.insuredCount(), share.basisPoints()))
+                        .toList())
+                .setPeriods(allocation.periods().stream().map(AllocationEvents::period).toList())
+                .build();
+    }
+
+    private static AllocationPeriod period(AllocatedPeriod period) {
+        return new AllocationPeriod(period.start(), period.end(), period.amountCents(),
+                period.lines().stream().map(AllocationEvents::line).toList());
+    }
+
+    private static nl.bdss.events.allocation.AllocationLine line(AllocationLine line) {
+        return new nl.bdss.events.allocation.AllocationLine(LegalDomain.valueOf(line.domain().name()), line.sector(),
+                line.uzovi(), line.payeeAgb(), line.payeePartyKey(), line.amountCents());
+    }
+}

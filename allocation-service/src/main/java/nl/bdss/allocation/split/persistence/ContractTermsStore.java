@@ -1,0 +1,58 @@
+package nl.bdss.allocation.split.persistence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import nl.bdss.allocation.counts.domain.CountSource;
+import nl.bdss.allocation.split.domain.ContractTerms;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The last applied version of every contract, kept to recompute its allocation when counts arrive. */
+@Repository
+public class ContractTermsStore {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ContractTermsStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The applied version, locking the contract's row for the rest of the transaction. */
+    public Optional<Integer> lockAppliedVersion(String contractId) {
+        return jdbc.sql("select version from contract_terms where contract_id = ? for update")
+                .param(contractId).query(Integer.class).optional();
+    }
+
+    public void save(ContractTerms terms, Instant at) {
+        jdbc.sql("insert into contract_terms (contract_id, version, count_source, reference_date, terms, updated_at) "
+                        + "values (?, ?, ?, ?, cast(? as jsonb), ?) on conflict (contract_id) do update set "
+                        + "version = excluded.version, count_source = excluded.count_source, "
+                        + "reference_date = excluded.reference_date, terms = excluded.terms, updated_at = excluded.updated_at")
+                .params(terms.contractId(), terms.version(),
+                        terms.purchasing().source() == null ? null : terms.purchasing().source().name(),
+                        terms.purchasing().referenceDate(), json.writeValueAsString(terms), at.atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    public Optional<ContractTerms> find(String contractId) {
+        return jdbc.sql("select terms from contract_terms where contract_id = ?").param(contractId)
+                .query(String.class).optional().map(this::read);
+    }
+
+    /** The contracts whose market shares come from the dataset of this source and reference date. */
+    public List<String> usingDataset(CountSource source, LocalDate referenceDate) {
+        return jdbc.sql("select contract_id from contract_terms where count_source = ? and reference_date = ? "
+                        + "order by contract_id")
+                .params(source.name(), referenceDate).query(String.class).list();
+    }
+
+    private ContractTerms read(String document) {
+        return json.readValue(document, ContractTerms.class);
+    }
+}

@@ -1,0 +1,75 @@
+package nl.bdss.allocation.counts.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CountFileValidatorTest {
+
+    private final CountFileValidator validator = new CountFileValidator(100);
+
+    @Test
+    void acceptsTheExampleHeaderAndRows_normalisingPc6Postcodes() {
+        assertThat(validator.header(CountFileValidator.HEADER)).isTrue();
+
+        assertThat(validator.line(2, "3311,1011 ab,2025-03-01,1200")).get()
+                .extracting(InsuredCountRow::postcode).isEqualTo(new Postcode("1011AB"));
+        assertThat(validator.valid()).isTrue();
+    }
+
+    @Test
+    void refusesAWrongHeader() {
+        assertThat(validator.header("uzovi;postcode;date;count")).isFalse();
+        assertThat(validator.errors()).extracting(LineError::line).containsExactly(1L);
+    }
+
+    @Test
+    void reportsEveryBadFieldWithItsLineNumber_R6_R11() {
+        validator.header(CountFileValidator.HEADER);
+        validator.line(2, "331,1011,2025-03-01,10");
+        validator.line(3, "3311,0123,2025-03-01,10");
+        validator.line(4, "3311,1011,2025-03-01,-5");
+        validator.line(5, "3311,1012,2025-03-01,12.5");
+        validator.line(6, "3311,1013,01-03-2025,1");
+
+        assertThat(validator.errors()).extracting(LineError::line, LineError::field).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2L, "uzovi"),
+                org.assertj.core.groups.Tuple.tuple(3L, "postcode"),
+                org.assertj.core.groups.Tuple.tuple(4L, "insuredCount"),
+                org.assertj.core.groups.Tuple.tuple(5L, "insuredCount"),
+                org.assertj.core.groups.Tuple.tuple(6L, "referenceDate"));
+        assertThat(validator.errors().get(2).message()).contains("negative");
+        assertThat(validator.errors().get(3).message()).contains("whole number");
+    }
+
+    @Test
+    void refusesMixedReferenceDates_R11() {
+        validator.header(CountFileValidator.HEADER);
+        validator.line(2, "3311,1011,2025-03-01,10");
+        validator.line(3, "3343,1011,2025-04-01,10");
+
+        assertThat(validator.errors()).singleElement().satisfies(error -> {
+            assertThat(error.line()).isEqualTo(3);
+            assertThat(error.message()).contains("mixed reference dates").contains("line 2");
+        });
+    }
+
+    @Test
+    void capsTheReportedErrorsButCountsThemAll() {
+        CountFileValidator capped = new CountFileValidator(2);
+        capped.header(CountFileValidator.HEADER);
+        List.of(2, 3, 4, 5).forEach(line -> capped.line(line, "bad,line,x,y"));
+
+        assertThat(capped.errors()).hasSize(2);
+        assertThat(capped.errorCount()).isGreaterThan(4);
+    }
+
+    @Test
+    void refusesAFileWithoutRows() {
+        validator.header(CountFileValidator.HEADER);
+        validator.finish();
+
+        assertThat(validator.valid()).isFalse();
+    }
+}
