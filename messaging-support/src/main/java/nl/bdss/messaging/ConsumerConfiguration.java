@@ -59,6 +59,9 @@ public class ConsumerConfiguration {
         ConcurrentKafkaListenerContainerFactory<String, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        // A listener's id would otherwise become its group (idIsGroup defaults to true): every listener of a
+        // service consumes as the service's group, which is also what the dead-letter topic names carry.
+        factory.setContainerCustomizer(container -> container.getContainerProperties().setGroupId(group));
         factory.setCommonErrorHandler(errorHandler(deadLetterTemplate(properties), group));
         return factory;
     }

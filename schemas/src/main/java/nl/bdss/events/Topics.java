@@ -3,6 +3,7 @@ package nl.bdss.events;
 import java.util.List;
 import nl.bdss.events.allocation.AllocationCalculated;
 import nl.bdss.events.contract.ContractVersionPublished;
+import nl.bdss.events.reporting.MacroBudgetAlertRaised;
 import nl.bdss.events.reporting.SectorLoadChanged;
 import nl.bdss.events.settlement.SettlementBooked;
 
@@ -21,7 +22,11 @@ public final class Topics {
     public static final Topic<SectorLoadChanged> SECTOR_LOADS =
             Topic.of("bdss.reporting.sector-loads", SectorLoadChanged.class);
 
-    public static final List<Topic<?>> ALL = List.of(CONTRACT_VERSIONS, ALLOCATIONS, SETTLEMENTS, SECTOR_LOADS);
+    public static final Topic<MacroBudgetAlertRaised> MACRO_BUDGET_ALERTS =
+            Topic.of("bdss.reporting.macro-budget-alerts", MacroBudgetAlertRaised.class);
+
+    public static final List<Topic<?>> ALL =
+            List.of(CONTRACT_VERSIONS, ALLOCATIONS, SETTLEMENTS, SECTOR_LOADS, MACRO_BUDGET_ALERTS);
 
     private Topics() {
     }

@@ -1,0 +1,28 @@
+package nl.bdss.reporting;
+
+import java.time.Clock;
+import nl.bdss.messaging.ConsumerConfiguration;
+import nl.bdss.messaging.MessagingConfiguration;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Import({MessagingConfiguration.class, ConsumerConfiguration.class})
+public class ReportingServiceApplication {
+
+    /** The service reads {@code reporting-service.yml}, so that several services can share one classpath in tests. */
+    public static final String CONFIG_NAME = "spring.config.name=reporting-service";
+
+    public static void main(String[] args) {
+        new SpringApplicationBuilder(ReportingServiceApplication.class).properties(CONFIG_NAME).run(args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

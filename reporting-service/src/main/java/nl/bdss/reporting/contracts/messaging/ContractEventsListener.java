@@ -1,0 +1,80 @@
+package nl.bdss.reporting.contracts.messaging;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.bdss.events.allocation.AllocationCalculated;
+import nl.bdss.events.allocation.AllocationStatus;
+import nl.bdss.events.common.LegalDomain;
+import nl.bdss.events.contract.ContractState;
+import nl.bdss.events.contract.ContractVersionPublished;
+import nl.bdss.messaging.RejectedEventException;
+import nl.bdss.reporting.contracts.application.AllocationProjection;
+import nl.bdss.reporting.contracts.application.ContractProjection;
+import nl.bdss.reporting.contracts.domain.AllocationSnapshot;
+import nl.bdss.reporting.contracts.domain.BudgetPeriod;
+import nl.bdss.reporting.contracts.domain.ContractSnapshot;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Contract versions and allocations, mapped to the few fields reporting needs. */
+@Component
+class ContractEventsListener {
+
+    static final String CONTRACTS_ID = "reporting-contracts";
+    static final String ALLOCATIONS_ID = "reporting-allocations";
+
+    private final ContractProjection contracts;
+    private final AllocationProjection allocations;
+
+    ContractEventsListener(ContractProjection contracts, AllocationProjection allocations) {
+        this.contracts = contracts;
+        this.allocations = allocations;
+    }
+
+    @KafkaListener(id = CONTRACTS_ID, idIsGroup = false, topics = "#{T(nl.bdss.events.Topics).CONTRACT_VERSIONS.name()}")
+    void on(ContractVersionPublished event) {
+        ContractSnapshot snapshot;
+        try {
+            snapshot = toSnapshot(event);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new RejectedEventException("ContractVersionPublished " + event.getEventId() + ": " + e.getMessage());
+        }
+        contracts.apply(event.getEventId(), snapshot);
+    }
+
+    @KafkaListener(id = ALLOCATIONS_ID, idIsGroup = false, topics = "#{T(nl.bdss.events.Topics).ALLOCATIONS.name()}")
+    void on(AllocationCalculated event) {
+        AllocationSnapshot snapshot;
+        try {
+            snapshot = toSnapshot(event);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new RejectedEventException("AllocationCalculated " + event.getEventId() + ": " + e.getMessage());
+        }
+        allocations.apply(event.getEventId(), event.getOccurredAt(), snapshot);
+    }
+
+    private static ContractSnapshot toSnapshot(ContractVersionPublished event) {
+        ContractState state = event.getContract();
+        Map<String, Integer> domainShares = new LinkedHashMap<>();
+        state.getBudget().getDomainShares().forEach(share -> domainShares.merge(share.getDomain().name(), share.getBasisPoints(), Integer::sum));
+        List<String> sectors = state.getBudget().getZvwSectorShares().stream().map(share -> share.getSector()).distinct().sorted().toList();
+        List<String> providers = state.getParties().stream()
+                .filter(party -> party.getDomain() == LegalDomain.ZVW && party.getAgb() != null)
+                .map(party -> party.getAgb()).distinct().sorted().toList();
+        List<String> insurers = state.getInsurers().stream().map(insurer -> insurer.getUzovi()).distinct().sorted().toList();
+        return new ContractSnapshot(event.getContractId(), event.getVersion(), state.getReference(), state.getTitle(),
+                state.getStatus().name(), state.getValidFrom(), state.getValidUntil(), state.getBudget().getLumpSumCents(),
+                BudgetPeriod.valueOf(state.getBudget().getPeriod().name()), domainShares, insurers, sectors, providers,
+                state.getParties().size());
+    }
+
+    private static AllocationSnapshot toSnapshot(AllocationCalculated event) {
+        List<AllocationSnapshot.Line> lines = event.getPeriods().stream()
+                .flatMap(period -> period.getLines().stream().map(line -> new AllocationSnapshot.Line(
+                        period.getPeriodStart(), line.getDomain().name(), line.getSector(), line.getAmountCents())))
+                .toList();
+        return new AllocationSnapshot(event.getContractId(), event.getAllocationVersion(), event.getContractVersion(),
+                event.getStatus() == AllocationStatus.COMPLETE, event.getPendingReason(), lines);
+    }
+}

@@ -1,0 +1,74 @@
+package nl.bdss.reporting.contracts.web;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import nl.bdss.reporting.web.Paging;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The contracts as reporting knows them, their statuses and the allocations still pending. */
+@RestController
+@RequestMapping("/api/v1")
+class ContractController {
+
+    record ContractView(String contractId, int version, String reference, String title, String status,
+            LocalDate validFrom, LocalDate validUntil, long lumpSumCents, String budgetPeriod, List<String> insurers,
+            List<String> sectors, List<String> providers, String allocationStatus, Integer allocationVersion) {
+    }
+
+    record PendingAllocation(String contractId, int allocationVersion, int contractVersion, String pendingReason) {
+    }
+
+    private final JdbcClient jdbc;
+
+    ContractController(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/contracts")
+    List<ContractView> contracts(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size) {
+        return jdbc.sql("""
+                        select c.contract_id, c.version, c.reference, c.title, c.status, c.valid_from, c.valid_until,
+                            c.lump_sum_cents, c.budget_period, c.insurers, c.zvw_sectors, c.provider_agbs,
+                            a.status, a.allocation_version
+                        from contract_view c left join contract_allocation a on a.contract_id = c.contract_id
+                        where (cast(:status as varchar) is null or c.status = :status)
+                        order by c.reference, c.contract_id limit :size offset :offset""")
+                .param("status", status, java.sql.Types.VARCHAR)
+                .param("size", Paging.size(size))
+                .param("offset", (long) Paging.page(page) * size)
+                .query((rs, n) -> new ContractView(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getLong(8),
+                        rs.getString(9), strings(rs.getArray(10)), strings(rs.getArray(11)), strings(rs.getArray(12)),
+                        rs.getString(13), (Integer) rs.getObject(14)))
+                .list();
+    }
+
+    @GetMapping("/contracts/by-status")
+    Map<String, Long> byStatus() {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.sql("select status, count(*) from contract_view group by status")
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        return counts;
+    }
+
+    @GetMapping("/allocations/pending")
+    List<PendingAllocation> pending() {
+        return jdbc.sql("""
+                        select contract_id, allocation_version, contract_version, pending_reason from contract_allocation
+                        where status = 'PENDING' order by contract_id""")
+                .query((rs, n) -> new PendingAllocation(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4)))
+                .list();
+    }
+
+    private static List<String> strings(java.sql.Array array) throws java.sql.SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}

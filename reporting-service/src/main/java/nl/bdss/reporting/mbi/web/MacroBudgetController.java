@@ -1,0 +1,66 @@
+package nl.bdss.reporting.mbi.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import nl.bdss.reporting.mbi.application.MacroBudgets;
+import nl.bdss.reporting.mbi.domain.MacroBudget;
+import nl.bdss.reporting.mbi.domain.MacroBudgetCsv;
+import nl.bdss.reporting.sectorload.domain.SectorYear;
+import nl.bdss.reporting.web.Paging;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Sector macro budgets as dated reference data (R18, R21), loaded by operators one by one or as CSV. */
+@RestController
+@RequestMapping("/api/v1")
+class MacroBudgetController {
+
+    record MacroBudgetRequest(Long amountCents, String source, LocalDate date) {
+    }
+
+    record MacroBudgetView(String sector, int year, long amountCents, String source, LocalDate date) {
+    }
+
+    private final MacroBudgets macroBudgets;
+    private final JdbcClient jdbc;
+
+    MacroBudgetController(MacroBudgets macroBudgets, JdbcClient jdbc) {
+        this.macroBudgets = macroBudgets;
+        this.jdbc = jdbc;
+    }
+
+    @PutMapping("/macro-budgets/{sector}/{year}")
+    Map<String, Object> put(@PathVariable String sector, @PathVariable int year, @RequestBody MacroBudgetRequest request) {
+        if (request.amountCents() == null) {
+            throw new IllegalArgumentException("amountCents: required, the macro budget in euro cents (R18)");
+        }
+        MacroBudget budget = new MacroBudget(new SectorYear(sector, year), request.amountCents(), request.source(), request.date());
+        int taken = macroBudgets.record(List.of(budget));
+        return Map.of("taken", taken);
+    }
+
+    @PostMapping(path = "/macro-budgets", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    Map<String, Object> upload(@RequestBody String csv) {
+        List<MacroBudget> budgets = MacroBudgetCsv.parse(csv);
+        int taken = macroBudgets.record(budgets);
+        return Map.of("received", budgets.size(), "taken", taken);
+    }
+
+    @GetMapping("/macro-budgets")
+    List<MacroBudgetView> list(@RequestParam int year) {
+        return jdbc.sql("select sector, budget_year, amount_cents, source, source_date from macro_budget where budget_year = ? order by sector")
+                .param(Paging.year(year))
+                .query((rs, n) -> new MacroBudgetView(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getString(4),
+                        rs.getObject(5, LocalDate.class)))
+                .list();
+    }
+}

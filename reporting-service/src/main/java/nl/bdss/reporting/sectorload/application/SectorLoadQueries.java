@@ -1,0 +1,121 @@
+package nl.bdss.reporting.sectorload.application;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import nl.bdss.reporting.mbi.application.MbiWatch;
+import nl.bdss.reporting.mbi.domain.LoadShare;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads the sector loads of a year, with the committed projection and the macro budgets (R17, R18, R21). */
+@Service
+@Transactional(readOnly = true)
+public class SectorLoadQueries {
+
+    public record SectorLoadView(String sector, long amountCents, long version, long committedCents,
+            Long macroBudgetCents, Long loadShareBasisPoints, Long committedShareBasisPoints, String macroBudgetSource,
+            LocalDate macroBudgetDate) {
+    }
+
+    public record DomainAmount(String domain, long committedCents) {
+    }
+
+    public record SectorLoads(int year, int alertThresholdBasisPoints, long totalCents, long committedCents,
+            List<SectorLoadView> sectors, List<DomainAmount> otherDomains) {
+    }
+
+    public record InsurerLoad(String uzovi, String sector, long amountCents) {
+    }
+
+    public record ContractLoad(String contractId, String sector, long amountCents) {
+    }
+
+    public record PeriodSettlement(LocalDate periodStart, LocalDate periodEnd, String sector, long amountCents,
+            long entries, long corrections) {
+    }
+
+    private record Settled(long amount, long version) {
+    }
+
+    private record Macro(long amount, String source, LocalDate date) {
+    }
+
+    private final JdbcClient jdbc;
+    private final MbiWatch watch;
+
+    SectorLoadQueries(JdbcClient jdbc, MbiWatch watch) {
+        this.jdbc = jdbc;
+        this.watch = watch;
+    }
+
+    public SectorLoads ofYear(int year) {
+        Map<String, Settled> settled = new TreeMap<>();
+        jdbc.sql("select sector, amount_cents, version from sector_load where load_year = ?").param(year)
+                .query((rs, n) -> settled.put(rs.getString(1), new Settled(rs.getLong(2), rs.getLong(3)))).list();
+        Map<String, Long> committed = new TreeMap<>();
+        jdbc.sql("select sector, sum(amount_cents) from committed_amount where load_year = ? and domain = 'ZVW' group by sector")
+                .param(year).query((rs, n) -> committed.put(rs.getString(1), rs.getLong(2))).list();
+        Map<String, Macro> macro = new TreeMap<>();
+        jdbc.sql("select sector, amount_cents, source, source_date from macro_budget where budget_year = ?").param(year)
+                .query((rs, n) -> macro.put(rs.getString(1), new Macro(rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class))))
+                .list();
+        TreeMap<String, Boolean> sectors = new TreeMap<>();
+        settled.keySet().forEach(sector -> sectors.put(sector, true));
+        committed.keySet().forEach(sector -> sectors.put(sector, true));
+        macro.keySet().forEach(sector -> sectors.put(sector, true));
+        List<SectorLoadView> views = sectors.keySet().stream().map(sector -> {
+            Settled load = settled.getOrDefault(sector, new Settled(0, 0));
+            long committedCents = committed.getOrDefault(sector, 0L);
+            Macro budget = macro.get(sector);
+            return new SectorLoadView(sector, load.amount(), load.version(), committedCents,
+                    budget == null ? null : budget.amount(),
+                    budget == null ? null : new LoadShare(load.amount(), budget.amount()).basisPoints(),
+                    budget == null ? null : new LoadShare(committedCents, budget.amount()).basisPoints(),
+                    budget == null ? null : budget.source(), budget == null ? null : budget.date());
+        }).toList();
+        List<DomainAmount> otherDomains = jdbc.sql("""
+                        select domain, sum(amount_cents) from committed_amount where load_year = ? and domain <> 'ZVW'
+                        group by domain order by domain""")
+                .param(year).query((rs, n) -> new DomainAmount(rs.getString(1), rs.getLong(2))).list();
+        return new SectorLoads(year, watch.threshold().basisPoints(),
+                views.stream().mapToLong(SectorLoadView::amountCents).sum(),
+                views.stream().mapToLong(SectorLoadView::committedCents).sum(), views, otherDomains);
+    }
+
+    public List<Integer> years() {
+        return jdbc.sql("""
+                        select load_year from sector_load union select load_year from committed_amount
+                        union select budget_year from macro_budget order by 1""")
+                .query(Integer.class).list();
+    }
+
+    public List<InsurerLoad> byInsurer(int year) {
+        return jdbc.sql("""
+                        select uzovi, sector, sum(amount_cents) from settlement_entry where load_year = ?
+                        group by uzovi, sector order by uzovi, sector""")
+                .param(year).query((rs, n) -> new InsurerLoad(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+    }
+
+    public List<ContractLoad> byContract(int year, int page, int size) {
+        return jdbc.sql("""
+                        select contract_id, sector, sum(amount_cents) from settlement_entry where load_year = ?
+                        group by contract_id, sector order by contract_id, sector limit ? offset ?""")
+                .params(year, size, (long) page * size)
+                .query((rs, n) -> new ContractLoad(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+    }
+
+    public List<PeriodSettlement> settlementsByPeriod(int year) {
+        return jdbc.sql("""
+                        select period_start, period_end, sector, sum(amount_cents), count(*),
+                            count(*) filter (where kind = 'CORRECTION')
+                        from settlement_entry where load_year = ?
+                        group by period_start, period_end, sector order by period_start, period_end, sector""")
+                .param(year)
+                .query((rs, n) -> new PeriodSettlement(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
+                        rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
+                .list();
+    }
+}

@@ -1,0 +1,89 @@
+/* The operator dashboard: everything comes from the service's own JSON APIs. */
+let chart;
+
+function selectedYear() {
+  return Number(document.getElementById('year').value);
+}
+
+async function initYears() {
+  const select = document.getElementById('year');
+  const params = new URLSearchParams(location.search);
+  const years = await getJson('/api/v1/sector-loads/years');
+  const current = new Date().getFullYear();
+  if (!years.includes(current)) years.push(current);
+  years.sort();
+  const wanted = Number(params.get('year')) || (years.includes(current) ? current : years[years.length - 1]);
+  select.replaceChildren(...years.map(y => new Option(String(y), String(y), false, y === wanted)));
+  select.addEventListener('change', refresh);
+}
+
+async function showSectorLoads(year) {
+  const loads = await getJson('/api/v1/sector-loads?year=' + year);
+  document.getElementById('threshold').textContent = percent(loads.alertThresholdBasisPoints);
+  fillRows(document.querySelector('#sector-loads tbody'), loads.sectors.map(s => {
+    const row = [cell(s.sector), cell(euros(s.amountCents), true), cell(euros(s.committedCents), true),
+      cell(euros(s.macroBudgetCents), true), cell(percent(s.loadShareBasisPoints), true),
+      cell(percent(s.committedShareBasisPoints), true)];
+    row[1].dataset.cents = s.amountCents;
+    return row;
+  }));
+  document.querySelectorAll('#sector-loads tbody tr').forEach((tr, i) => tr.dataset.sector = loads.sectors[i].sector);
+  document.getElementById('total-settled').textContent = euros(loads.totalCents);
+  document.getElementById('total-committed').textContent = euros(loads.committedCents);
+  document.getElementById('other-domains').textContent = loads.otherDomains.length === 0 ? ''
+    : 'Recorded, not paid by insurers (R7): ' + loads.otherDomains.map(d => d.domain + ' ' + euros(d.committedCents)).join(', ');
+  const data = {
+    labels: loads.sectors.map(s => s.sector),
+    datasets: [
+      { label: 'Settled (EUR)', data: loads.sectors.map(s => s.amountCents / 100), backgroundColor: '#154273' },
+      { label: 'Committed (EUR)', data: loads.sectors.map(s => s.committedCents / 100), backgroundColor: '#8fcae7' }
+    ]
+  };
+  if (typeof Chart === 'undefined') return;
+  if (chart) {
+    chart.data = data;
+    chart.update();
+  } else {
+    chart = new Chart(document.getElementById('sector-chart'), { type: 'bar', data, options: { animation: false } });
+  }
+}
+
+async function showAlerts(year) {
+  const alerts = await getJson('/api/v1/alerts?year=' + year);
+  fillRows(document.querySelector('#alerts tbody'), alerts.map(a => [cell(a.raisedAt), cell(a.sector), cell(String(a.year)),
+    cell(a.basis), cell(euros(a.loadCents), true), cell(percent(a.shareBasisPoints), true)]));
+}
+
+async function showContracts() {
+  const byStatus = await getJson('/api/v1/contracts/by-status');
+  fillRows(document.querySelector('#contracts-by-status tbody'),
+    Object.entries(byStatus).map(([status, count]) => [cell(status), cell(String(count), true)]));
+  const pending = await getJson('/api/v1/allocations/pending');
+  fillRows(document.querySelector('#pending-allocations tbody'),
+    pending.map(p => [cell(p.contractId), cell(String(p.allocationVersion), true), cell(p.pendingReason || '')]));
+}
+
+async function showSettlements(year) {
+  const periods = await getJson('/api/v1/settlements/by-period?year=' + year);
+  fillRows(document.querySelector('#settlements tbody'), periods.map(p => [cell(p.periodStart + ' – ' + p.periodEnd),
+    cell(p.sector), cell(euros(p.amountCents), true), cell(String(p.entries), true), cell(String(p.corrections), true)]));
+}
+
+async function showTopics() {
+  try {
+    const topics = await getJson('/api/v1/operations/topics');
+    fillRows(document.querySelector('#topics tbody'), topics.map(t => [cell(t.topic), cell(String(t.endOffset), true),
+      cell(String(t.consumerLag), true), cell(t.deadLetterTopic), cell(String(t.deadLetters), true)]));
+  } catch (e) {
+    fillRows(document.querySelector('#topics tbody'), [[cell('Kafka not reachable: ' + e.message)]]);
+  }
+}
+
+async function refresh() {
+  const year = selectedYear();
+  document.getElementById('monitor-link').href = 'monitor.html?year=' + year;
+  await Promise.all([showSectorLoads(year), showAlerts(year), showContracts(), showSettlements(year), showTopics()]);
+  document.body.dataset.loaded = 'true';
+}
+
+initYears().then(refresh);

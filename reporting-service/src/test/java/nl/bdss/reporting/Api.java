@@ -1,0 +1,63 @@
+package nl.bdss.reporting;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Calls the running service over HTTP, as a client would. */
+record Api(int port) {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    JsonNode get(String path) {
+        return JSON.readTree(send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json").GET().build(), 200));
+    }
+
+    String getText(String path, String accept) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET().build(), 200);
+    }
+
+    JsonNode put(String path, String json) {
+        return JSON.readTree(send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), 200));
+    }
+
+    HttpResponse<String> post(String path, String contentType, String body) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The settled amount of one sector in the year, 0 when it has none. */
+    long sectorLoad(int year, String sector) {
+        for (JsonNode load : get("/api/v1/sector-loads?year=" + year).get("sectors")) {
+            if (load.get("sector").asString().equals(sector)) {
+                return load.get("amountCents").asLong();
+            }
+        }
+        return 0;
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private String send(HttpRequest request, int expectedStatus) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expectedStatus) {
+                throw new AssertionError(request.uri() + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package nl.bdss.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import nl.bdss.testsupport.UsesInfrastructure;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Opens the operator dashboard in headless Chromium (Debian's chromium and chromium-driver) for the manual's example. */
+@SpringBootTest(properties = ReportingServiceApplication.CONFIG_NAME, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@UsesInfrastructure(database = "reporting")
+class DashboardBrowserIT {
+
+    static final File CHROMIUM = new File("/usr/bin/chromium");
+    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void dashboardShowsTheManualExampleSectorLoadsToTheCent_andSavesAScreenshot_R17_R18() throws Exception {
+        Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
+                "Debian's chromium and chromium-driver are not installed (CI installs them)");
+        Api api = new Api(port);
+        ReadModelsIT.publishManualExample();
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.sectorLoad(2025, "WIJKVERPLEGING") == 3_500_000L
+                && api.get("/api/v1/monitor?year=2025").get("contractCount").asLong() == 1);
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+        WebDriver browser = new ChromeDriver(service, options);
+        try {
+            browser.manage().window().setSize(new Dimension(1280, 1400));
+            browser.get("http://localhost:" + port + "/?year=2025");
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .until(driver -> "true".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+
+            assertThat(settled(browser, "WIJKVERPLEGING")).isEqualTo("35.000,00");
+            assertThat(settled(browser, "HUISARTSENZORG")).isEqualTo("35.000,00");
+            assertThat(browser.findElement(By.id("total-settled")).getText()).isEqualTo("70.000,00");
+            assertThat(browser.findElement(By.id("contracts-by-status")).getText()).contains("ACTIVE");
+            assertThat(browser.findElement(By.id("topics")).getText()).contains("bdss.settlement.entries");
+            Object chartDrawn = ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript("return typeof Chart !== 'undefined' && Chart.getChart('sector-chart') !== undefined;");
+            assertThat(chartDrawn).isEqualTo(true);
+
+            File shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+            Path target = Path.of("target", "dashboard-2025.png");
+            Files.createDirectories(target.getParent());
+            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            assertThat(Files.size(target)).isPositive();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static String settled(WebDriver browser, String sector) {
+        return browser.findElement(By.cssSelector("#sector-loads tbody tr[data-sector='" + sector + "'] td:nth-child(2)")).getText();
+    }
+}

@@ -1,0 +1,98 @@
+package nl.bdss.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import nl.bdss.events.Topics;
+import nl.bdss.events.reporting.SectorLoadChanged;
+import nl.bdss.events.settlement.SettlementBooked;
+import nl.bdss.events.settlement.SettlementKind;
+import nl.bdss.testsupport.UsesInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@SpringBootTest(properties = ReportingServiceApplication.CONFIG_NAME, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@UsesInfrastructure(database = "reporting")
+class SectorLoadIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void manualExampleSettlements_loadWijkverplegingAndHuisartsenzorgWith3500000Each_R17_R18() {
+        Api api = new Api(port);
+        TopicsClient.publish(Topics.SETTLEMENTS, ManualExample.CONTRACT_ID, ManualExample.settlements2025());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(api.sectorLoad(2025, "WIJKVERPLEGING")).isEqualTo(3_500_000L);
+            assertThat(api.sectorLoad(2025, "HUISARTSENZORG")).isEqualTo(3_500_000L);
+        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<SectorLoadChanged> changes = sectorLoadChanges("WIJKVERPLEGING|2025");
+            // a rebuild from offset 0 (ReadModelsIT) publishes the same versions again: compare distinct versions
+            assertThat(changes).extracting(SectorLoadChanged::getVersion).containsOnly(1L, 2L);
+            assertThat(changes).extracting(SectorLoadChanged::getDeltaCents).containsOnly(2_100_000L, 1_400_000L);
+            assertThat(changes).filteredOn(change -> change.getVersion() == 2L)
+                    .extracting(SectorLoadChanged::getTotalCents).containsOnly(3_500_000L);
+            assertThat(changes).allSatisfy(change -> assertThat(change.getCause()).startsWith(ManualExample.CONTRACT_ID));
+        });
+    }
+
+    @Test
+    void redeliveredEvents_andTheSameEntryInAnotherEvent_changeNothing() {
+        Api api = new Api(port);
+        String contract = "redelivery-contract";
+        SettlementBooked first = entry(contract, 1, contract + "/e1", SettlementKind.LUMP_SUM, null, 2032, 500_000);
+        TopicsClient.publish(Topics.SETTLEMENTS, contract, List.of(first));
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.sectorLoad(2032, "GGZ") == 500_000L);
+
+        SettlementBooked sameEntryNewEvent = entry(contract, 1, contract + "/e1", SettlementKind.LUMP_SUM, null, 2032, 500_000);
+        SettlementBooked sentinel = entry(contract, 2, contract + "/sentinel", SettlementKind.LUMP_SUM, null, 2033, 1);
+        TopicsClient.publish(Topics.SETTLEMENTS, contract, List.of(first, first, sameEntryNewEvent, sentinel));
+        // same key, same partition: once the sentinel is booked, the redeliveries before it have been processed
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.sectorLoad(2033, "GGZ") == 1L);
+
+        assertThat(api.sectorLoad(2032, "GGZ")).isEqualTo(500_000L);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(sectorLoadChanges("GGZ|2033")).hasSize(1));
+        assertThat(sectorLoadChanges("GGZ|2032")).hasSize(1);
+    }
+
+    @Test
+    void correctionEntry_changesTheLoadByItsDelta_R17() {
+        Api api = new Api(port);
+        String contract = "correction-contract";
+        SettlementBooked lumpSum = entry(contract, 1, contract + "/e1", SettlementKind.LUMP_SUM, null, 2031, 1_000_000);
+        SettlementBooked correction = entry(contract, 2, contract + "/c1", SettlementKind.CORRECTION, contract + "/e1", 2031, -250_000);
+        TopicsClient.publish(Topics.SETTLEMENTS, contract, List.of(lumpSum, correction));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.sectorLoad(2031, "PARAMEDISCHE_ZORG") == 750_000L);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<SectorLoadChanged> changes = sectorLoadChanges("PARAMEDISCHE_ZORG|2031");
+            assertThat(changes).hasSize(2);
+            assertThat(changes.get(1).getDeltaCents()).isEqualTo(-250_000L);
+            assertThat(changes.get(1).getTotalCents()).isEqualTo(750_000L);
+            assertThat(changes.get(1).getCause()).isEqualTo(contract + "/c1");
+        });
+    }
+
+    private static SettlementBooked entry(String contract, long sequence, String entryId, SettlementKind kind,
+            String corrects, int year, long amountCents) {
+        String sector = contract.startsWith("correction") ? "PARAMEDISCHE_ZORG" : "GGZ";
+        return ManualExample.entry(contract, sequence, entryId, kind, corrects, LocalDate.of(year, 1, 1),
+                LocalDate.of(year, 3, 31), "3311", sector, amountCents);
+    }
+
+    static List<SectorLoadChanged> sectorLoadChanges(String key) {
+        return TopicsClient.readAll(Topics.SECTOR_LOADS, Duration.ofSeconds(2)).stream()
+                .filter(record -> record.key().equals(key))
+                .map(ConsumerRecord::value)
+                .sorted(java.util.Comparator.comparingLong(SectorLoadChanged::getVersion))
+                .toList();
+    }
+}
