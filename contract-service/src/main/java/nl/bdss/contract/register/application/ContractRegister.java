@@ -1,0 +1,138 @@
+package nl.bdss.contract.register.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import nl.bdss.contract.register.domain.Contract;
+import nl.bdss.contract.register.domain.ContractChange;
+import nl.bdss.contract.register.domain.ContractDecision;
+import nl.bdss.contract.register.domain.ContractId;
+import nl.bdss.contract.register.domain.ContractStatus;
+import nl.bdss.contract.register.domain.ContractTerms;
+import nl.bdss.contract.register.messaging.ContractEventPublisher;
+import nl.bdss.contract.register.persistence.ContractRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The use cases of the contract register: registering, amending and terminating contracts. Each change stores
+ * the new version and appends its event to the outbox in one transaction; a refusal stores nothing.
+ */
+@Service
+public class ContractRegister {
+
+    private final ContractRepository contracts;
+    private final ContractEventPublisher events;
+    private final Clock clock;
+
+    public ContractRegister(ContractRepository contracts, ContractEventPublisher events, Clock clock) {
+        this.contracts = contracts;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ContractView register(ContractTerms terms) {
+        ContractDecision.Changed registered = accepted(Contract.register(ContractId.random(), terms));
+        Instant now = clock.instant();
+        contracts.insert(registered.contract(), now);
+        return publish(registered, now);
+    }
+
+    /**
+     * @param expectedVersion the version the client read (If-Match); the amendment is refused when it is not current
+     */
+    @Transactional
+    public ContractView amend(ContractId id, int expectedVersion, ContractTerms terms, LocalDate effectiveFrom) {
+        Contract current = lockCurrent(id, expectedVersion);
+        ContractDecision.Changed amended = accepted(current.amend(terms, effectiveFrom));
+        Instant now = clock.instant();
+        contracts.update(amended.contract(), now);
+        return publish(amended, now);
+    }
+
+    /** @param expectedVersion the version the client read, or null when the client sent no If-Match */
+    @Transactional
+    public ContractView terminate(ContractId id, Integer expectedVersion, LocalDate endDate) {
+        Contract current = lockCurrent(id, expectedVersion);
+        ContractDecision.Changed terminated = accepted(current.terminate(endDate));
+        Instant now = clock.instant();
+        contracts.update(terminated.contract(), now);
+        return publish(terminated, now);
+    }
+
+    @Transactional(readOnly = true)
+    public ContractView get(ContractId id) {
+        Contract contract = contracts.find(id).orElseThrow(() -> notFound(id));
+        return new ContractView(contract, contracts.overlapsOf(id), null, null);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ContractView> versions(ContractId id) {
+        List<ContractRepository.StoredVersion> versions = contracts.versions(id);
+        if (versions.isEmpty()) {
+            throw notFound(id);
+        }
+        return versions.stream().map(ContractRegister::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public ContractView version(ContractId id, int version) {
+        return contracts.version(id, version).map(ContractRegister::view)
+                .orElseThrow(() -> new ContractNotFoundException("contract " + id + " has no version " + version));
+    }
+
+    public record SearchResult(List<ContractView> contracts, long totalElements) {
+    }
+
+    @Transactional(readOnly = true)
+    public SearchResult search(ContractRepository.SearchCriteria criteria, int page, int size) {
+        ContractRepository.Page found = contracts.search(criteria, page, size);
+        return new SearchResult(found.contracts().stream()
+                .map(contract -> new ContractView(contract, contracts.overlapsOf(contract.id()), null, null))
+                .toList(), found.totalElements());
+    }
+
+    private Contract lockCurrent(ContractId id, Integer expectedVersion) {
+        Contract current = contracts.findForUpdate(id).orElseThrow(() -> notFound(id));
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw new VersionMismatchException(expectedVersion, current.version());
+        }
+        return current;
+    }
+
+    /** Double-funding watch (R4, R22): flags the overlaps on both contracts, then records and announces the version. */
+    private ContractView publish(ContractDecision.Changed decision, Instant now) {
+        Contract contract = decision.contract();
+        ContractChange change = decision.change();
+        if (contract.status() == ContractStatus.ACTIVE) {
+            contracts.lockProviders(contract.terms().providerAgbs());
+        }
+        List<ContractId> overlaps = contract.status() == ContractStatus.ACTIVE
+                ? contracts.overlapCandidates(contract).stream().filter(contract::overlapsWith).map(Contract::id).toList()
+                : List.of();
+        contracts.replaceOverlaps(contract.id(), overlaps, now);
+        contracts.recordVersion(contract, change, overlaps, now);
+        events.publish(contract, change, overlaps, now);
+        return new ContractView(contract, overlaps, change, now);
+    }
+
+    private static ContractDecision.Changed accepted(ContractDecision decision) {
+        if (decision instanceof ContractDecision.RulesViolated violated) {
+            throw new ContractRulesViolatedException(violated.violations());
+        }
+        if (decision instanceof ContractDecision.IllegalTransition illegal) {
+            throw new IllegalContractTransitionException(illegal.reason());
+        }
+        return (ContractDecision.Changed) decision;
+    }
+
+    private static ContractView view(ContractRepository.StoredVersion stored) {
+        return new ContractView(stored.contract(), stored.overlappingContracts(), stored.change(), stored.recordedAt());
+    }
+
+    private static ContractNotFoundException notFound(ContractId id) {
+        return new ContractNotFoundException("no contract with id " + id);
+    }
+}

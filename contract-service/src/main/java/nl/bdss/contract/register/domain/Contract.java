@@ -1,0 +1,102 @@
+package nl.bdss.contract.register.domain;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import nl.bdss.contract.register.domain.ContractDecision.Changed;
+import nl.bdss.contract.register.domain.ContractDecision.IllegalTransition;
+import nl.bdss.contract.register.domain.ContractDecision.RulesViolated;
+
+/**
+ * A BDSS contract at one version. Immutable: registering, amending and terminating return a
+ * {@link ContractDecision} holding the next version, or the reason it was refused.
+ *
+ * @param effectiveFrom the day this version takes effect
+ * @param warnings      findings that do not refuse the contract (R11 reference date, R14 early start)
+ */
+public record Contract(ContractId id, int version, ContractStatus status, ContractTerms terms, LocalDate effectiveFrom,
+        List<Finding> warnings) {
+
+    public Contract {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(terms, "terms");
+        warnings = List.copyOf(warnings);
+    }
+
+    public static ContractDecision register(ContractId id, ContractTerms terms) {
+        ContractRules.Assessment assessment = ContractRules.check(terms);
+        if (!assessment.accepted()) {
+            return new RulesViolated(assessment.violations());
+        }
+        LocalDate effectiveFrom = assessment.terms().validFrom();
+        return new Changed(new Contract(id, 1, ContractStatus.ACTIVE, assessment.terms(), effectiveFrom,
+                assessment.warnings()), ContractChange.REGISTERED, effectiveFrom);
+    }
+
+    /**
+     * Replaces the terms from {@code effectiveFrom} on. An amendment effective in the past is allowed (settlement
+     * turns it into corrections); one effective outside the new validity is not.
+     */
+    public ContractDecision amend(ContractTerms newTerms, LocalDate amendmentEffectiveFrom) {
+        if (status == ContractStatus.TERMINATED) {
+            return new IllegalTransition("contract " + id + " is terminated and can no longer be amended");
+        }
+        ContractRules.Assessment assessment = ContractRules.check(newTerms);
+        if (amendmentEffectiveFrom == null) {
+            return new RulesViolated(append(assessment.violations(),
+                    new Finding("effectiveFrom", "R14", "R14: the date the amendment takes effect is required")));
+        }
+        if (!assessment.accepted()) {
+            return new RulesViolated(assessment.violations());
+        }
+        if (!assessment.terms().isValidOn(amendmentEffectiveFrom)) {
+            return new IllegalTransition("the amendment takes effect on " + amendmentEffectiveFrom
+                    + ", outside the contract's validity " + assessment.terms().validFrom() + " to "
+                    + assessment.terms().validUntil());
+        }
+        return new Changed(new Contract(id, version + 1, ContractStatus.ACTIVE, assessment.terms(), amendmentEffectiveFrom,
+                assessment.warnings()), ContractChange.AMENDED, amendmentEffectiveFrom);
+    }
+
+    /** Ends the contract on {@code endDate} (inclusive): the new version's validity ends there. */
+    public ContractDecision terminate(LocalDate endDate) {
+        if (status == ContractStatus.TERMINATED) {
+            return new IllegalTransition("contract " + id + " is already terminated");
+        }
+        if (endDate == null) {
+            return new RulesViolated(List.of(new Finding("endDate", "R14", "R14: the end date of the termination is required")));
+        }
+        if (endDate.isBefore(terms.validFrom())) {
+            return new IllegalTransition("the end date " + endDate + " lies before the start of validity " + terms.validFrom());
+        }
+        if (endDate.isAfter(terms.validUntil())) {
+            return new IllegalTransition("the end date " + endDate + " lies after the agreed end of validity "
+                    + terms.validUntil() + "; extend the contract by an amendment instead");
+        }
+        LocalDate effectiveFrom = endDate.plusDays(1);
+        return new Changed(new Contract(id, version + 1, ContractStatus.TERMINATED,
+                terms.withValidity(terms.validFrom(), endDate), effectiveFrom, warnings),
+                ContractChange.TERMINATED, effectiveFrom);
+    }
+
+    /**
+     * Double-funding watch (R4, R22): both active, validity overlapping, a Zvw provider (AGB) in common and an
+     * overlapping service area.
+     */
+    public boolean overlapsWith(Contract other) {
+        if (other.id.equals(id) || status != ContractStatus.ACTIVE || other.status != ContractStatus.ACTIVE) {
+            return false;
+        }
+        boolean periodsOverlap = !terms.validFrom().isAfter(other.terms.validUntil())
+                && !other.terms.validFrom().isAfter(terms.validUntil());
+        boolean providerInCommon = terms.providerAgbs().stream().anyMatch(other.terms.providerAgbs()::contains);
+        boolean areaOverlaps = terms.serviceArea().stream()
+                .anyMatch(postcode -> other.terms.serviceArea().stream().anyMatch(postcode::overlaps));
+        return periodsOverlap && providerInCommon && areaOverlaps;
+    }
+
+    private static List<Finding> append(List<Finding> findings, Finding extra) {
+        return java.util.stream.Stream.concat(findings.stream(), java.util.stream.Stream.of(extra)).toList();
+    }
+}

@@ -1,0 +1,6 @@
+package nl.bdss.contract.register.domain;
+
+/** What produced a contract version. */
+public enum ContractChange {
+    REGISTERED, AMENDED, TERMINATED
+}

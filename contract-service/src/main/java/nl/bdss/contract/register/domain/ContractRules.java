@@ -1,0 +1,424 @@
+package nl.bdss.contract.register.domain;
+
+import java.time.LocalDate;
+import java.time.Month;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import nl.bdss.contract.register.domain.ContractTerms.Activity;
+import nl.bdss.contract.register.domain.ContractTerms.Agreements;
+import nl.bdss.contract.register.domain.ContractTerms.Attestations;
+import nl.bdss.contract.register.domain.ContractTerms.Budget;
+import nl.bdss.contract.register.domain.ContractTerms.ExecutionModel;
+import nl.bdss.contract.register.domain.ContractTerms.Insurer;
+import nl.bdss.contract.register.domain.ContractTerms.Party;
+import nl.bdss.contract.register.domain.ContractTerms.Purchasing;
+import nl.bdss.contract.register.domain.ContractTerms.TargetGroup;
+
+/**
+ * Checks a contract document against the NZa conditions (manual §2-§4, rules R1-R14 of the domain description)
+ * and reports every violation at once, so a back office can fix a document in one round trip.
+ */
+public final class ContractRules {
+
+    /** R14: the experiment runs from 1 May 2024 until 1 May 2029 at the latest. */
+    public static final LocalDate EXPERIMENT_START = LocalDate.of(2024, 5, 1);
+    public static final LocalDate EXPERIMENT_END = LocalDate.of(2029, 5, 1);
+    /** R14: the title was opened for purchasing from 2025. */
+    public static final LocalDate PURCHASING_OPEN = LocalDate.of(2025, 1, 1);
+
+    private ContractRules() {
+    }
+
+    /** The outcome: the normalised terms (postcodes without space), the violations and the warnings. */
+    public record Assessment(ContractTerms terms, List<Finding> violations, List<Finding> warnings) {
+
+        public boolean accepted() {
+            return violations.isEmpty();
+        }
+    }
+
+    public static Assessment check(ContractTerms terms) {
+        Check check = new Check();
+        check.required(terms.reference(), "reference", "R1", "the contract reference is required (written agreement)");
+        check.required(terms.title(), "title", "R1", "the contract title is required (written agreement)");
+        checkValidity(terms, check);
+        checkInsurers(terms.insurers(), check);
+        checkParties(terms.parties(), check);
+        checkAttestations(terms.attestations(), terms.parties(), check);
+        checkActivities(terms.activities(), check);
+        List<String> postcodes = checkTargetGroup(terms.targetGroup(), check);
+        checkBudget(terms.budget(), terms.parties(), check);
+        checkExecutionModel(terms.executionModel(), terms.parties(), check);
+        checkPurchasing(terms.purchasing(), terms.insurers(), check);
+        checkAgreements(terms.agreements(), check);
+        if (terms.paymentTiming() == null) {
+            check.violation("paymentTiming", "R8", "the payment timing (IN_ADVANCE or IN_ARREARS) is required");
+        }
+        ContractTerms normalised = terms.targetGroup() == null ? terms : terms.withTargetGroup(new TargetGroup(
+                terms.targetGroup().description(), terms.targetGroup().characteristics(), postcodes));
+        return new Assessment(normalised, List.copyOf(check.violations), List.copyOf(check.warnings));
+    }
+
+    private static void checkValidity(ContractTerms terms, Check check) {
+        LocalDate from = terms.validFrom();
+        LocalDate until = terms.validUntil();
+        if (from == null) {
+            check.violation("validFrom", "R14", "the start of validity is required");
+        } else if (from.isBefore(EXPERIMENT_START)) {
+            check.violation("validFrom", "R14", "validity must start on or after " + EXPERIMENT_START
+                    + ", the start of the experiment; was " + from);
+        } else if (from.isBefore(PURCHASING_OPEN)) {
+            check.warning("validFrom", "R14", "validity starts before " + PURCHASING_OPEN
+                    + "; the title was opened for purchasing from 2025");
+        }
+        if (until == null) {
+            check.violation("validUntil", "R14", "the end of validity is required");
+        } else if (until.isAfter(EXPERIMENT_END)) {
+            check.violation("validUntil", "R14", "validity must end no later than " + EXPERIMENT_END
+                    + ", the end of the experiment; was " + until);
+        }
+        if (from != null && until != null && until.isBefore(from)) {
+            check.violation("validUntil", "R14", "validity ends (" + until + ") before it starts (" + from + ")");
+        }
+    }
+
+    private static void checkInsurers(List<Insurer> insurers, Check check) {
+        if (insurers == null || insurers.isEmpty()) {
+            check.violation("insurers", "R1", "at least one insurer is required");
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < insurers.size(); i++) {
+            Insurer insurer = insurers.get(i);
+            String field = "insurers[" + i + "]";
+            if (insurer == null) {
+                check.violation(field, "R1", "an insurer entry must not be empty");
+                continue;
+            }
+            if (!Uzovi.isValid(insurer.uzovi())) {
+                check.violation(field + ".uzovi", "R1", "UZOVI code must be exactly 4 digits, was " + quoted(insurer.uzovi()));
+            } else if (!seen.add(insurer.uzovi())) {
+                check.violation(field + ".uzovi", "R1", "insurer " + insurer.uzovi() + " is listed more than once");
+            }
+            check.required(insurer.name(), field + ".name", "R1", "the insurer's name is required");
+        }
+    }
+
+    private static void checkParties(List<Party> parties, Check check) {
+        if (parties == null || parties.isEmpty()) {
+            check.violation("parties", "R1", "at least one Zvw provider is required");
+            return;
+        }
+        Set<String> keys = new HashSet<>();
+        Set<String> agbs = new HashSet<>();
+        for (int i = 0; i < parties.size(); i++) {
+            Party party = parties.get(i);
+            String field = "parties[" + i + "]";
+            if (party == null) {
+                check.violation(field, "R1", "a party entry must not be empty");
+                continue;
+            }
+            if (isBlank(party.key())) {
+                check.violation(field + ".key", "R1", "every party needs a key that the execution model can refer to");
+            } else if (!keys.add(party.key())) {
+                check.violation(field + ".key", "R1", "party key " + quoted(party.key()) + " is used more than once");
+            }
+            check.required(party.name(), field + ".name", "R1", "the party's name is required");
+            if (party.domain() == null) {
+                check.violation(field + ".domain", "R7", "the legal domain of every party is required");
+            } else if (party.providesZvwCare()) {
+                if (party.sector() == null) {
+                    check.violation(field + ".sector", "R7", "a Zvw provider must name its Zvw sector");
+                }
+                if (!AgbCode.isValid(party.agb())) {
+                    check.violation(field + ".agb", "R1", "a Zvw provider needs an AGB code of exactly 8 digits, was "
+                            + quoted(party.agb()));
+                } else if (!agbs.add(party.agb())) {
+                    check.violation(field + ".agb", "R1", "AGB code " + party.agb() + " is listed more than once");
+                }
+            } else if (party.sector() != null) {
+                check.violation(field + ".sector", "R7", "only Zvw providers have a Zvw sector; this party belongs to "
+                        + party.domain());
+            }
+        }
+        if (zvwProviders(parties).isEmpty()) {
+            check.violation("parties", "R1", "at least one Zvw provider (domain ZVW) is required");
+        }
+    }
+
+    private static void checkAttestations(Attestations attestations, List<Party> parties, Check check) {
+        if (attestations == null) {
+            check.violation("attestations", "R2", "the attestations of R2, R3 and R4 are required");
+            return;
+        }
+        if (!Boolean.TRUE.equals(attestations.zvwCareNeedEstablished())) {
+            check.violation("attestations.zvwCareNeedEstablished", "R2",
+                    "the contract must record that a need for care in the sense of the Zvw has been established");
+        }
+        if (!Boolean.TRUE.equals(attestations.coordinationRequiredForComplexity())) {
+            check.violation("attestations.coordinationRequiredForComplexity", "R3",
+                    "the contract must record that the complexity of the care situation requires coordination");
+        }
+        if (!Boolean.TRUE.equals(attestations.noDoubleFunding())) {
+            check.violation("attestations.noDoubleFunding", "R4",
+                    "the contract must record that the activities are not already paid by another performance");
+        }
+        check.required(attestations.doubleFundingMeasure(), "attestations.doubleFundingMeasure", "R4",
+                "the contract must say how double funding is prevented");
+        boolean gpTakesPart = parties != null && zvwProviders(parties).stream()
+                .anyMatch(party -> party.sector() == ZvwSector.HUISARTSENZORG);
+        if (gpTakesPart && attestations.gpFundingChoice() != GpFundingChoice.THIS_PERFORMANCE) {
+            check.violation("attestations.gpFundingChoice", "R12", "a GP (HUISARTSENZORG) takes part, so all Zvw"
+                    + " providers must be funded by this performance (THIS_PERFORMANCE), not by O&I or a mix; was "
+                    + attestations.gpFundingChoice());
+        }
+    }
+
+    private static void checkActivities(List<Activity> activities, Check check) {
+        if (activities == null || activities.isEmpty()) {
+            check.violation("activities", "R5", "at least one coordination activity is required");
+            return;
+        }
+        for (int i = 0; i < activities.size(); i++) {
+            Activity activity = activities.get(i);
+            String field = "activities[" + i + "]";
+            if (activity == null) {
+                check.violation(field, "R5", "an activity entry must not be empty");
+                continue;
+            }
+            check.required(activity.description(), field + ".description", "R5", "every activity needs a description");
+            check.required(activity.justification(), field + ".justification", "R5", "every activity needs a justification");
+        }
+    }
+
+    /** Returns the normalised postcodes. */
+    private static List<String> checkTargetGroup(TargetGroup group, Check check) {
+        if (group == null) {
+            check.violation("targetGroup", "R6", "the target group (characteristics and service area) is required");
+            return List.of();
+        }
+        check.required(group.description(), "targetGroup.description", "R6", "the target group needs a description");
+        List<String> characteristics = group.characteristics();
+        if (characteristics == null || characteristics.isEmpty() || characteristics.stream().anyMatch(ContractRules::isBlank)) {
+            check.violation("targetGroup.characteristics", "R6",
+                    "the target group needs at least one care-specific characteristic, none blank");
+        }
+        List<String> postcodes = group.serviceAreaPostcodes();
+        if (postcodes == null || postcodes.isEmpty()) {
+            check.violation("targetGroup.serviceAreaPostcodes", "R6", "the service area needs at least one postcode");
+            return List.of();
+        }
+        Set<String> normalised = new LinkedHashSet<>();
+        for (int i = 0; i < postcodes.size(); i++) {
+            String field = "targetGroup.serviceAreaPostcodes[" + i + "]";
+            Optional<Postcode> postcode = Postcode.parse(postcodes.get(i));
+            if (postcode.isEmpty()) {
+                check.violation(field, "R6", quoted(postcodes.get(i)) + " is not a Dutch postcode: PC4 (1234) or PC6"
+                        + " (1234AB or 1234 AB, capitals, never SA, SD or SS)");
+            } else if (!normalised.add(postcode.get().value())) {
+                check.violation(field, "R6", "postcode " + postcode.get() + " is listed more than once");
+            }
+        }
+        return List.copyOf(normalised);
+    }
+
+    private static void checkBudget(Budget budget, List<Party> parties, Check check) {
+        if (budget == null) {
+            check.violation("budget", "R8", "the budget (lump sum, period and shares) is required");
+            return;
+        }
+        if (budget.lumpSumCents() == null || budget.lumpSumCents() <= 0) {
+            check.violation("budget.lumpSumCents", "R8", "the lump sum per period must be a positive amount in cents, was "
+                    + budget.lumpSumCents());
+        }
+        if (budget.period() == null) {
+            check.violation("budget.period", "R8", "the period of the lump sum (MONTH, QUARTER or YEAR) is required");
+        }
+        if (parties == null) {
+            return;
+        }
+        Set<LegalDomain> domains = parties.stream().filter(Objects::nonNull).map(Party::domain)
+                .filter(Objects::nonNull).collect(Collectors.toCollection(() -> EnumSet.noneOf(LegalDomain.class)));
+        checkShares(budget.domainSharesBasisPoints(), domains, "budget.domainSharesBasisPoints", "domains of the parties", check);
+        Map<LegalDomain, Integer> domainShares = budget.domainSharesBasisPoints();
+        if (domainShares != null && (domainShares.get(LegalDomain.ZVW) == null || domainShares.get(LegalDomain.ZVW) <= 0)) {
+            check.violation("budget.domainSharesBasisPoints.ZVW", "R7", "the ZVW share must be greater than 0");
+        }
+        Set<ZvwSector> sectors = zvwProviders(parties).stream().map(Party::sector).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(ZvwSector.class)));
+        checkShares(budget.zvwSectorSharesBasisPoints(), sectors, "budget.zvwSectorSharesBasisPoints",
+                "Zvw sectors of the Zvw providers", check);
+    }
+
+    /** R7: shares over exactly the expected keys, each positive, adding up to exactly 10000 basis points. */
+    private static <K> void checkShares(Map<K, Integer> shares, Set<K> expected, String field, String what, Check check) {
+        if (shares == null || shares.isEmpty()) {
+            check.violation(field, "R7", "shares are required for the " + what + " " + sorted(expected));
+            return;
+        }
+        if (!shares.keySet().equals(expected)) {
+            check.violation(field, "R7", "shares must cover exactly the " + what + " " + sorted(expected)
+                    + ", were given for " + sorted(shares.keySet()));
+        }
+        long sum = 0;
+        for (Map.Entry<K, Integer> share : shares.entrySet()) {
+            Integer value = share.getValue();
+            if (value == null || value <= 0 || value > BasisPoints.WHOLE) {
+                check.violation(field + "." + share.getKey(), "R7", "a share must lie between 1 and 10000 basis points, was " + value);
+            } else {
+                sum += value;
+            }
+        }
+        if (sum != BasisPoints.WHOLE) {
+            check.violation(field, "R7", "shares must add up to exactly 10000 basis points (100%), add up to " + sum);
+        }
+    }
+
+    private static void checkExecutionModel(ExecutionModel model, List<Party> parties, Check check) {
+        if (model == null || model.type() == null) {
+            check.violation("executionModel.type", "R10", "the execution model (MAIN_CONTRACTOR or EQUAL_PARTNERS) is required");
+            return;
+        }
+        List<Party> providers = parties == null ? List.of() : zvwProviders(parties);
+        Map<String, Party> providersByKey = new HashMap<>();
+        providers.stream().filter(party -> party.key() != null).forEach(party -> providersByKey.putIfAbsent(party.key(), party));
+        if (model.type() == ExecutionModelType.MAIN_CONTRACTOR) {
+            if (isBlank(model.mainContractor())) {
+                check.violation("executionModel.mainContractor", "R10", "a main contractor (the key of a Zvw provider) is required");
+            } else if (!providersByKey.containsKey(model.mainContractor())) {
+                check.violation("executionModel.mainContractor", "R10", "the main contractor " + quoted(model.mainContractor())
+                        + " must be one of the Zvw providers " + sorted(providersByKey.keySet()));
+            }
+            if (model.partnerSharesBasisPoints() != null && !model.partnerSharesBasisPoints().isEmpty()) {
+                check.violation("executionModel.partnerSharesBasisPoints", "R10",
+                        "partner shares belong to the EQUAL_PARTNERS model, not to MAIN_CONTRACTOR");
+            }
+            return;
+        }
+        if (model.mainContractor() != null) {
+            check.violation("executionModel.mainContractor", "R10", "equal partners have no main contractor");
+        }
+        Map<String, Integer> shares = model.partnerSharesBasisPoints();
+        if (shares == null || !shares.keySet().equals(providersByKey.keySet())) {
+            check.violation("executionModel.partnerSharesBasisPoints", "R10", "equal partners need a share for exactly the"
+                    + " Zvw providers " + sorted(providersByKey.keySet()) + ", were given for "
+                    + (shares == null ? "[]" : sorted(shares.keySet())));
+            return;
+        }
+        Map<ZvwSector, Long> sumPerSector = new HashMap<>();
+        for (Map.Entry<String, Integer> share : shares.entrySet()) {
+            Integer value = share.getValue();
+            if (value == null || value <= 0 || value > BasisPoints.WHOLE) {
+                check.violation("executionModel.partnerSharesBasisPoints." + share.getKey(), "R10",
+                        "a partner share must lie between 1 and 10000 basis points, was " + value);
+                continue;
+            }
+            ZvwSector sector = providersByKey.get(share.getKey()).sector();
+            if (sector != null) {
+                sumPerSector.merge(sector, (long) value, Long::sum);
+            }
+        }
+        sumPerSector.forEach((sector, sum) -> {
+            if (sum != BasisPoints.WHOLE) {
+                check.violation("executionModel.partnerSharesBasisPoints", "R10", "the partner shares within sector " + sector
+                        + " must add up to exactly 10000 basis points, add up to " + sum);
+            }
+        });
+    }
+
+    private static void checkPurchasing(Purchasing purchasing, List<Insurer> insurers, Check check) {
+        if (purchasing == null || purchasing.type() == null) {
+            check.violation("purchasing.type", "R11", "the purchasing type (SINGLE or COORDINATED) is required");
+            return;
+        }
+        int insurerCount = insurers == null ? 0 : insurers.size();
+        if (purchasing.type() == PurchasingType.SINGLE) {
+            if (insurerCount > 1) {
+                check.violation("purchasing.type", "R11", insurerCount + " insurers contract together: purchasing must be"
+                        + " COORDINATED with a market-share definition");
+            }
+            if (purchasing.marketShare() != null) {
+                check.violation("purchasing.marketShare", "R11", "a market-share definition belongs to COORDINATED purchasing only");
+            }
+            return;
+        }
+        if (insurerCount < 2) {
+            check.violation("purchasing.type", "R11", "coordinated purchasing needs two or more insurers, has " + insurerCount);
+        }
+        var marketShare = purchasing.marketShare();
+        if (marketShare == null) {
+            check.violation("purchasing.marketShare", "R11", "coordinated purchasing needs a market-share definition");
+            return;
+        }
+        if (marketShare.basis() == null) {
+            check.violation("purchasing.marketShare.basis", "R11", "the market-share basis is required");
+        }
+        if (marketShare.source() == null) {
+            check.violation("purchasing.marketShare.source", "R11", "the source of the counts (INSURERS or TRUSTED_THIRD_PARTY) is required");
+        }
+        LocalDate referenceDate = marketShare.referenceDate();
+        if (referenceDate == null) {
+            check.violation("purchasing.marketShare.referenceDate", "R11", "the reference date (peildatum) is required");
+        } else if (referenceDate.getMonth() == Month.JANUARY || referenceDate.getMonth() == Month.FEBRUARY) {
+            check.warning("purchasing.marketShare.referenceDate", "R11", "reference date " + referenceDate
+                    + " falls in January or February, when insureds switch insurer and counts are unreliable");
+        }
+    }
+
+    private static void checkAgreements(Agreements agreements, Check check) {
+        if (agreements == null) {
+            check.violation("agreements", "R9", "the agreements on claims, information exchange, evaluation and control are required");
+            return;
+        }
+        check.required(agreements.claimsProcess(), "agreements.claimsProcess", "R9", "the claims process must be agreed");
+        check.required(agreements.informationExchange(), "agreements.informationExchange", "R9", "the information exchange must be agreed");
+        check.required(agreements.evaluation(), "agreements.evaluation", "R9", "the evaluation must be agreed");
+        check.required(agreements.controlMeasures(), "agreements.controlMeasures", "R9", "the control measures must be agreed");
+    }
+
+    private static List<Party> zvwProviders(List<Party> parties) {
+        return parties.stream().filter(Objects::nonNull).filter(Party::providesZvwCare).toList();
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static String quoted(String text) {
+        return text == null ? "nothing" : "'" + text + "'";
+    }
+
+    private static String sorted(Collection<?> keys) {
+        return new TreeSet<>(keys.stream().map(String::valueOf).toList()).toString();
+    }
+
+    private static final class Check {
+        private final List<Finding> violations = new ArrayList<>();
+        private final List<Finding> warnings = new ArrayList<>();
+
+        void violation(String field, String rule, String message) {
+            violations.add(new Finding(field, rule, rule + ": " + message));
+        }
+
+        void warning(String field, String rule, String message) {
+            warnings.add(new Finding(field, rule, rule + ": " + message));
+        }
+
+        void required(String value, String field, String rule, String message) {
+            if (isBlank(value)) {
+                violation(field, rule, message);
+            }
+        }
+    }
+}

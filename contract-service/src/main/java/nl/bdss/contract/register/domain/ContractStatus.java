@@ -1,0 +1,6 @@
+package nl.bdss.contract.register.domain;
+
+/** Lifecycle status of a contract. */
+public enum ContractStatus {
+    ACTIVE, TERMINATED
+}

@@ -1,0 +1,153 @@
+package nl.bdss.contract.register.messaging;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.bdss.contract.register.domain.Contract;
+import nl.bdss.contract.register.domain.ContractId;
+import nl.bdss.contract.register.domain.ContractTerms;
+import nl.bdss.events.Topics;
+import nl.bdss.events.common.BudgetPeriod;
+import nl.bdss.events.common.LegalDomain;
+import nl.bdss.events.common.PaymentTiming;
+import nl.bdss.events.contract.Activity;
+import nl.bdss.events.contract.Agreements;
+import nl.bdss.events.contract.Attestations;
+import nl.bdss.events.contract.Budget;
+import nl.bdss.events.contract.ContractChange;
+import nl.bdss.events.contract.ContractState;
+import nl.bdss.events.contract.ContractStatus;
+import nl.bdss.events.contract.ContractVersionPublished;
+import nl.bdss.events.contract.CountSource;
+import nl.bdss.events.contract.DomainShare;
+import nl.bdss.events.contract.ExecutionModel;
+import nl.bdss.events.contract.ExecutionModelType;
+import nl.bdss.events.contract.Insurer;
+import nl.bdss.events.contract.MarketShareDefinition;
+import nl.bdss.events.contract.PartnerShare;
+import nl.bdss.events.contract.Party;
+import nl.bdss.events.contract.Purchasing;
+import nl.bdss.events.contract.PurchasingType;
+import nl.bdss.events.contract.SectorShare;
+import nl.bdss.events.contract.TargetGroup;
+import nl.bdss.messaging.outbox.Outbox;
+import org.springframework.stereotype.Component;
+
+/**
+ * Announces every new contract version as {@link ContractVersionPublished} with the full contract state, through
+ * the outbox: call it inside the transaction that stores the version.
+ */
+@Component
+public class ContractEventPublisher {
+
+    private final Outbox outbox;
+
+    public ContractEventPublisher(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void publish(Contract contract, nl.bdss.contract.register.domain.ContractChange change,
+            List<ContractId> overlappingContracts, Instant occurredAt) {
+        ContractVersionPublished event = ContractVersionPublished.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(occurredAt)
+                .setContractId(contract.id().toString())
+                .setVersion(contract.version())
+                .setChange(ContractChange.valueOf(change.name()))
+                .setEffectiveFrom(contract.effectiveFrom())
+                .setContract(state(contract, overlappingContracts))
+                .build();
+        outbox.append(Topics.CONTRACT_VERSIONS, contract.id().toString(), event);
+    }
+
+    static ContractState state(Contract contract, List<ContractId> overlappingContracts) {
+        ContractTerms terms = contract.terms();
+        return ContractState.newBuilder()
+                .setReference(terms.reference())
+                .setTitle(terms.title())
+                .setStatus(ContractStatus.valueOf(contract.status().name()))
+                .setValidFrom(terms.validFrom())
+                .setValidUntil(terms.validUntil())
+                .setInsurers(terms.insurers().stream().map(insurer -> new Insurer(insurer.uzovi(), insurer.name())).toList())
+                .setParties(terms.parties().stream().map(ContractEventPublisher::party).toList())
+                .setTargetGroup(new TargetGroup(terms.targetGroup().description(), terms.targetGroup().characteristics(),
+                        terms.targetGroup().serviceAreaPostcodes()))
+                .setActivities(terms.activities().stream()
+                        .map(activity -> new Activity(activity.description(), activity.justification())).toList())
+                .setBudget(budget(terms.budget()))
+                .setExecutionModel(executionModel(terms.executionModel()))
+                .setPurchasing(purchasing(terms.purchasing()))
+                .setPaymentTiming(PaymentTiming.valueOf(terms.paymentTiming().name()))
+                .setAttestations(attestations(terms.attestations()))
+                .setAgreements(agreements(terms.agreements()))
+                .setOverlappingContractIds(overlappingContracts.stream().map(ContractId::toString).toList())
+                .build();
+    }
+
+    private static Party party(ContractTerms.Party party) {
+        return Party.newBuilder()
+                .setKey(party.key())
+                .setName(party.name())
+                .setDomain(LegalDomain.valueOf(party.domain().name()))
+                .setSector(party.sector() == null ? null : party.sector().name())
+                .setAgb(party.agb())
+                .build();
+    }
+
+    private static Budget budget(ContractTerms.Budget budget) {
+        return Budget.newBuilder()
+                .setLumpSumCents(budget.lumpSumCents())
+                .setPeriod(BudgetPeriod.valueOf(budget.period().name()))
+                .setDomainShares(budget.domainSharesBasisPoints().entrySet().stream()
+                        .map(share -> new DomainShare(LegalDomain.valueOf(share.getKey().name()), share.getValue()))
+                        .toList())
+                .setZvwSectorShares(budget.zvwSectorSharesBasisPoints().entrySet().stream()
+                        .map(share -> new SectorShare(share.getKey().name(), share.getValue()))
+                        .toList())
+                .build();
+    }
+
+    private static ExecutionModel executionModel(ContractTerms.ExecutionModel model) {
+        Map<String, Integer> shares = model.partnerSharesBasisPoints() == null ? Map.of() : model.partnerSharesBasisPoints();
+        return ExecutionModel.newBuilder()
+                .setType(ExecutionModelType.valueOf(model.type().name()))
+                .setMainContractorKey(model.mainContractor())
+                .setPartnerShares(shares.entrySet().stream()
+                        .map(share -> new PartnerShare(share.getKey(), share.getValue()))
+                        .toList())
+                .build();
+    }
+
+    private static Purchasing purchasing(ContractTerms.Purchasing purchasing) {
+        ContractTerms.MarketShareDefinition marketShare = purchasing.marketShare();
+        return Purchasing.newBuilder()
+                .setType(PurchasingType.valueOf(purchasing.type().name()))
+                .setMarketShare(marketShare == null ? null : MarketShareDefinition.newBuilder()
+                        .setBasis(marketShare.basis().name())
+                        .setReferenceDate(marketShare.referenceDate())
+                        .setSource(CountSource.valueOf(marketShare.source().name()))
+                        .build())
+                .build();
+    }
+
+    private static Attestations attestations(ContractTerms.Attestations attestations) {
+        return Attestations.newBuilder()
+                .setZvwCareNeedEstablished(attestations.zvwCareNeedEstablished())
+                .setCoordinationRequiredForComplexity(attestations.coordinationRequiredForComplexity())
+                .setNoDoubleFunding(attestations.noDoubleFunding())
+                .setDoubleFundingMeasure(attestations.doubleFundingMeasure())
+                .setGpFundingChoice(attestations.gpFundingChoice() == null ? null : attestations.gpFundingChoice().name())
+                .build();
+    }
+
+    private static Agreements agreements(ContractTerms.Agreements agreements) {
+        return Agreements.newBuilder()
+                .setClaimsProcess(agreements.claimsProcess())
+                .setInformationExchange(agreements.informationExchange())
+                .setEvaluation(agreements.evaluation())
+                .setControlMeasures(agreements.controlMeasures())
+                .setQuality(agreements.quality())
+                .build();
+    }
+}

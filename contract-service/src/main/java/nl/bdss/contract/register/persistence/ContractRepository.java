@@ -1,0 +1,253 @@
+package nl.bdss.contract.register.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import nl.bdss.contract.register.domain.AgbCode;
+import nl.bdss.contract.register.domain.Contract;
+import nl.bdss.contract.register.domain.ContractChange;
+import nl.bdss.contract.register.domain.ContractId;
+import nl.bdss.contract.register.domain.ContractStatus;
+import nl.bdss.contract.register.domain.ContractTerms;
+import nl.bdss.contract.register.domain.Finding;
+import nl.bdss.contract.register.domain.Postcode;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Stores contracts and their versions with plain SQL; documents are kept as jsonb. */
+@Repository
+public class ContractRepository {
+
+    private static final TypeReference<List<Finding>> FINDINGS = new TypeReference<>() { };
+    private static final TypeReference<List<UUID>> IDS = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public ContractRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** One stored version with what happened and the overlaps known when it was published. */
+    public record StoredVersion(Contract contract, ContractChange change, List<ContractId> overlappingContracts,
+            Instant recordedAt) {
+    }
+
+    public record SearchCriteria(String insurer, String provider, Postcode postcode, ContractStatus status, LocalDate activeOn) {
+    }
+
+    public record Page(List<Contract> contracts, long totalElements) {
+    }
+
+    public void insert(Contract contract, Instant now) {
+        jdbc.sql("""
+                insert into contract (id, reference, status, version, valid_from, valid_until, effective_from, document,
+                                      warnings, created_at, updated_at)
+                values (:id, :reference, :status, :version, :validFrom, :validUntil, :effectiveFrom, cast(:document as jsonb),
+                        cast(:warnings as jsonb), :now, :now)""")
+                .params(rowParameters(contract, now))
+                .update();
+        replaceLookups(contract);
+    }
+
+    public void update(Contract contract, Instant now) {
+        jdbc.sql("""
+                update contract set reference = :reference, status = :status, version = :version, valid_from = :validFrom,
+                       valid_until = :validUntil, effective_from = :effectiveFrom, document = cast(:document as jsonb),
+                       warnings = cast(:warnings as jsonb), updated_at = :now
+                 where id = :id""")
+                .params(rowParameters(contract, now))
+                .update();
+        replaceLookups(contract);
+    }
+
+    public void recordVersion(Contract contract, ContractChange change, List<ContractId> overlaps, Instant now) {
+        jdbc.sql("""
+                insert into contract_version (contract_id, version, change, status, effective_from, document, warnings,
+                                              overlapping_contract_ids, recorded_at)
+                values (:id, :version, :change, :status, :effectiveFrom, cast(:document as jsonb), cast(:warnings as jsonb),
+                        cast(:overlaps as jsonb), :now)""")
+                .param("id", contract.id().value())
+                .param("version", contract.version())
+                .param("change", change.name())
+                .param("status", contract.status().name())
+                .param("effectiveFrom", contract.effectiveFrom())
+                .param("document", json.writeValueAsString(contract.terms()))
+                .param("warnings", json.writeValueAsString(contract.warnings()))
+                .param("overlaps", json.writeValueAsString(overlaps.stream().map(ContractId::value).toList()))
+                .param("now", utc(now))
+                .update();
+    }
+
+    public Optional<Contract> find(ContractId id) {
+        return jdbc.sql("select * from contract where id = :id").param("id", id.value()).query(this::contract).optional();
+    }
+
+    /** Locks the contract row for the rest of the transaction, so concurrent changes are serialised. */
+    public Optional<Contract> findForUpdate(ContractId id) {
+        return jdbc.sql("select * from contract where id = :id for update").param("id", id.value()).query(this::contract).optional();
+    }
+
+    public List<StoredVersion> versions(ContractId id) {
+        return jdbc.sql("select * from contract_version where contract_id = :id order by version")
+                .param("id", id.value())
+                .query(this::storedVersion)
+                .list();
+    }
+
+    public Optional<StoredVersion> version(ContractId id, int version) {
+        return jdbc.sql("select * from contract_version where contract_id = :id and version = :version")
+                .param("id", id.value())
+                .param("version", version)
+                .query(this::storedVersion)
+                .optional();
+    }
+
+    /**
+     * Serialises the double-funding check per provider: two contracts for the same AGB registered at the same
+     * moment would otherwise not see each other. Locks are taken in AGB order and released at commit.
+     */
+    public void lockProviders(List<AgbCode> agbs) {
+        agbs.stream().map(AgbCode::code).sorted().distinct().forEach(agb ->
+                jdbc.sql("select pg_advisory_xact_lock(hashtext('contract-provider:' || ?))").param(agb)
+                        .query((rs, n) -> 1).list());
+    }
+
+    /** Active contracts other than {@code contract} that share a provider and overlap its validity. */
+    public List<Contract> overlapCandidates(Contract contract) {
+        return jdbc.sql("""
+                select c.* from contract c
+                 where c.id <> :id and c.status = 'ACTIVE'
+                   and c.valid_from <= :validUntil and c.valid_until >= :validFrom
+                   and exists (select 1 from contract_provider p where p.contract_id = c.id and p.agb in (:agbs))
+                 order by c.created_at, c.id""")
+                .param("id", contract.id().value())
+                .param("validFrom", contract.terms().validFrom())
+                .param("validUntil", contract.terms().validUntil())
+                .param("agbs", contract.terms().providerAgbs().stream().map(Object::toString).toList())
+                .query(this::contract)
+                .list();
+    }
+
+    /** Replaces the overlaps of {@code id}, in both directions. */
+    public void replaceOverlaps(ContractId id, List<ContractId> overlapping, Instant now) {
+        jdbc.sql("delete from contract_overlap where contract_id = :id or overlapping_contract_id = :id")
+                .param("id", id.value())
+                .update();
+        for (ContractId other : overlapping) {
+            for (UUID[] pair : new UUID[][] {{id.value(), other.value()}, {other.value(), id.value()}}) {
+                jdbc.sql("insert into contract_overlap (contract_id, overlapping_contract_id, detected_at) values (?, ?, ?)")
+                        .params(pair[0], pair[1], utc(now))
+                        .update();
+            }
+        }
+    }
+
+    public List<ContractId> overlapsOf(ContractId id) {
+        return jdbc.sql("select overlapping_contract_id from contract_overlap where contract_id = :id order by detected_at, overlapping_contract_id")
+                .param("id", id.value())
+                .query((rs, n) -> new ContractId(rs.getObject(1, UUID.class)))
+                .list();
+    }
+
+    public Page search(SearchCriteria criteria, int page, int size) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (criteria.insurer() != null) {
+            where.append(" and exists (select 1 from contract_insurer i where i.contract_id = c.id and i.uzovi = :insurer)");
+            params.put("insurer", criteria.insurer());
+        }
+        if (criteria.provider() != null) {
+            where.append(" and exists (select 1 from contract_provider p where p.contract_id = c.id and p.agb = :provider)");
+            params.put("provider", criteria.provider());
+        }
+        if (criteria.postcode() != null) {
+            where.append(criteria.postcode().isPc4()
+                    ? " and exists (select 1 from contract_postcode z where z.contract_id = c.id and left(z.postcode, 4) = :pc4)"
+                    : " and exists (select 1 from contract_postcode z where z.contract_id = c.id and z.postcode in (:postcode, :pc4))");
+            params.put("postcode", criteria.postcode().value());
+            params.put("pc4", criteria.postcode().pc4());
+        }
+        if (criteria.status() != null) {
+            where.append(" and c.status = :status");
+            params.put("status", criteria.status().name());
+        }
+        if (criteria.activeOn() != null) {
+            where.append(" and c.valid_from <= :activeOn and c.valid_until >= :activeOn");
+            params.put("activeOn", criteria.activeOn());
+        }
+        long total = jdbc.sql("select count(*) from contract c" + where).params(params).query(Long.class).single();
+        List<Contract> contracts = jdbc.sql("select c.* from contract c" + where
+                        + " order by c.created_at, c.id limit :limit offset :offset")
+                .params(params)
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query(this::contract)
+                .list();
+        return new Page(contracts, total);
+    }
+
+    private void replaceLookups(Contract contract) {
+        for (String table : List.of("contract_insurer", "contract_provider", "contract_postcode")) {
+            jdbc.sql("delete from " + table + " where contract_id = ?").param(contract.id().value()).update();
+        }
+        ContractTerms terms = contract.terms();
+        terms.insurerCodes().forEach(uzovi -> jdbc.sql("insert into contract_insurer (contract_id, uzovi) values (?, ?)")
+                .params(contract.id().value(), uzovi.code()).update());
+        terms.providerAgbs().forEach(agb -> jdbc.sql("insert into contract_provider (contract_id, agb) values (?, ?)")
+                .params(contract.id().value(), agb.code()).update());
+        terms.serviceArea().forEach(postcode -> jdbc.sql("insert into contract_postcode (contract_id, postcode) values (?, ?)")
+                .params(contract.id().value(), postcode.value()).update());
+    }
+
+    private Map<String, Object> rowParameters(Contract contract, Instant now) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("id", contract.id().value());
+        params.put("reference", contract.terms().reference());
+        params.put("status", contract.status().name());
+        params.put("version", contract.version());
+        params.put("validFrom", contract.terms().validFrom());
+        params.put("validUntil", contract.terms().validUntil());
+        params.put("effectiveFrom", contract.effectiveFrom());
+        params.put("document", json.writeValueAsString(contract.terms()));
+        params.put("warnings", json.writeValueAsString(contract.warnings()));
+        params.put("now", utc(now));
+        return params;
+    }
+
+    private Contract contract(ResultSet rs, int rowNum) throws SQLException {
+        return new Contract(new ContractId(rs.getObject("id", UUID.class)), rs.getInt("version"),
+                ContractStatus.valueOf(rs.getString("status")),
+                json.readValue(rs.getString("document"), ContractTerms.class),
+                rs.getObject("effective_from", LocalDate.class),
+                json.readValue(rs.getString("warnings"), FINDINGS));
+    }
+
+    private StoredVersion storedVersion(ResultSet rs, int rowNum) throws SQLException {
+        Contract contract = new Contract(new ContractId(rs.getObject("contract_id", UUID.class)), rs.getInt("version"),
+                ContractStatus.valueOf(rs.getString("status")),
+                json.readValue(rs.getString("document"), ContractTerms.class),
+                rs.getObject("effective_from", LocalDate.class),
+                json.readValue(rs.getString("warnings"), FINDINGS));
+        List<ContractId> overlaps = new ArrayList<>();
+        json.readValue(rs.getString("overlapping_contract_ids"), IDS).forEach(id -> overlaps.add(new ContractId(id)));
+        return new StoredVersion(contract, ContractChange.valueOf(rs.getString("change")), overlaps,
+                rs.getObject("recorded_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

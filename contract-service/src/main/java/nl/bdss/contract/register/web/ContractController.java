@@ -1,0 +1,223 @@
+package nl.bdss.contract.register.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.bdss.contract.register.application.ContractNotFoundException;
+import nl.bdss.contract.register.application.ContractRegister;
+import nl.bdss.contract.register.application.ContractView;
+import nl.bdss.contract.register.domain.ContractId;
+import nl.bdss.contract.register.domain.ContractStatus;
+import nl.bdss.contract.register.domain.ContractTerms;
+import nl.bdss.contract.register.domain.Postcode;
+import nl.bdss.contract.register.persistence.ContractRepository.SearchCriteria;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The contract register's REST API for insurer back offices. */
+@RestController
+@RequestMapping(path = "/api/v1/contracts", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Contracts", description = "Register, amend, terminate and find BDSS contracts (rules R1-R14)")
+class ContractController {
+
+    private static final Pattern ETAG = Pattern.compile("^(?:W/)?\"?(\\d+)\"?$");
+    private static final int MAX_PAGE_SIZE = 200;
+
+    private final ContractRegister register;
+    private final IdempotentRequests idempotent;
+    private final JsonMapper json;
+
+    ContractController(ContractRegister register, IdempotentRequests idempotent, JsonMapper json) {
+        this.register = register;
+        this.idempotent = idempotent;
+        this.json = json;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Register a contract",
+            description = "Checks every rule (R1-R14) and reports all violations at once (422). On success the contract is"
+                    + " stored as version 1 and a ContractVersionPublished (REGISTERED) event is published.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = ContractTerms.class),
+                    examples = @ExampleObject(name = "manual example", value = ContractExamples.MANUAL_EXAMPLE))))
+    @ApiResponse(responseCode = "201", description = "Registered; Location and ETag point at the new contract",
+            content = @Content(schema = @Schema(implementation = ContractResponse.class)))
+    @ApiResponse(responseCode = "422", description = "Rule violations, or an Idempotency-Key reused with another body",
+            content = @Content(mediaType = "application/problem+json"))
+    ResponseEntity<String> registerContract(
+            @Parameter(description = "Makes a retry safe: the same key and body give the same response")
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+            @RequestBody ContractTerms terms) {
+        return reply(idempotent.execute(idempotencyKey, "POST /api/v1/contracts", terms, () -> {
+            ContractView view = register.register(terms);
+            return created(view, contractLocation(view));
+        }));
+    }
+
+    @PostMapping(path = "/{id}/amendments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Amend a contract",
+            description = "Replaces the contract document from effectiveFrom on, as a new version. Requires If-Match with"
+                    + " the current ETag (428 without it, 412 when it is not current). An amendment effective in the past is"
+                    + " allowed; one outside the validity, or of a terminated contract, is refused (409).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = AmendmentRequest.class),
+                    examples = @ExampleObject(name = "higher lump sum from 2026", value = ContractExamples.AMENDMENT))))
+    @ApiResponse(responseCode = "201", description = "Amended; Location points at the new version",
+            content = @Content(schema = @Schema(implementation = ContractResponse.class)))
+    ResponseEntity<String> amend(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+            @RequestBody AmendmentRequest amendment) {
+        ContractId contractId = contractId(id);
+        return reply(idempotent.execute(idempotencyKey, "POST /api/v1/contracts/" + id + "/amendments", amendment, () -> {
+            int expectedVersion = requiredVersion(ifMatch);
+            if (amendment.contract() == null) {
+                throw ProblemException.badRequest("contract", "the amendment needs the complete new contract document");
+            }
+            ContractView view = register.amend(contractId, expectedVersion, amendment.contract(), amendment.effectiveFrom());
+            return created(view, versionLocation(view));
+        }));
+    }
+
+    @PostMapping(path = "/{id}/termination", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Terminate a contract",
+            description = "Ends the contract on endDate (inclusive) as a new version with status TERMINATED. If-Match is"
+                    + " optional here; when sent it must be current (412). A terminated contract, an end date before the"
+                    + " start or after the agreed end are refused (409).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = TerminationRequest.class),
+                    examples = @ExampleObject(name = "end after one year", value = ContractExamples.TERMINATION))))
+    @ApiResponse(responseCode = "201", description = "Terminated; Location points at the new version",
+            content = @Content(schema = @Schema(implementation = ContractResponse.class)))
+    ResponseEntity<String> terminate(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+            @RequestBody TerminationRequest termination) {
+        ContractId contractId = contractId(id);
+        return reply(idempotent.execute(idempotencyKey, "POST /api/v1/contracts/" + id + "/termination", termination, () -> {
+            Integer expectedVersion = ifMatch == null ? null : version(ifMatch);
+            ContractView view = register.terminate(contractId, expectedVersion, termination.endDate());
+            return created(view, versionLocation(view));
+        }));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "The current version of a contract", description = "The ETag is the version, for If-Match.")
+    ResponseEntity<ContractResponse> get(@PathVariable String id) {
+        ContractView view = register.get(contractId(id));
+        return ResponseEntity.ok().eTag(etag(view)).body(ContractResponse.of(view));
+    }
+
+    @GetMapping("/{id}/versions")
+    @Operation(summary = "Every version of a contract, oldest first")
+    List<ContractResponse> versions(@PathVariable String id) {
+        return register.versions(contractId(id)).stream().map(ContractResponse::of).toList();
+    }
+
+    @GetMapping("/{id}/versions/{version}")
+    @Operation(summary = "One version of a contract")
+    ResponseEntity<ContractResponse> version(@PathVariable String id, @PathVariable int version) {
+        ContractView view = register.version(contractId(id), version);
+        return ResponseEntity.ok().eTag(etag(view)).body(ContractResponse.of(view));
+    }
+
+    @GetMapping
+    @Operation(summary = "Find contracts",
+            description = "All filters are optional and combine: insurer (UZOVI), provider (AGB), postcode (PC4 matches"
+                    + " every PC6 inside it; PC6 matches itself and its PC4), status, activeOn (valid on that day).")
+    ContractPage search(@RequestParam(required = false) String insurer,
+            @RequestParam(required = false) String provider,
+            @RequestParam(required = false) String postcode,
+            @RequestParam(required = false) ContractStatus status,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate activeOn,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        if (page < 0) {
+            throw ProblemException.badRequest("page", "page must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw ProblemException.badRequest("size", "size must lie between 1 and " + MAX_PAGE_SIZE);
+        }
+        Postcode area = postcode == null ? null : Postcode.parse(postcode.toUpperCase()).orElseThrow(
+                () -> ProblemException.badRequest("postcode", "'" + postcode + "' is not a Dutch PC4 or PC6 postcode"));
+        var result = register.search(new SearchCriteria(insurer, provider, area, status, activeOn), page, size);
+        long totalPages = (result.totalElements() + size - 1) / size;
+        return new ContractPage(result.contracts().stream().map(ContractResponse::of).toList(), page, size,
+                result.totalElements(), totalPages);
+    }
+
+    private IdempotentRequests.Reply created(ContractView view, URI location) {
+        return new IdempotentRequests.Reply(HttpStatus.CREATED.value(), location.toString(), etag(view),
+                json.writeValueAsString(ContractResponse.of(view)));
+    }
+
+    private static ResponseEntity<String> reply(IdempotentRequests.Reply reply) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(reply.status()).contentType(MediaType.APPLICATION_JSON);
+        if (reply.location() != null) {
+            builder.location(URI.create(reply.location()));
+        }
+        if (reply.etag() != null) {
+            builder.eTag(reply.etag());
+        }
+        return builder.body(reply.body());
+    }
+
+    private static URI contractLocation(ContractView view) {
+        return URI.create("/api/v1/contracts/" + view.contract().id());
+    }
+
+    private static URI versionLocation(ContractView view) {
+        return URI.create("/api/v1/contracts/" + view.contract().id() + "/versions/" + view.contract().version());
+    }
+
+    private static String etag(ContractView view) {
+        return "\"" + view.contract().version() + "\"";
+    }
+
+    private static int requiredVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "If-Match required",
+                    "amendments need an If-Match header with the ETag of the version they change (read it with GET)",
+                    List.of());
+        }
+        return version(ifMatch);
+    }
+
+    private static int version(String ifMatch) {
+        Matcher matcher = ETAG.matcher(ifMatch.trim());
+        if (!matcher.matches()) {
+            throw new ProblemException(HttpStatus.PRECONDITION_FAILED, "version-mismatch", "Version mismatch",
+                    "If-Match '" + ifMatch + "' is not an ETag of this API (a version such as \"1\")", List.of());
+        }
+        return Integer.parseInt(matcher.group(1));
+    }
+
+    private static ContractId contractId(String id) {
+        try {
+            return ContractId.of(id);
+        } catch (IllegalArgumentException e) {
+            throw new ContractNotFoundException("no contract with id " + id);
+        }
+    }
+}

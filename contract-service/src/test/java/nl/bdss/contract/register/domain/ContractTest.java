@@ -1,0 +1,102 @@
+package nl.bdss.contract.register.domain;
+
+import static nl.bdss.contract.register.domain.ContractFixture.manualExample;
+import static nl.bdss.contract.register.domain.ContractFixture.targetGroup;
+import static nl.bdss.contract.register.domain.ContractFixture.withLumpSum;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import nl.bdss.contract.register.domain.ContractDecision.Changed;
+import nl.bdss.contract.register.domain.ContractDecision.IllegalTransition;
+import nl.bdss.contract.register.domain.ContractDecision.RulesViolated;
+import org.junit.jupiter.api.Test;
+
+class ContractTest {
+
+    @Test
+    void registersTheManualExampleAsActiveVersionOne() {
+        Changed registered = (Changed) Contract.register(ContractId.random(), manualExample());
+
+        assertThat(registered.change()).isEqualTo(ContractChange.REGISTERED);
+        assertThat(registered.contract().version()).isEqualTo(1);
+        assertThat(registered.contract().status()).isEqualTo(ContractStatus.ACTIVE);
+        assertThat(registered.effectiveFrom()).isEqualTo(LocalDate.of(2025, 1, 1));
+    }
+
+    @Test
+    void refusesRegistration_withEveryViolation() {
+        ContractDecision decision = Contract.register(ContractId.random(), withLumpSum(manualExample(), 0));
+
+        assertThat(decision).isInstanceOf(RulesViolated.class);
+    }
+
+    @Test
+    void amendmentCreatesTheNextVersion_effectiveOnItsDate_evenInThePast() {
+        Contract contract = registered();
+
+        Changed amended = (Changed) contract.amend(withLumpSum(manualExample(), 12_000_000), LocalDate.of(2025, 2, 1));
+
+        assertThat(amended.contract().version()).isEqualTo(2);
+        assertThat(amended.change()).isEqualTo(ContractChange.AMENDED);
+        assertThat(amended.contract().terms().budget().lumpSumCents()).isEqualTo(12_000_000);
+        assertThat(amended.effectiveFrom()).isEqualTo(LocalDate.of(2025, 2, 1));
+    }
+
+    @Test
+    void refusesAmendment_effectiveOutsideTheValidity() {
+        assertThat(registered().amend(manualExample(), LocalDate.of(2027, 1, 1))).isInstanceOf(IllegalTransition.class);
+    }
+
+    @Test
+    void terminationEndsTheValidityOnTheEndDate() {
+        Changed terminated = (Changed) registered().terminate(LocalDate.of(2025, 12, 31));
+
+        assertThat(terminated.contract().status()).isEqualTo(ContractStatus.TERMINATED);
+        assertThat(terminated.contract().terms().validUntil()).isEqualTo(LocalDate.of(2025, 12, 31));
+        assertThat(terminated.effectiveFrom()).isEqualTo(LocalDate.of(2026, 1, 1));
+        assertThat(terminated.contract().version()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesTermination_beforeTheStart_orOfATerminatedContract() {
+        assertThat(registered().terminate(LocalDate.of(2024, 12, 31))).isInstanceOf(IllegalTransition.class);
+        Contract terminated = ((Changed) registered().terminate(LocalDate.of(2025, 12, 31))).contract();
+        assertThat(terminated.terminate(LocalDate.of(2025, 6, 30))).isInstanceOf(IllegalTransition.class);
+        assertThat(terminated.amend(manualExample(), LocalDate.of(2025, 6, 1))).isInstanceOf(IllegalTransition.class);
+    }
+
+    @Test
+    void flagsOverlap_sameProviderOverlappingAreaAndPeriod_R22() {
+        Contract first = registered();
+        Contract second = ((Changed) Contract.register(ContractId.random(),
+                manualExample().withTargetGroup(targetGroup("1011AB", "2000")))).contract();
+
+        assertThat(first.overlapsWith(second)).isTrue();
+        assertThat(second.overlapsWith(first)).isTrue();
+    }
+
+    @Test
+    void doesNotFlag_disjointAreasOrPeriods_R22() {
+        Contract first = registered();
+        Contract otherArea = ((Changed) Contract.register(ContractId.random(),
+                manualExample().withTargetGroup(targetGroup("2000", "3000AB")))).contract();
+        Contract laterPeriod = ((Changed) Contract.register(ContractId.random(),
+                manualExample().withValidity(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31)))).contract();
+
+        assertThat(first.overlapsWith(otherArea)).isFalse();
+        assertThat(first.overlapsWith(laterPeriod)).isFalse();
+    }
+
+    private static Contract registered() {
+        return ((Changed) Contract.register(ContractId.random(), manualExample())).contract();
+    }
+
+    @Test
+    void keepsWarningsWithTheVersion() {
+        Contract early = ((Changed) Contract.register(ContractId.random(),
+                manualExample().withValidity(LocalDate.of(2024, 6, 1), LocalDate.of(2025, 12, 31)))).contract();
+
+        assertThat(early.warnings()).extracting(Finding::rule).isEqualTo(List.of("R14"));
+    }
+}

@@ -1,0 +1,80 @@
+package nl.bdss.contract.register.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import nl.bdss.events.common.LegalDomain;
+import nl.bdss.events.contract.ContractChange;
+import nl.bdss.events.contract.ContractState;
+import nl.bdss.events.contract.ContractStatus;
+import nl.bdss.events.contract.ContractVersionPublished;
+import nl.bdss.events.contract.DomainShare;
+import nl.bdss.events.contract.SectorShare;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The walking skeleton: the manual's example, exactly as shared, registers and reaches the topic. */
+class ContractRegistrationIT extends ContractApiSupport {
+
+    @Test
+    void registersTheManualExample_andPublishesItsFirstVersion() {
+        try (ContractEventsOnTopic topic = new ContractEventsOnTopic()) {
+            HttpResponse<String> response = post(CONTRACTS, manualExampleText());
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            JsonNode body = json(response);
+            String id = body.get("id").asString();
+            assertThat(response.headers().firstValue("Location")).contains("/api/v1/contracts/" + id);
+            assertThat(response.headers().firstValue("ETag")).contains("\"1\"");
+            assertThat(body.get("version").asInt()).isEqualTo(1);
+            assertThat(body.get("status").asString()).isEqualTo("ACTIVE");
+            assertThat(body.get("reference").asString()).isEqualTo("IZA-WEST-2025-001");
+            assertThat(body.get("warnings").isArray()).isTrue();
+            assertThat(body.get("warnings")).isEmpty();
+
+            JsonNode stored = json(get(CONTRACTS + "/" + id));
+            assertThat(stored.get("version").asInt()).isEqualTo(1);
+            assertThat(stored.get("budget").get("lumpSumCents").asLong()).isEqualTo(10_000_000L);
+            assertThat(stored.get("parties")).hasSize(4);
+
+            List<ContractEventsOnTopic.Received> events = topic.awaitEvents(id, 1, Duration.ofSeconds(30));
+            assertThat(events).hasSize(1);
+            ContractEventsOnTopic.Received received = events.get(0);
+            assertThat(received.bytes()[0]).as("Confluent magic byte").isZero();
+            assertThat(received.bytes().length).isGreaterThan(5);
+            ContractVersionPublished event = received.event();
+            assertThat(event.getContractId()).isEqualTo(id);
+            assertThat(event.getVersion()).isEqualTo(1);
+            assertThat(event.getChange()).isEqualTo(ContractChange.REGISTERED);
+            assertThat(event.getEffectiveFrom()).isEqualTo(LocalDate.of(2025, 1, 1));
+            assertThat(event.getEventId()).isNotNull();
+            ContractState state = event.getContract();
+            assertThat(state.getStatus()).isEqualTo(ContractStatus.ACTIVE);
+            assertThat(state.getValidUntil()).isEqualTo(LocalDate.of(2026, 12, 31));
+            assertThat(state.getInsurers()).extracting(i -> i.getUzovi()).containsExactly("3311", "3343");
+            assertThat(state.getParties()).extracting(p -> p.getAgb()).containsExactly("01012345", "75750123", null, null);
+            assertThat(state.getTargetGroup().getServiceAreaPostcodes()).containsExactly("1011", "1012", "1013", "1015", "1016");
+            assertThat(state.getBudget().getLumpSumCents()).isEqualTo(10_000_000L);
+            assertThat(state.getBudget().getDomainShares()).containsExactlyInAnyOrder(
+                    new DomainShare(LegalDomain.WMO, 1000), new DomainShare(LegalDomain.JEUGDWET, 2000),
+                    new DomainShare(LegalDomain.ZVW, 7000));
+            assertThat(state.getBudget().getZvwSectorShares()).containsExactlyInAnyOrder(
+                    new SectorShare("WIJKVERPLEGING", 5000), new SectorShare("HUISARTSENZORG", 5000));
+            assertThat(state.getExecutionModel().getMainContractorKey()).isEqualTo("hap-west");
+            assertThat(state.getPurchasing().getMarketShare().getReferenceDate()).isEqualTo(LocalDate.of(2025, 3, 1));
+            assertThat(state.getAttestations().getGpFundingChoice()).isEqualTo("THIS_PERFORMANCE");
+        }
+    }
+
+    @Test
+    void answersUnknownContractWith404Problem() {
+        HttpResponse<String> response = get(CONTRACTS + "/00000000-0000-0000-0000-000000000000");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+        assertThat(json(response).get("type").asString()).isEqualTo("urn:bdss:problem:contract-not-found");
+    }
+}

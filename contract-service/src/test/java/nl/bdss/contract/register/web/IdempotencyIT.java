@@ -1,0 +1,119 @@
+package nl.bdss.contract.register.web;
+
+import static nl.bdss.contract.register.web.ContractRulesIT.obj;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Idempotency-Key: a retried POST gives the first response again and never creates a second contract. */
+class IdempotencyIT extends ContractApiSupport {
+
+    @Test
+    void sameKeyAndBody_givesTheSameResponse_andOneContract() {
+        ObjectNode contract = aContract();
+        String key = UUID.randomUUID().toString();
+
+        HttpResponse<String> first = post(CONTRACTS, contract, "Idempotency-Key", key);
+        HttpResponse<String> retry = post(CONTRACTS, contract, "Idempotency-Key", key);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+        assertThat(contractsWithReference(contract)).isEqualTo(1);
+    }
+
+    @Test
+    void sameKeyWithAnotherBody_isRefusedWith422() {
+        ObjectNode contract = aContract();
+        String key = UUID.randomUUID().toString();
+        assertThat(post(CONTRACTS, contract, "Idempotency-Key", key).statusCode()).isEqualTo(201);
+        ObjectNode other = contract.deepCopy();
+        other.put("title", "Een andere titel");
+
+        HttpResponse<String> response = post(CONTRACTS, other, "Idempotency-Key", key);
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(json(response).get("type").asString()).isEqualTo("urn:bdss:problem:idempotency-key-reused");
+        assertThat(contractsWithReference(contract)).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentDuplicates_createOneContract() throws Exception {
+        ObjectNode contract = aContract();
+        String key = UUID.randomUUID().toString();
+        int clients = 6;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                responses.add(CompletableFuture.supplyAsync(() -> {
+                    awaitQuietly(start);
+                    return post(CONTRACTS, contract, "Idempotency-Key", key);
+                }, pool));
+            }
+            start.countDown();
+
+            List<HttpResponse<String>> done = responses.stream().map(CompletableFuture::join).toList();
+            assertThat(done).extracting(HttpResponse::statusCode).containsOnly(201);
+            assertThat(done).extracting(response -> json(response).get("id").asString()).containsOnly(
+                    json(done.get(0)).get("id").asString());
+            assertThat(contractsWithReference(contract)).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void refusedRequest_doesNotUseUpItsKey() {
+        ObjectNode contract = aContract();
+        ObjectNode invalid = contract.deepCopy();
+        obj(invalid, "budget").put("lumpSumCents", -5);
+        String key = UUID.randomUUID().toString();
+
+        assertThat(post(CONTRACTS, invalid, "Idempotency-Key", key).statusCode()).isEqualTo(422);
+        HttpResponse<String> corrected = post(CONTRACTS, contract, "Idempotency-Key", key);
+
+        assertThat(corrected.statusCode()).isEqualTo(201);
+        assertThat(contractsWithReference(contract)).isEqualTo(1);
+    }
+
+    @Test
+    void retriedAmendment_isAppliedOnce() {
+        ObjectNode contract = aContract();
+        String id = register(contract);
+        ObjectNode amendment = ContractLifecycleIT.amendment(contract, 12_000_000, "2026-01-01");
+        String key = UUID.randomUUID().toString();
+
+        HttpResponse<String> first = post(CONTRACTS + "/" + id + "/amendments", amendment, "If-Match", "\"1\"", "Idempotency-Key", key);
+        HttpResponse<String> retry = post(CONTRACTS + "/" + id + "/amendments", amendment, "If-Match", "\"1\"", "Idempotency-Key", key);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(json(get(CONTRACTS + "/" + id)).get("version").asInt()).isEqualTo(2);
+    }
+
+    private long contractsWithReference(ObjectNode contract) {
+        return jdbc.sql("select count(*) from contract where reference = ?").param(contract.get("reference").asString())
+                .query(Long.class).single();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
