@@ -1,0 +1,29 @@
+package nl.bdss.settlement;
+
+import java.time.Clock;
+import nl.bdss.messaging.ConsumerConfiguration;
+import nl.bdss.messaging.MessagingConfiguration;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@EnableScheduling
+@Import({MessagingConfiguration.class, ConsumerConfiguration.class})
+public class SettlementServiceApplication {
+
+    /** The service reads {@code settlement-service.yml}, so that several services can share one classpath in tests. */
+    public static final String CONFIG_NAME = "spring.config.name=settlement-service";
+
+    public static void main(String[] args) {
+        new SpringApplicationBuilder(SettlementServiceApplication.class).properties(CONFIG_NAME).run(args);
+    }
+
+    /** The system clock: what is due is judged by it, so tests and operators can shift it. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * settlement-service: pays each insurer's part of a contract's Zvw lump sum to the payees, per period, outside the
+ * per-insured claims flow (R8, R10), and books it in a double-entry ledger.
+ * <p>
+ * No deductible, no per-insured claim (R8, R16): nothing in this service (tables, domain model, REST resources
+ * or the SettlementBooked event) has a field for an insured person or a deductible (eigen risico). A lump sum is
+ * owed per (contract, period, insurer, payee, sector) and can never reach an individual insured's claim.
+ * <p>
+ * Features: {@code settling} (allocations in, lump sums and corrections out, period close, scheduler),
+ * {@code payments} (the insurers' back office), {@code ledger} (postings and invariants),
+ * {@code riskequalisation} (R19 attribution).
+ */
+package nl.bdss.settlement;

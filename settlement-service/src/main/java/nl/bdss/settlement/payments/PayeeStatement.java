@@ -1,0 +1,37 @@
+package nl.bdss.settlement.payments;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What a payee was settled and paid, per contract, period, insurer and sector; every entry listed underneath. */
+record PayeeStatement(String payeeAgb, long settledCents, long paidCents, long openCents, List<Line> lines) {
+
+    record Line(String contractId, LocalDate periodStart, String insurer, String sector, long settledCents,
+            long paidCents, long openCents, List<PaymentInstruction> entries) {
+    }
+
+    static PayeeStatement of(String payeeAgb, List<PaymentInstruction> instructions) {
+        Map<String, List<PaymentInstruction>> grouped = new LinkedHashMap<>();
+        for (PaymentInstruction instruction : instructions) {
+            String key = instruction.contractId() + "|" + instruction.periodStart() + "|" + instruction.insurer() + "|"
+                    + instruction.sector();
+            grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(instruction);
+        }
+        List<Line> lines = grouped.values().stream().map(PayeeStatement::line).toList();
+        long settled = lines.stream().mapToLong(Line::settledCents).sum();
+        long paid = lines.stream().mapToLong(Line::paidCents).sum();
+        return new PayeeStatement(payeeAgb, settled, paid, settled - paid, lines);
+    }
+
+    private static Line line(List<PaymentInstruction> entries) {
+        PaymentInstruction first = entries.get(0);
+        long settled = entries.stream().mapToLong(PaymentInstruction::amountCents).sum();
+        long paid = entries.stream().filter(e -> PaymentInstruction.PAID.equals(e.status()))
+                .mapToLong(PaymentInstruction::amountCents).sum();
+        return new Line(first.contractId(), first.periodStart(), first.insurer(), first.sector(), settled, paid,
+                settled - paid, entries);
+    }
+}

@@ -1,0 +1,107 @@
+package nl.bdss.settlement.payments;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads payment instructions with their acknowledgement. */
+@Component
+class PaymentInstructionQueries {
+
+    private static final String SELECT = """
+            select e.id, e.entry_key, e.kind, e.corrects_entry_key, e.contract_id, e.period_start, e.period_end, e.uzovi,
+                   e.payee_agb, e.payee_party_key, e.sector, e.amount_cents, e.allocation_version, e.sequence, e.cause,
+                   e.booked_by, e.booked_at, a.payment_reference, a.paid_on
+            from settlement_entry e left join payment_acknowledgement a on a.entry_id = e.id
+            """;
+
+    private final JdbcClient jdbc;
+
+    PaymentInstructionQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Filter(String insurer, String payee, LocalDate periodStart, String status) {
+
+        Filter {
+            if (status != null && !status.equals(PaymentInstruction.OPEN) && !status.equals(PaymentInstruction.PAID)) {
+                throw new IllegalArgumentException("status must be OPEN or PAID, was " + status);
+            }
+        }
+    }
+
+    record Page(List<PaymentInstruction> content, int page, int size, long totalElements) {
+    }
+
+    Page find(Filter filter, int page, int size) {
+        if (page < 0 || size < 1 || size > 1000) {
+            throw new IllegalArgumentException("page must be >= 0 and size between 1 and 1000");
+        }
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, params);
+        long total = jdbc.sql("select count(*) from settlement_entry e left join payment_acknowledgement a on a.entry_id = e.id"
+                + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(size);
+        pageParams.add((long) page * size);
+        List<PaymentInstruction> content = jdbc.sql(SELECT + where
+                        + " order by e.period_start, e.contract_id, e.sequence limit ? offset ?")
+                .params(pageParams).query((rs, n) -> map(rs)).list();
+        return new Page(content, page, size, total);
+    }
+
+    List<PaymentInstruction> forPeriod(LocalDate periodStart) {
+        return jdbc.sql(SELECT + " where e.period_start = ? order by e.uzovi, e.contract_id, e.sequence")
+                .param(periodStart).query((rs, n) -> map(rs)).list();
+    }
+
+    List<PaymentInstruction> forPayee(String agb) {
+        return jdbc.sql(SELECT + " where e.payee_agb = ? order by e.contract_id, e.period_start, e.sequence")
+                .param(agb).query((rs, n) -> map(rs)).list();
+    }
+
+    Optional<PaymentInstruction> byId(UUID id) {
+        return jdbc.sql(SELECT + " where e.id = ?").param(id).query((rs, n) -> map(rs)).optional();
+    }
+
+    private static String where(Filter filter, List<Object> params) {
+        List<String> conditions = new ArrayList<>();
+        if (filter.insurer() != null) {
+            conditions.add("e.uzovi = ?");
+            params.add(filter.insurer());
+        }
+        if (filter.payee() != null) {
+            conditions.add("e.payee_agb = ?");
+            params.add(filter.payee());
+        }
+        if (filter.periodStart() != null) {
+            conditions.add("e.period_start = ?");
+            params.add(filter.periodStart());
+        }
+        if (PaymentInstruction.PAID.equals(filter.status())) {
+            conditions.add("a.entry_id is not null");
+        } else if (PaymentInstruction.OPEN.equals(filter.status())) {
+            conditions.add("a.entry_id is null");
+        }
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    }
+
+    private static PaymentInstruction map(ResultSet rs) throws SQLException {
+        String reference = rs.getString("payment_reference");
+        return new PaymentInstruction(rs.getObject("id", UUID.class), rs.getString("entry_key"), rs.getString("kind"),
+                rs.getString("corrects_entry_key"), rs.getString("contract_id"),
+                rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class),
+                rs.getString("uzovi"), rs.getString("payee_agb"), rs.getString("payee_party_key"),
+                rs.getString("sector"), rs.getLong("amount_cents"), rs.getInt("allocation_version"),
+                rs.getLong("sequence"), rs.getString("cause"), rs.getString("booked_by"),
+                rs.getTimestamp("booked_at").toInstant(),
+                reference == null ? PaymentInstruction.OPEN : PaymentInstruction.PAID, reference,
+                rs.getObject("paid_on", LocalDate.class));
+    }
+}

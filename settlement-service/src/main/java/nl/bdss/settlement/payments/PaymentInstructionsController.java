@@ -1,0 +1,90 @@
+package nl.bdss.settlement.payments;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import nl.bdss.settlement.web.NotFoundException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The insurers' back office: payment instructions, their acknowledgement, a period's CSV and payee statements. */
+@RestController
+@RequestMapping("/api/v1")
+class PaymentInstructionsController {
+
+    private static final Pattern AGB = Pattern.compile("\\d{8}");
+
+    private final PaymentInstructionQueries queries;
+    private final Acknowledging acknowledging;
+
+    PaymentInstructionsController(PaymentInstructionQueries queries, Acknowledging acknowledging) {
+        this.queries = queries;
+        this.acknowledging = acknowledging;
+    }
+
+    @GetMapping("/payment-instructions")
+    PaymentInstructionQueries.Page list(@RequestParam(required = false) String insurer,
+            @RequestParam(required = false) String payee,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate period,
+            @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return queries.find(new PaymentInstructionQueries.Filter(insurer, payee, period, status), page, size);
+    }
+
+    @GetMapping("/payment-instructions/{id}")
+    PaymentInstruction one(@PathVariable UUID id) {
+        return queries.byId(id).orElseThrow(() -> new NotFoundException("No payment instruction " + id));
+    }
+
+    record Acknowledgement(String status, String paymentReference, LocalDate paidOn) {
+    }
+
+    @PostMapping("/payment-instructions/{id}/acknowledgement")
+    PaymentInstruction acknowledge(@PathVariable UUID id, @RequestBody Acknowledgement acknowledgement) {
+        if (acknowledgement.status() != null && !PaymentInstruction.PAID.equals(acknowledgement.status())) {
+            throw new IllegalArgumentException("status: only PAID can be acknowledged, was " + acknowledgement.status());
+        }
+        return acknowledging.markPaid(id, acknowledgement.paymentReference(), acknowledgement.paidOn());
+    }
+
+    @GetMapping(value = "/payment-instructions/export", produces = "text/csv")
+    ResponseEntity<String> export(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodStart) {
+        StringBuilder csv = new StringBuilder("id,entryId,kind,correctsEntryId,contractId,periodStart,periodEnd,insurer,"
+                + "payeeAgb,payeePartyKey,sector,amountCents,allocationVersion,status,paymentReference,paidOn\n");
+        for (PaymentInstruction i : queries.forPeriod(periodStart)) {
+            csv.append(String.join(",", i.id().toString(), i.entryId(), i.kind(), cell(i.correctsEntryId()),
+                    cell(i.contractId()), i.periodStart().toString(), i.periodEnd().toString(), i.insurer(),
+                    i.payeeAgb(), cell(i.payeePartyKey()), cell(i.sector()), Long.toString(i.amountCents()),
+                    Integer.toString(i.allocationVersion()), i.status(), cell(i.paymentReference()),
+                    i.paidOn() == null ? "" : i.paidOn().toString())).append('\n');
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .header("Content-Disposition", "attachment; filename=\"payment-instructions-" + periodStart + ".csv\"")
+                .body(csv.toString());
+    }
+
+    @GetMapping("/payees/{agb}/statement")
+    PayeeStatement statement(@PathVariable String agb) {
+        if (!AGB.matcher(agb).matches()) {
+            throw new IllegalArgumentException("agb must be 8 digits, was " + agb);
+        }
+        return PayeeStatement.of(agb, queries.forPayee(agb));
+    }
+
+    private static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        return value.contains(",") || value.contains("\"") || value.contains("\n")
+                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+}

@@ -1,0 +1,64 @@
+package nl.bdss.settlement.settling.application;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import nl.bdss.messaging.inbox.ProcessedEvents;
+import nl.bdss.settlement.settling.domain.CurrentAllocation;
+import nl.bdss.settlement.settling.persistence.SettlementRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies an allocation: idempotent per event id, ordered per contract (only a higher allocationVersion than the
+ * one applied replaces it), and settles at once whatever of it is already due, in the same transaction.
+ */
+@Service
+public class AllocationIntake {
+
+    static final String CONSUMER = "settlement-service.allocations";
+    private static final Logger log = LoggerFactory.getLogger(AllocationIntake.class);
+
+    private final ProcessedEvents processedEvents;
+    private final SettlementRepository repository;
+    private final Settler settler;
+    private final Clock clock;
+
+    public AllocationIntake(ProcessedEvents processedEvents, SettlementRepository repository, Settler settler,
+            Clock clock) {
+        this.processedEvents = processedEvents;
+        this.repository = repository;
+        this.settler = settler;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void apply(AllocationReceived allocation) {
+        if (!processedEvents.firstDelivery(CONSUMER, allocation.eventId())) {
+            log.debug("Allocation event {} already applied", allocation.eventId());
+            return;
+        }
+        if (allocation.complete()) {
+            // validates the allocation before anything is stored (periods within validity, one line per target)
+            new CurrentAllocation(allocation.contractId(), allocation.allocationVersion(), allocation.validFrom(),
+                    allocation.validUntil(), allocation.timing(), allocation.periods());
+        }
+        var applied = repository.lockHeader(allocation.contractId());
+        if (applied.isPresent() && applied.get().allocationVersion() >= allocation.allocationVersion()) {
+            log.info("Ignoring allocation v{} of contract {}: v{} is already applied", allocation.allocationVersion(),
+                    allocation.contractId(), applied.get().allocationVersion());
+            return;
+        }
+        repository.saveHeader(allocation.contractId(), allocation.allocationVersion(), allocation.contractVersion(),
+                allocation.complete() ? "COMPLETE" : "PENDING", allocation.pendingReason(), allocation.validFrom(),
+                allocation.validUntil(), allocation.timing(), allocation.eventId(), clock.instant());
+        repository.replaceLines(allocation.contractId(), allocation.periods());
+        if (allocation.complete()) {
+            settler.settle(allocation.contractId(), LocalDate.now(clock),
+                    "AllocationCalculated " + allocation.eventId() + " (allocation v" + allocation.allocationVersion()
+                            + ", contract v" + allocation.contractVersion() + ")",
+                    "allocation-event");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package nl.bdss.settlement.settling.application;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import nl.bdss.settlement.settling.domain.AllocatedPeriod;
+import nl.bdss.settlement.settling.domain.PaymentTiming;
+
+/**
+ * The fields of an AllocationCalculated event settlement needs: only the payable Zvw lines (R7). For a PENDING
+ * allocation {@code periods} is empty: nothing becomes payable until a complete allocation arrives.
+ */
+public record AllocationReceived(UUID eventId, String contractId, int allocationVersion, int contractVersion,
+        boolean complete, String pendingReason, LocalDate validFrom, LocalDate validUntil, PaymentTiming timing,
+        List<AllocatedPeriod> periods) {
+
+    public AllocationReceived {
+        periods = complete ? List.copyOf(periods) : List.of();
+    }
+}

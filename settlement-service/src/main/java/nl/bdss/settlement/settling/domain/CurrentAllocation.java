@@ -1,0 +1,48 @@
+package nl.bdss.settlement.settling.domain;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The newest complete allocation of a contract: what each insurer owes each payee per period and sector.
+ * Every period lies within the contract's validity (R14): on termination the allocation is shortened, the last
+ * period pro-rata, and periods after the end are gone.
+ */
+public record CurrentAllocation(String contractId, int allocationVersion, LocalDate validFrom, LocalDate validUntil,
+        PaymentTiming timing, List<AllocatedPeriod> periods) {
+
+    public CurrentAllocation {
+        Objects.requireNonNull(validFrom, "validFrom is required");
+        Objects.requireNonNull(validUntil, "validUntil is required");
+        Objects.requireNonNull(timing, "paymentTiming is required");
+        if (allocationVersion < 1) {
+            throw new IllegalArgumentException("allocationVersion must be at least 1, was " + allocationVersion);
+        }
+        if (validUntil.isBefore(validFrom)) {
+            throw new IllegalArgumentException("validUntil " + validUntil + " lies before validFrom " + validFrom);
+        }
+        periods = List.copyOf(periods);
+        Set<SettlementTarget> seen = new HashSet<>();
+        for (AllocatedPeriod period : periods) {
+            if (!period.period().liesWithin(validFrom, validUntil)) {
+                throw new IllegalArgumentException("period " + period.period() + " lies outside the contract's validity "
+                        + validFrom + ".." + validUntil + " (R14)");
+            }
+            for (PayableLine line : period.lines()) {
+                if (!line.target().contractId().equals(contractId)) {
+                    throw new IllegalArgumentException("line of contract " + line.target().contractId() + " in " + contractId);
+                }
+                if (!seen.add(line.target())) {
+                    throw new IllegalArgumentException("two lines for " + line.target().lumpSumKey());
+                }
+            }
+        }
+    }
+
+    public List<AllocatedPeriod> periodsDueOn(LocalDate date) {
+        return periods.stream().filter(p -> p.period().isDueOn(date, timing)).toList();
+    }
+}

@@ -1,0 +1,48 @@
+package nl.bdss.settlement.settling.messaging;
+
+import java.util.List;
+import nl.bdss.events.allocation.AllocationCalculated;
+import nl.bdss.events.allocation.AllocationLine;
+import nl.bdss.events.allocation.AllocationPeriod;
+import nl.bdss.events.allocation.AllocationStatus;
+import nl.bdss.events.common.LegalDomain;
+import nl.bdss.settlement.settling.application.AllocationReceived;
+import nl.bdss.settlement.settling.domain.AllocatedPeriod;
+import nl.bdss.settlement.settling.domain.PayableLine;
+import nl.bdss.settlement.settling.domain.PaymentTiming;
+import nl.bdss.settlement.settling.domain.Period;
+import nl.bdss.settlement.settling.domain.SettlementTarget;
+
+/**
+ * Reads from an AllocationCalculated only what settlement needs. Lines of other domains than Zvw are dropped here:
+ * each domain funds its own contribution, insurers never pay them (R7). Invalid data throws IllegalArgumentException.
+ */
+final class AllocationMapper {
+
+    private AllocationMapper() {
+    }
+
+    static AllocationReceived toCommand(AllocationCalculated event) {
+        boolean complete = event.getStatus() == AllocationStatus.COMPLETE;
+        List<AllocatedPeriod> periods = complete
+                ? event.getPeriods().stream().map(p -> period(event.getContractId(), p)).toList()
+                : List.of();
+        return new AllocationReceived(event.getEventId(), event.getContractId(), event.getAllocationVersion(),
+                event.getContractVersion(), complete, event.getPendingReason(), event.getValidFrom(),
+                event.getValidUntil(), PaymentTiming.valueOf(event.getPaymentTiming().name()), periods);
+    }
+
+    private static AllocatedPeriod period(String contractId, AllocationPeriod period) {
+        Period settlementPeriod = new Period(period.getPeriodStart(), period.getPeriodEnd());
+        List<PayableLine> lines = period.getLines().stream()
+                .filter(line -> line.getDomain() == LegalDomain.ZVW)
+                .map(line -> payable(contractId, settlementPeriod, line))
+                .toList();
+        return new AllocatedPeriod(settlementPeriod, lines);
+    }
+
+    private static PayableLine payable(String contractId, Period period, AllocationLine line) {
+        return new PayableLine(new SettlementTarget(contractId, period.start(), line.getUzovi(), line.getPayeeAgb(),
+                line.getSector()), line.getPayeePartyKey(), line.getAmountCents());
+    }
+}

@@ -1,0 +1,35 @@
+package nl.bdss.settlement.settling.messaging;
+
+import java.time.Instant;
+import java.util.UUID;
+import nl.bdss.events.settlement.SettlementBooked;
+import nl.bdss.events.settlement.SettlementKind;
+import nl.bdss.settlement.settling.domain.Booking;
+
+/** Maps a booked entry to the public event; like the domain, the event has no insured and no deductible (R8, R16). */
+public final class SettlementBookedMapper {
+
+    private SettlementBookedMapper() {
+    }
+
+    public static SettlementBooked toEvent(Booking booking, UUID eventId, Instant occurredAt, long sequence, String cause) {
+        return SettlementBooked.newBuilder()
+                .setEventId(eventId)
+                .setOccurredAt(occurredAt)
+                .setContractId(booking.target().contractId())
+                .setSequence(sequence)
+                .setEntryId(booking.entryKey())
+                .setKind(SettlementKind.valueOf(booking.kind().name()))
+                .setCorrectsEntryId(booking.correctsEntryKey())
+                .setPeriodStart(booking.period().start())
+                .setPeriodEnd(booking.period().end())
+                .setUzovi(booking.target().uzovi())
+                .setPayeeAgb(booking.target().payeeAgb())
+                .setPayeePartyKey(booking.payeePartyKey())
+                .setSector(booking.target().sector())
+                .setAmountCents(booking.amountCents())
+                .setAllocationVersion(booking.allocationVersion())
+                .setCause(cause)
+                .build();
+    }
+}

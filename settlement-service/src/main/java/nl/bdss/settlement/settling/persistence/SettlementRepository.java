@@ -1,0 +1,181 @@
+package nl.bdss.settlement.settling.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import nl.bdss.settlement.ledger.domain.Posting;
+import nl.bdss.settlement.settling.domain.AllocatedPeriod;
+import nl.bdss.settlement.settling.domain.BookedEntry;
+import nl.bdss.settlement.settling.domain.Booking;
+import nl.bdss.settlement.settling.domain.CurrentAllocation;
+import nl.bdss.settlement.settling.domain.EntryKind;
+import nl.bdss.settlement.settling.domain.PayableLine;
+import nl.bdss.settlement.settling.domain.PaymentTiming;
+import nl.bdss.settlement.settling.domain.Period;
+import nl.bdss.settlement.settling.domain.SettlementTarget;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The current allocations, the settlement entries and their ledger postings, with Spring's JdbcClient. */
+@Repository
+public class SettlementRepository {
+
+    private final JdbcClient jdbc;
+
+    public SettlementRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The applied allocation version of a contract, if any, locking the contract against concurrent settling. */
+    public record AllocationHeader(String contractId, int allocationVersion, String status, LocalDate validFrom,
+            LocalDate validUntil, PaymentTiming timing) {
+    }
+
+    public Optional<AllocationHeader> lockHeader(String contractId) {
+        return jdbc.sql("""
+                select contract_id, allocation_version, status, valid_from, valid_until, payment_timing
+                from contract_allocation where contract_id = ? for update""")
+                .param(contractId)
+                .query((rs, n) -> header(rs))
+                .optional();
+    }
+
+    public Optional<AllocationHeader> header(String contractId) {
+        return jdbc.sql("""
+                select contract_id, allocation_version, status, valid_from, valid_until, payment_timing
+                from contract_allocation where contract_id = ?""")
+                .param(contractId)
+                .query((rs, n) -> header(rs))
+                .optional();
+    }
+
+    public List<AllocationHeader> headers() {
+        return jdbc.sql("""
+                select contract_id, allocation_version, status, valid_from, valid_until, payment_timing
+                from contract_allocation order by contract_id""")
+                .query((rs, n) -> header(rs))
+                .list();
+    }
+
+    private static AllocationHeader header(ResultSet rs) throws SQLException {
+        return new AllocationHeader(rs.getString("contract_id"), rs.getInt("allocation_version"), rs.getString("status"),
+                rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
+                PaymentTiming.valueOf(rs.getString("payment_timing")));
+    }
+
+    public void saveHeader(String contractId, int allocationVersion, int contractVersion, String status,
+            String pendingReason, LocalDate validFrom, LocalDate validUntil, PaymentTiming timing, UUID eventId,
+            Instant appliedAt) {
+        jdbc.sql("""
+                insert into contract_allocation (contract_id, allocation_version, contract_version, status, pending_reason,
+                    valid_from, valid_until, payment_timing, applied_event_id, applied_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (contract_id) do update set allocation_version = excluded.allocation_version,
+                    contract_version = excluded.contract_version, status = excluded.status,
+                    pending_reason = excluded.pending_reason, valid_from = excluded.valid_from,
+                    valid_until = excluded.valid_until, payment_timing = excluded.payment_timing,
+                    applied_event_id = excluded.applied_event_id, applied_at = excluded.applied_at""")
+                .params(contractId, allocationVersion, contractVersion, status, pendingReason, validFrom, validUntil,
+                        timing.name(), eventId, Timestamp.from(appliedAt))
+                .update();
+    }
+
+    public void replaceLines(String contractId, List<AllocatedPeriod> periods) {
+        jdbc.sql("delete from allocation_line where contract_id = ?").param(contractId).update();
+        for (AllocatedPeriod period : periods) {
+            for (PayableLine line : period.lines()) {
+                SettlementTarget t = line.target();
+                jdbc.sql("""
+                        insert into allocation_line (contract_id, period_start, period_end, uzovi, payee_agb,
+                            payee_party_key, sector, amount_cents) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(contractId, period.period().start(), period.period().end(), t.uzovi(), t.payeeAgb(),
+                                line.payeePartyKey(), t.sector(), line.amountCents())
+                        .update();
+            }
+        }
+    }
+
+    /** The current allocation of a contract, unless there is none or it is PENDING (then nothing is payable). */
+    public Optional<CurrentAllocation> currentAllocation(AllocationHeader header) {
+        if (!"COMPLETE".equals(header.status())) {
+            return Optional.empty();
+        }
+        Map<Period, List<PayableLine>> byPeriod = new LinkedHashMap<>();
+        jdbc.sql("""
+                select period_start, period_end, uzovi, payee_agb, payee_party_key, sector, amount_cents
+                from allocation_line where contract_id = ? order by period_start, uzovi, payee_agb, sector""")
+                .param(header.contractId())
+                .query((rs, n) -> {
+                    Period period = new Period(rs.getObject("period_start", LocalDate.class),
+                            rs.getObject("period_end", LocalDate.class));
+                    byPeriod.computeIfAbsent(period, p -> new ArrayList<>()).add(new PayableLine(
+                            new SettlementTarget(header.contractId(), period.start(), rs.getString("uzovi"),
+                                    rs.getString("payee_agb"), rs.getString("sector")),
+                            rs.getString("payee_party_key"), rs.getLong("amount_cents")));
+                    return period;
+                })
+                .list();
+        List<AllocatedPeriod> periods = byPeriod.entrySet().stream()
+                .map(e -> new AllocatedPeriod(e.getKey(), e.getValue())).toList();
+        return Optional.of(new CurrentAllocation(header.contractId(), header.allocationVersion(), header.validFrom(),
+                header.validUntil(), header.timing(), periods));
+    }
+
+    public List<BookedEntry> bookedEntries(String contractId) {
+        return jdbc.sql("""
+                select entry_key, kind, period_start, period_end, uzovi, payee_agb, payee_party_key, sector, amount_cents
+                from settlement_entry where contract_id = ? order by sequence""")
+                .param(contractId)
+                .query((rs, n) -> new BookedEntry(rs.getString("entry_key"), EntryKind.valueOf(rs.getString("kind")),
+                        new SettlementTarget(contractId, rs.getObject("period_start", LocalDate.class),
+                                rs.getString("uzovi"), rs.getString("payee_agb"), rs.getString("sector")),
+                        new Period(rs.getObject("period_start", LocalDate.class),
+                                rs.getObject("period_end", LocalDate.class)),
+                        rs.getString("payee_party_key"), rs.getLong("amount_cents")))
+                .list();
+    }
+
+    /** The next SettlementBooked sequence of the contract (the caller holds the contract's lock). */
+    public long nextSequence(String contractId) {
+        return jdbc.sql("update contract_allocation set last_sequence = last_sequence + 1 where contract_id = ? returning last_sequence")
+                .param(contractId)
+                .query(Long.class)
+                .single();
+    }
+
+    public void insertEntry(UUID id, Booking booking, long sequence, String cause, String bookedBy, Instant bookedAt,
+            UUID eventId) {
+        SettlementTarget t = booking.target();
+        jdbc.sql("""
+                insert into settlement_entry (id, entry_key, contract_id, sequence, kind, corrects_entry_key, period_start,
+                    period_end, uzovi, payee_agb, payee_party_key, sector, amount_cents, allocation_version, cause,
+                    booked_by, booked_at, event_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, booking.entryKey(), t.contractId(), sequence, booking.kind().name(),
+                        booking.correctsEntryKey(), t.periodStart(), booking.period().end(), t.uzovi(), t.payeeAgb(),
+                        booking.payeePartyKey(), t.sector(), booking.amountCents(), booking.allocationVersion(),
+                        abbreviate(cause), bookedBy, Timestamp.from(bookedAt), eventId)
+                .update();
+    }
+
+    public void insertPostings(String bookingRef, List<Posting> postings, Instant postedAt) {
+        for (Posting posting : postings) {
+            jdbc.sql("insert into ledger_posting (booking_ref, account, debit_cents, credit_cents, posted_at) values (?, ?, ?, ?, ?)")
+                    .params(bookingRef, posting.account(), posting.debitCents(), posting.creditCents(),
+                            Timestamp.from(postedAt))
+                    .update();
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 300 ? text : text.substring(0, 300);
+    }
+}

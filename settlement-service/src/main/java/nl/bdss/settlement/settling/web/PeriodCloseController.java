@@ -1,0 +1,43 @@
+package nl.bdss.settlement.settling.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import nl.bdss.settlement.settling.application.PeriodClose;
+import nl.bdss.settlement.settling.domain.Booking;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Operator period close: settle everything due on a date, or (dry run) show what that would book. */
+@RestController
+class PeriodCloseController {
+
+    private final PeriodClose periodClose;
+
+    PeriodCloseController(PeriodClose periodClose) {
+        this.periodClose = periodClose;
+    }
+
+    record Entry(String entryId, String kind, String correctsEntryId, String contractId, LocalDate periodStart,
+            LocalDate periodEnd, String insurer, String payeeAgb, String sector, long amountCents,
+            int allocationVersion) {
+
+        static Entry of(Booking b) {
+            return new Entry(b.entryKey(), b.kind().name(), b.correctsEntryKey(), b.target().contractId(),
+                    b.period().start(), b.period().end(), b.target().uzovi(), b.target().payeeAgb(),
+                    b.target().sector(), b.amountCents(), b.allocationVersion());
+        }
+    }
+
+    record Result(LocalDate date, boolean dryRun, int count, long totalCents, List<Entry> entries) {
+    }
+
+    @PostMapping("/api/v1/period-close")
+    Result close(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(defaultValue = "true") boolean dryRun) {
+        List<Booking> bookings = periodClose.close(date, dryRun, "operator");
+        return new Result(date, dryRun, bookings.size(), bookings.stream().mapToLong(Booking::amountCents).sum(),
+                bookings.stream().map(Entry::of).toList());
+    }
+}

@@ -1,0 +1,46 @@
+package nl.bdss.settlement.ledger.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DoubleEntryTest {
+
+    @Test
+    void aLumpSumDebitsTheSectorCostAndCreditsThePayableToThePayee() {
+        List<Posting> postings = DoubleEntry.settlement("3311", "01012345", "WIJKVERPLEGING", 2_100_000L);
+
+        assertThat(postings).containsExactly(new Posting("SECTOR_COST/3311/WIJKVERPLEGING", 2_100_000L, 0),
+                new Posting("PAYABLE/3311/01012345", 0, 2_100_000L));
+    }
+
+    @Test
+    void aNegativeCorrectionPostsTheReverseAndStillBalances() {
+        List<Posting> postings = DoubleEntry.settlement("3343", "01012345", "HUISARTSENZORG", -700_000L);
+
+        assertThat(postings).containsExactly(new Posting("PAYABLE/3343/01012345", 700_000L, 0),
+                new Posting("SECTOR_COST/3343/HUISARTSENZORG", 0, 700_000L));
+        assertBalanced(postings);
+    }
+
+    @Test
+    void aPaymentSettlesThePayableFromTheBank() {
+        List<Posting> postings = DoubleEntry.payment("3311", "01012345", 2_100_000L);
+
+        assertThat(postings).extracting(Posting::account).containsExactly("PAYABLE/3311/01012345", "BANK/3311");
+        assertBalanced(postings);
+    }
+
+    @Test
+    void thereIsNoAccountForAnInsuredOrADeductible_R16() {
+        assertThat(DoubleEntry.settlement("3311", "01012345", "WIJKVERPLEGING", 1L))
+                .extracting(Posting::account)
+                .noneMatch(account -> account.contains("INSURED") || account.contains("DEDUCTIBLE"));
+    }
+
+    private static void assertBalanced(List<Posting> postings) {
+        assertThat(postings.stream().mapToLong(Posting::debitCents).sum())
+                .isEqualTo(postings.stream().mapToLong(Posting::creditCents).sum());
+    }
+}

@@ -1,0 +1,48 @@
+package nl.bdss.settlement.settling.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import nl.bdss.events.allocation.AllocationCalculated;
+import nl.bdss.events.allocation.AllocationStatus;
+import nl.bdss.settlement.AllocationEvents;
+import nl.bdss.settlement.settling.application.AllocationReceived;
+import nl.bdss.settlement.settling.domain.AllocatedPeriod;
+import nl.bdss.settlement.settling.domain.PayableLine;
+import org.junit.jupiter.api.Test;
+
+class AllocationMapperTest {
+
+    @Test
+    void keepsOnlyTheZvwLines_otherDomainsAreNeverPaidByInsurers_R7() {
+        AllocationReceived received = AllocationMapper.toCommand(AllocationEvents.manualExample("c1"));
+
+        assertThat(received.periods()).hasSize(2);
+        assertThat(received.periods()).allSatisfy(period -> {
+            assertThat(period.lines()).hasSize(4);
+            assertThat(period.payableCents()).isEqualTo(7_000_000L);
+        });
+        assertThat(received.periods().get(0).lines()).extracting(PayableLine::payeePartyKey).containsOnly("hap-west");
+    }
+
+    @Test
+    void aPendingAllocationCarriesNothingPayable() {
+        AllocationCalculated pending = AllocationEvents.manualExample("c1");
+        pending.setStatus(AllocationStatus.PENDING);
+
+        AllocationReceived received = AllocationMapper.toCommand(pending);
+
+        assertThat(received.complete()).isFalse();
+        assertThat(received.periods()).isEmpty();
+        assertThat(received.periods().stream().mapToLong(AllocatedPeriod::payableCents).sum()).isZero();
+    }
+
+    @Test
+    void refusesAZvwLineWithoutAValidPayeeAgb() {
+        AllocationCalculated invalid = AllocationEvents.manualExample("c1");
+        invalid.getPeriods().get(1).getLines().get(3).setPayeeAgb(null);
+
+        assertThatThrownBy(() -> AllocationMapper.toCommand(invalid))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("payeeAgb");
+    }
+}
