@@ -1,0 +1,47 @@
+package nl.bdss.e2e;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nl.bdss.testsupport.Infrastructure;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** One of the four services, started in this JVM on a free port against the shared real infrastructure. */
+final class RunningService implements AutoCloseable {
+
+    private final Class<?> application;
+    private final String configName;
+    private final String database;
+    private ConfigurableApplicationContext context;
+
+    RunningService(Class<?> application, String configName, String database) {
+        this.application = application;
+        this.configName = configName;
+        this.database = database;
+    }
+
+    RunningService start() {
+        Map<String, Object> properties = new LinkedHashMap<>(Infrastructure.get().springProperties(database));
+        properties.put("spring.config.name", configName);
+        properties.put("server.port", 0);
+        properties.put("spring.jmx.enabled", false);
+        context = new SpringApplicationBuilder(application).properties(properties).run();
+        return this;
+    }
+
+    String url() {
+        return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package nl.bdss.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.bdss.allocation.AllocationServiceApplication;
+import nl.bdss.contract.ContractServiceApplication;
+import nl.bdss.events.Topic;
+import nl.bdss.events.Topics;
+import nl.bdss.messaging.registry.SchemaRegistryClient;
+import nl.bdss.reporting.ReportingServiceApplication;
+import nl.bdss.settlement.SettlementServiceApplication;
+import nl.bdss.testsupport.Infrastructure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The manual's example through all four services, real Kafka, PostgreSQL and the registry: counts and contract
+ * in, exact sector loads out (shared/examples/README.md), nothing lost or doubled across restarts.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WalkingSkeletonIT {
+
+    static final Path EXAMPLES = Path.of("..", "examples");
+
+    static RunningService contracts;
+    static RunningService allocations;
+    static RunningService settlements;
+    static RunningService reporting;
+
+    @BeforeAll
+    static void startTheSystem() {
+        contracts = new RunningService(ContractServiceApplication.class, "contract-service", "contract").start();
+        allocations = new RunningService(AllocationServiceApplication.class, "allocation-service", "allocation").start();
+        settlements = new RunningService(SettlementServiceApplication.class, "settlement-service", "settlement").start();
+        reporting = new RunningService(ReportingServiceApplication.class, "reporting-service", "reporting").start();
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        for (RunningService service : new RunningService[] {reporting, settlements, allocations, contracts}) {
+            if (service != null) {
+                service.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theManualsExampleLoadsEachSectorWithItsExactShare() throws IOException {
+        ResponseEntity<String> counts = RestClient.create(allocations.url()).post().uri("/api/v1/insured-counts")
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .body(Files.readString(EXAMPLES.resolve("insured-counts-example.csv")))
+                .retrieve().toEntity(String.class);
+        ResponseEntity<String> contract = RestClient.create(contracts.url()).post().uri("/api/v1/contracts")
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Files.readString(EXAMPLES.resolve("contract-manual-example.json")))
+                .retrieve().toEntity(String.class);
+
+        assertThat(counts.getStatusCode().is2xxSuccessful()).isTrue();
+        assertThat(contract.getStatusCode().value()).isEqualTo(201);
+        assertThat(contract.getHeaders().getLocation()).isNotNull();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertExampleSectorLoads());
+    }
+
+    @Test
+    @Order(2)
+    void everyRecordOnEveryTopicIsInConfluentsWireFormatWithARegisteredSchema() {
+        SchemaRegistryClient registry = new SchemaRegistryClient(Infrastructure.get().schemaRegistryUrl());
+        for (Topic<?> topic : List.of(Topics.CONTRACT_VERSIONS, Topics.ALLOCATIONS, Topics.SETTLEMENTS, Topics.SECTOR_LOADS)) {
+            List<ConsumerRecord<String, byte[]>> records = readAll(topic.name());
+
+            assertThat(records).as(topic.name()).isNotEmpty();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                assertThat(record.value()[0]).as("magic byte on " + topic.name()).isZero();
+                int id = ByteBuffer.wrap(record.value(), 1, 4).getInt();
+                assertThat(registry.schemaById(id).getFullName()).isEqualTo(topic.valueType().getName());
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void restartingTheDownstreamServicesLosesAndDoublesNothing() throws Exception {
+        settlements.close();
+        reporting.close();
+        settlements.start();
+        reporting.start();
+
+        Thread.sleep(3_000);
+        assertExampleSectorLoads();
+        assertThat(readAll(Topics.SETTLEMENTS.name())).hasSize(8);
+    }
+
+    @SuppressWarnings("unchecked")
+    static void assertExampleSectorLoads() {
+        for (int year : new int[] {2025, 2026}) {
+            Map<String, Object> loads = RestClient.create(reporting.url()).get()
+                    .uri("/api/v1/sector-loads?year={year}", year)
+                    .retrieve().body(Map.class);
+            List<Map<String, Object>> sectors = (List<Map<String, Object>>) loads.get("sectors");
+            assertThat(sectors).as("sector loads %d", year)
+                    .extracting(s -> s.get("sector"), s -> ((Number) s.get("amountCents")).longValue())
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple("WIJKVERPLEGING", 3_500_000L),
+                            org.assertj.core.groups.Tuple.tuple("HUISARTSENZORG", 3_500_000L));
+        }
+    }
+
+    static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer =
+                     new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long quietSince = System.currentTimeMillis();
+            while (System.currentTimeMillis() - quietSince < 3_000) {
+                var batch = consumer.poll(Duration.ofMillis(500));
+                if (!batch.isEmpty()) {
+                    batch.forEach(records::add);
+                    quietSince = System.currentTimeMillis();
+                }
+            }
+        }
+        return records;
+    }
+}
