@@ -25,7 +25,11 @@ final class RunningService implements AutoCloseable {
         properties.put("spring.config.name", configName);
         properties.put("server.port", 0);
         properties.put("spring.jmx.enabled", false);
-        context = new SpringApplicationBuilder(application).properties(properties).run();
+        // Command-line arguments outrank the service's own configuration file (default properties would not).
+        String[] arguments = properties.entrySet().stream()
+                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                .toArray(String[]::new);
+        context = new SpringApplicationBuilder(application).run(arguments);
         return this;
     }
 
