@@ -50,22 +50,48 @@ async function showSectorLoads(year) {
 
 async function showAlerts(year) {
   const alerts = await getJson('/api/v1/alerts?year=' + year);
-  fillRows(document.querySelector('#alerts tbody'), alerts.map(a => [cell(a.raisedAt), cell(a.sector), cell(String(a.year)),
-    cell(a.basis), cell(euros(a.loadCents), true), cell(percent(a.shareBasisPoints), true)]));
+  const tbody = document.querySelector('#alerts tbody');
+  if (alerts.length === 0) {
+    fillRows(tbody, [[cell('No alerts: no sector crossed the threshold in ' + year + '.')]]);
+    tbody.querySelector('td').colSpan = 7;
+    return;
+  }
+  fillRows(tbody, alerts.map(a => [cell(a.raisedAt.replace('T', ' ').substring(0, 19)), cell(a.sector), cell(String(a.year)),
+    cell(a.basis), cell(euros(a.loadCents), true), cell(euros(a.macroBudgetCents), true), cell(percent(a.shareBasisPoints), true)]));
+  tbody.querySelectorAll('tr').forEach((tr, i) => tr.dataset.sector = alerts[i].sector);
+}
+
+async function showRegionLoads(year) {
+  const loads = await getJson('/api/v1/region-loads?year=' + year);
+  document.getElementById('region-loads-csv').href = '/api/v1/region-loads?format=csv&year=' + year;
+  fillRows(document.querySelector('#region-loads tbody'), loads.regions.map(r => {
+    const row = [cell(r.region), cell(euros(r.settledCents), true), cell(euros(r.committedCents), true),
+      cell(String(r.contractCount), true)];
+    return row;
+  }));
+  document.querySelectorAll('#region-loads tbody tr').forEach((tr, i) => {
+    tr.dataset.region = loads.regions[i].region;
+    if (loads.regions[i].contractCount === 0) tr.className = 'quiet';
+  });
+  document.getElementById('region-total-settled').textContent = euros(loads.settledCents);
+  document.getElementById('region-total-committed').textContent = euros(loads.committedCents);
 }
 
 async function showContracts() {
   const byStatus = await getJson('/api/v1/contracts/by-status');
   fillRows(document.querySelector('#contracts-by-status tbody'),
     Object.entries(byStatus).map(([status, count]) => [cell(status), cell(String(count), true)]));
-  const pending = await getJson('/api/v1/allocations/pending');
+  const pending = await getJson('/api/v1/allocations/pending?size=50');
+  document.getElementById('pending-count').textContent = pending.total;
   fillRows(document.querySelector('#pending-allocations tbody'),
-    pending.map(p => [cell(p.contractId), cell(String(p.allocationVersion), true), cell(p.pendingReason || '')]));
+    pending.items.map(p => [cell(p.contractId), cell(String(p.allocationVersion), true), cell(p.pendingReason || '')]));
 }
 
 async function showSettlements(year) {
-  const periods = await getJson('/api/v1/settlements/by-period?year=' + year);
-  fillRows(document.querySelector('#settlements tbody'), periods.map(p => [cell(p.periodStart + ' – ' + p.periodEnd),
+  const periods = await getJson('/api/v1/settlements/by-period?size=100&year=' + year);
+  document.getElementById('settlements-count').textContent = periods.total;
+  document.getElementById('settlements-csv').href = '/api/v1/settlements/by-period?format=csv&year=' + year;
+  fillRows(document.querySelector('#settlements tbody'), periods.items.map(p => [cell(p.periodStart + ' – ' + p.periodEnd),
     cell(p.sector), cell(euros(p.amountCents), true), cell(String(p.entries), true), cell(String(p.corrections), true)]));
 }
 
@@ -82,7 +108,7 @@ async function showTopics() {
 async function refresh() {
   const year = selectedYear();
   document.getElementById('monitor-link').href = 'monitor.html?year=' + year;
-  await Promise.all([showSectorLoads(year), showAlerts(year), showContracts(), showSettlements(year), showTopics()]);
+  await Promise.all([showSectorLoads(year), showAlerts(year), showRegionLoads(year), showContracts(), showSettlements(year), showTopics()]);
   document.body.dataset.loaded = 'true';
 }
 

@@ -26,6 +26,15 @@ record Api(int port) {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), 200));
     }
 
+    int status(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json").GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     HttpResponse<String> post(String path, String contentType, String body) {
         try {
             return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)

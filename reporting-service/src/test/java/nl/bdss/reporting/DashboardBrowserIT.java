@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -41,6 +42,9 @@ class DashboardBrowserIT {
         ReadModelsIT.publishManualExample();
         await().atMost(Duration.ofSeconds(30)).until(() -> api.sectorLoad(2025, "WIJKVERPLEGING") == 3_500_000L
                 && api.get("/api/v1/monitor?year=2025").get("contractCount").asLong() == 1);
+        // EUR 35,000 of a EUR 2,000,000 macro budget is 1.75%: above the default 1% threshold (R21)
+        api.put("/api/v1/macro-budgets/HUISARTSENZORG/2025",
+                "{\"amountCents\":200000000,\"source\":\"Browser test figure\",\"date\":\"2024-09-17\"}");
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
@@ -49,7 +53,7 @@ class DashboardBrowserIT {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
         WebDriver browser = new ChromeDriver(service, options);
         try {
-            browser.manage().window().setSize(new Dimension(1280, 1400));
+            browser.manage().window().setSize(new Dimension(1280, 2100));
             browser.get("http://localhost:" + port + "/?year=2025");
             new WebDriverWait(browser, Duration.ofSeconds(20))
                     .until(driver -> "true".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
@@ -59,6 +63,14 @@ class DashboardBrowserIT {
             assertThat(browser.findElement(By.id("total-settled")).getText()).isEqualTo("70.000,00");
             assertThat(browser.findElement(By.id("contracts-by-status")).getText()).contains("ACTIVE");
             assertThat(browser.findElement(By.id("topics")).getText()).contains("bdss.settlement.entries");
+            // the example's service area (1011-1016) lies in Noord-Holland: the whole Zvw amount lands there
+            assertThat(region(browser, "Noord-Holland", 2)).isEqualTo("70.000,00");
+            assertThat(region(browser, "Noord-Holland", 3)).isEqualTo("70.000,00");
+            assertThat(region(browser, "Zeeland", 2)).isEqualTo("0,00");
+            assertThat(browser.findElement(By.id("region-total-settled")).getText()).isEqualTo("70.000,00");
+            assertThat(browser.findElements(By.cssSelector("#alerts tbody tr[data-sector='HUISARTSENZORG']")))
+                    .extracting(WebElement::getText)
+                    .anySatisfy(row -> assertThat(row).contains("SETTLED").contains("35.000,00").contains("1,75%"));
             Object chartDrawn = ((org.openqa.selenium.JavascriptExecutor) browser)
                     .executeScript("return typeof Chart !== 'undefined' && Chart.getChart('sector-chart') !== undefined;");
             assertThat(chartDrawn).isEqualTo(true);
@@ -71,6 +83,11 @@ class DashboardBrowserIT {
         } finally {
             browser.quit();
         }
+    }
+
+    private static String region(WebDriver browser, String region, int column) {
+        return browser.findElement(By.cssSelector("#region-loads tbody tr[data-region='" + region + "'] td:nth-child(" + column + ")"))
+                .getText();
     }
 
     private static String settled(WebDriver browser, String sector) {

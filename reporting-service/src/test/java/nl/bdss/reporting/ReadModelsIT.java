@@ -9,7 +9,12 @@ import java.util.List;
 import nl.bdss.events.Topics;
 import nl.bdss.events.allocation.AllocationStatus;
 import nl.bdss.events.contract.ContractStatus;
+import nl.bdss.events.reporting.LoadMeasure;
+import nl.bdss.events.reporting.MacroBudgetAlertRaised;
+import nl.bdss.events.reporting.SectorLoadChanged;
+import nl.bdss.events.settlement.SettlementKind;
 import nl.bdss.testsupport.UsesInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -116,6 +121,19 @@ class ReadModelsIT {
         JsonNode load = sector(api.get("/api/v1/sector-loads?year=2026"), "WIJKVERPLEGING");
         assertThat(load.get("macroBudgetCents").asLong()).isEqualTo(250_000_000L);
         assertThat(load.get("committedShareBasisPoints").asLong()).isEqualTo(140);
+
+        // announced downstream once, through the outbox, read back with a real consumer
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<MacroBudgetAlertRaised> raised = alertEvents("WIJKVERPLEGING|2026");
+            assertThat(raised).hasSize(1);
+            MacroBudgetAlertRaised event = raised.get(0);
+            assertThat(event.getVersion()).isEqualTo(1L);
+            assertThat(event.getMeasure()).isEqualTo(LoadMeasure.COMMITTED);
+            assertThat(event.getLoadCents()).isEqualTo(3_500_000L);
+            assertThat(event.getMacroBudgetCents()).isEqualTo(300_000_000L);
+            assertThat(event.getLoadBasisPoints()).isEqualTo(116);
+            assertThat(event.getThresholdBasisPoints()).isEqualTo(100);
+        });
     }
 
     @Test
@@ -135,20 +153,118 @@ class ReadModelsIT {
 
     @Test
     @Order(6)
-    void rebuildFromOffsetZero_givesIdenticalReadModels() {
+    void rebuildFromOffsetZero_givesIdenticalReadModels_andPublishesNothingNewDownstream() {
         Api api = new Api(port);
         publishManualExample();
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.sectorLoad(2025, "HUISARTSENZORG") == 3_500_000L);
+        TopicsClient.publish(Topics.SETTLEMENTS, REBUILD_CONTRACT, List.of(rebuildContractEntry(1, 600_000)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.sectorLoad(2025, "HUISARTSENZORG") == 3_500_000L
+                && api.sectorLoad(2034, "GGZ") == 600_000L);
         List<String> before = snapshot(api);
+        int sectorLoadEvents = TopicsClient.readAll(Topics.SECTOR_LOADS, Duration.ofSeconds(2)).size();
+        List<String> alertsBefore = alertKeysAndVersions();
+        assertThat(sectorLoadEvents).isPositive();
+        assertThat(alertsBefore).isNotEmpty();
 
         assertThat(api.post("/api/v1/operations/rebuild", "application/json", "").statusCode()).isEqualTo(202);
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(snapshot(api)).isEqualTo(before));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(api.get("/api/v1/operations/rebuild").get("inProgress").asBoolean()).isFalse();
+            assertThat(snapshot(api)).isEqualTo(before);
+        });
         assertThat(api.sectorLoad(2025, "WIJKVERPLEGING")).isEqualTo(3_500_000L);
+        // the published state survived the rebuild: no duplicate, no version restarting at 1, no alert again
+        assertThat(TopicsClient.readAll(Topics.SECTOR_LOADS, Duration.ofSeconds(3))).hasSize(sectorLoadEvents);
+        assertThat(alertKeysAndVersions()).isEqualTo(alertsBefore);
     }
 
     @Test
     @Order(7)
+    void afterARebuild_aNewEntryContinuesTheVersionsWithTheDeltaToTheLastPublishedTotal() {
+        Api api = new Api(port);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !api.get("/api/v1/operations/rebuild").get("inProgress").asBoolean());
+        TopicsClient.publish(Topics.SETTLEMENTS, REBUILD_CONTRACT, List.of(rebuildContractEntry(2, -100_000)));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<SectorLoadChanged> changes = SectorLoadIT.sectorLoadChanges("GGZ|2034");
+            assertThat(changes).extracting(SectorLoadChanged::getVersion).containsExactly(1L, 2L);
+            assertThat(changes.get(1).getTotalCents()).isEqualTo(500_000L);
+            assertThat(changes.get(1).getDeltaCents()).isEqualTo(-100_000L);
+            assertThat(changes.get(1).getCause()).isEqualTo(REBUILD_CONTRACT + "/c2");
+        });
+    }
+
+    static final String REBUILD_CONTRACT = "rebuild-contract";
+
+    private static nl.bdss.events.settlement.SettlementBooked rebuildContractEntry(long sequence, long amountCents) {
+        return ManualExample.entry(REBUILD_CONTRACT, sequence, REBUILD_CONTRACT + "/c" + sequence,
+                sequence == 1 ? SettlementKind.LUMP_SUM : SettlementKind.CORRECTION, sequence == 1 ? null : REBUILD_CONTRACT + "/c1",
+                LocalDate.of(2034, 1, 1), LocalDate.of(2034, 3, 31), "3311", "GGZ", amountCents);
+    }
+
+    @Test
+    @Order(8)
+    void regionLoads_attributeTheExampleToNoordHolland_andOperatorsCanReplaceTheRanges() throws Exception {
+        Api api = new Api(port);
+        publishManualExample();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode loads = api.get("/api/v1/region-loads?year=2025");
+            assertThat(loads.get("settledCents").asLong()).isEqualTo(7_000_000L);
+            assertThat(region(loads, "Noord-Holland").get("settledCents").asLong()).isEqualTo(7_000_000L);
+            assertThat(region(loads, "Noord-Holland").get("committedCents").asLong()).isEqualTo(7_000_000L);
+        });
+        assertThat(api.get("/api/v1/region-loads?year=2025").get("regions")).hasSize(12);
+        assertThat(api.getText("/api/v1/region-loads?year=2025&format=csv", "*/*"))
+                .startsWith("year,region,settledCents,committedCents,contracts").contains("2025,Noord-Holland,7000000,7000000,1");
+
+        var overlapping = api.post("/api/v1/regions", "text/csv", "region,pc4From,pc4To\nA,1000,1500\nB,1400,1600\n");
+        assertThat(overlapping.statusCode()).isEqualTo(400);
+        assertThat(overlapping.body()).contains("overlaps");
+        assertThat(api.get("/api/v1/regions")).hasSize(31);
+
+        // 1011-1013 in one region, 1015-1016 in another: 3 and 2 of the 5 postcodes
+        var replaced = api.post("/api/v1/regions", "text/csv", "region,pc4From,pc4To\nAmsterdam-Centrum,1011,1013\nAmsterdam-West,1014,1099\n");
+        assertThat(replaced.statusCode()).isEqualTo(200);
+        JsonNode split = api.get("/api/v1/region-loads?year=2025");
+        assertThat(region(split, "Amsterdam-Centrum").get("settledCents").asLong()).isEqualTo(4_200_000L);
+        assertThat(region(split, "Amsterdam-West").get("settledCents").asLong()).isEqualTo(2_800_000L);
+
+        String shipped;
+        try (var in = getClass().getClassLoader().getResourceAsStream("reference/provinces-pc4.csv")) {
+            shipped = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(api.post("/api/v1/regions", "text/csv", shipped).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/regions")).hasSize(31);
+    }
+
+    @Test
+    @Order(9)
+    void longLists_arePagedWithATotal_cappedAt500_andExportedWholeAsCsv() {
+        Api api = new Api(port);
+        publishManualExample();
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.sectorLoad(2025, "HUISARTSENZORG") == 3_500_000L);
+
+        JsonNode first = api.get("/api/v1/sector-loads/by-insurer?year=2025&page=0&size=3");
+        assertThat(first.get("total").asLong()).isEqualTo(4);
+        assertThat(first.get("items")).hasSize(3);
+        assertThat(api.get("/api/v1/sector-loads/by-insurer?year=2025&page=1&size=3").get("items")).hasSize(1);
+        assertThat(api.getText("/api/v1/sector-loads/by-insurer?year=2025", "text/csv").lines())
+                .hasSize(5).contains("2025,3343,WIJKVERPLEGING,1400000");
+
+        JsonNode periods = api.get("/api/v1/settlements/by-period?year=2025&size=1");
+        assertThat(periods.get("total").asLong()).isEqualTo(2);
+        assertThat(periods.get("items")).hasSize(1);
+        assertThat(api.getText("/api/v1/settlements/by-period?year=2025&format=csv", "*/*"))
+                .contains("2025,2025-01-01,2025-12-31,HUISARTSENZORG,3500000,2,0");
+
+        assertThat(api.get("/api/v1/allocations/pending").get("total").asLong()).isZero();
+        assertThat(api.getText("/api/v1/allocations/pending?format=csv", "*/*"))
+                .isEqualTo("contractId,allocationVersion,contractVersion,pendingReason\r\n");
+        assertThat(api.status("/api/v1/settlements/by-period?year=2025&size=501")).isEqualTo(400);
+        assertThat(api.status("/api/v1/sector-loads/by-insurer?year=2025&size=500")).isEqualTo(200);
+    }
+
+    @Test
+    @Order(10)
     void dashboardAssetsAreServedByTheService_chartLibraryIncluded() {
         Api api = new Api(port);
         assertThat(api.getText("/", "text/html")).contains("sector-chart");
@@ -161,11 +277,26 @@ class ReadModelsIT {
                 api.get("/api/v1/sector-loads?year=2025").toString(),
                 api.get("/api/v1/sector-loads?year=2026").toString(),
                 api.get("/api/v1/sector-loads?year=2031").toString(),
+                api.get("/api/v1/sector-loads?year=2034").toString(),
+                api.get("/api/v1/region-loads?year=2025").toString(),
                 api.get("/api/v1/monitor?year=2025").toString(),
                 api.get("/api/v1/contracts").toString(),
                 api.get("/api/v1/sector-loads/by-insurer?year=2025").toString(),
                 api.get("/api/v1/settlements/by-period?year=2025").toString(),
                 String.valueOf(api.get("/api/v1/alerts").size()));
+    }
+
+    static List<MacroBudgetAlertRaised> alertEvents(String key) {
+        return TopicsClient.readAll(Topics.MACRO_BUDGET_ALERTS, Duration.ofSeconds(2)).stream()
+                .filter(record -> record.key().equals(key))
+                .map(ConsumerRecord::value)
+                .toList();
+    }
+
+    private static List<String> alertKeysAndVersions() {
+        return TopicsClient.readAll(Topics.MACRO_BUDGET_ALERTS, Duration.ofSeconds(3)).stream()
+                .map(record -> record.key() + " v" + record.value().getVersion() + " " + record.value().getMeasure())
+                .sorted().toList();
     }
 
     private static List<JsonNode> alerts(Api api, String sector) {
@@ -176,6 +307,15 @@ class ReadModelsIT {
             }
         });
         return alerts;
+    }
+
+    private static JsonNode region(JsonNode loads, String region) {
+        for (JsonNode load : loads.get("regions")) {
+            if (load.get("region").asString().equals(region)) {
+                return load;
+            }
+        }
+        throw new AssertionError("no region " + region + " in " + loads);
     }
 
     private static JsonNode sector(JsonNode loads, String sector) {

@@ -34,8 +34,8 @@ class SectorLoadIT {
         });
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<SectorLoadChanged> changes = sectorLoadChanges("WIJKVERPLEGING|2025");
-            // a rebuild from offset 0 (ReadModelsIT) publishes the same versions again: compare distinct versions
-            assertThat(changes).extracting(SectorLoadChanged::getVersion).containsOnly(1L, 2L);
+            // a rebuild from offset 0 (ReadModelsIT) publishes nothing again: exactly these two versions
+            assertThat(changes).extracting(SectorLoadChanged::getVersion).containsExactly(1L, 2L);
             assertThat(changes).extracting(SectorLoadChanged::getDeltaCents).containsOnly(2_100_000L, 1_400_000L);
             assertThat(changes).filteredOn(change -> change.getVersion() == 2L)
                     .extracting(SectorLoadChanged::getTotalCents).containsOnly(3_500_000L);

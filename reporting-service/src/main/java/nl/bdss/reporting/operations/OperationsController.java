@@ -1,6 +1,7 @@
 package nl.bdss.reporting.operations;
 
 import java.util.List;
+import nl.bdss.reporting.downstream.application.RebuildState;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,10 +14,22 @@ class OperationsController {
 
     private final MessagingStatus status;
     private final ReadModelRebuild rebuild;
+    private final RebuildState rebuildState;
 
-    OperationsController(MessagingStatus status, ReadModelRebuild rebuild) {
+    record RebuildStatus(boolean inProgress, List<RebuildState.Target> targets) {
+    }
+
+    OperationsController(MessagingStatus status, ReadModelRebuild rebuild, RebuildState rebuildState) {
         this.status = status;
         this.rebuild = rebuild;
+        this.rebuildState = rebuildState;
+    }
+
+    /** Whether a rebuild is still catching up with the end offsets recorded when it started. */
+    @GetMapping("/api/v1/operations/rebuild")
+    RebuildStatus rebuildStatus() {
+        List<RebuildState.Target> targets = rebuildState.targets();
+        return new RebuildStatus(!targets.isEmpty(), targets);
     }
 
     @GetMapping("/api/v1/operations/topics")

@@ -1,5 +1,10 @@
 package nl.bdss.reporting.operations;
 
+import java.util.ArrayList;
+import java.util.List;
+import nl.bdss.events.Topic;
+import nl.bdss.reporting.downstream.application.RebuildState;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -9,9 +14,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rebuilds every read model from offset 0: stops the listeners, wipes the derived tables and the processed
- * event ids, moves the group's offsets to the start of the topics and starts the listeners again. The macro
- * budgets stay: operators entered them, no topic carries them. The SectorLoadChanged events are published
- * again with versions counting from 1.
+ * event ids, records the end offsets of the consumed topics as the rebuild's target, moves the group's offsets to
+ * the start of the topics and starts the listeners again. The macro budgets and region ranges stay: operators
+ * entered them, no topic carries them. What was published downstream stays too: until the target is reached
+ * nothing is published, then only the differences with what was published before ({@link RebuildCompletion}).
  */
 @Service
 public class ReadModelRebuild {
@@ -20,10 +26,12 @@ public class ReadModelRebuild {
     private final KafkaAdmin kafka;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final RebuildState state;
     private final String group;
 
     ReadModelRebuild(KafkaListenerEndpointRegistry listeners, KafkaAdmin kafka, JdbcClient jdbc,
-            TransactionTemplate transactions, @Value("${spring.application.name}") String group) {
+            TransactionTemplate transactions, RebuildState state, @Value("${spring.application.name}") String group) {
+        this.state = state;
         this.listeners = listeners;
         this.kafka = kafka;
         this.jdbc = jdbc;
@@ -34,13 +42,26 @@ public class ReadModelRebuild {
     public synchronized void rebuild() throws Exception {
         listeners.getListenerContainers().forEach(MessageListenerContainer::stop);
         try {
-            transactions.executeWithoutResult(status -> jdbc.sql("""
-                    truncate settlement_entry, sector_load, contract_budget_year, contract_view, contract_allocation,
-                        committed_amount, mbi_watch, mbi_alert, processed_event""").update());
+            List<RebuildState.Target> targets = endOffsets();
+            transactions.executeWithoutResult(status -> {
+                jdbc.sql("""
+                        truncate settlement_entry, sector_load, contract_budget_year, contract_view, contract_allocation,
+                            committed_amount, mbi_watch, mbi_alert, processed_event""").update();
+                state.start(targets);
+            });
             resetOffsets();
         } finally {
             listeners.getListenerContainers().forEach(MessageListenerContainer::start);
         }
+    }
+
+    private List<RebuildState.Target> endOffsets() throws Exception {
+        List<RebuildState.Target> targets = new ArrayList<>();
+        for (Topic<?> topic : MessagingStatus.CONSUMED) {
+            kafka.offsets(kafka.partitions(topic.name()), OffsetSpec.latest()).forEach((partition, offset) ->
+                    targets.add(new RebuildState.Target(partition.topic(), partition.partition(), offset)));
+        }
+        return targets;
     }
 
     private void resetOffsets() throws Exception {

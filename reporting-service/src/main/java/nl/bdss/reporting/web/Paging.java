@@ -20,10 +20,18 @@ public final class Paging {
         return page;
     }
 
+    /** The largest page a client can ask for; the CSV exports give the whole list. */
+    public static final int MAX_SIZE = 500;
+
     public static int size(int size) {
-        if (size < 1 || size > 1000) {
-            throw new IllegalArgumentException("size: between 1 and 1000, was " + size);
+        if (size < 1 || size > MAX_SIZE) {
+            throw new IllegalArgumentException("size: between 1 and " + MAX_SIZE + ", was " + size);
         }
         return size;
+    }
+
+    /** The row offset of a page. */
+    public static long offset(int page, int size) {
+        return (long) page(page) * size(size);
     }
 }

@@ -34,15 +34,16 @@ public class ContractProjection {
         }
         int changed = jdbc.sql("""
                         insert into contract_view (contract_id, version, reference, title, status, valid_from, valid_until,
-                            lump_sum_cents, budget_period, insurers, zvw_sectors, provider_agbs, party_count, updated_at)
+                            lump_sum_cents, budget_period, insurers, zvw_sectors, provider_agbs, party_count, service_area, updated_at)
                         values (:id, :version, :reference, :title, :status, :validFrom, :validUntil, :lumpSum, :period,
-                            :insurers, :sectors, :providers, :partyCount, :now)
+                            :insurers, :sectors, :providers, :partyCount, :serviceArea, :now)
                         on conflict (contract_id) do update set version = excluded.version, reference = excluded.reference,
                             title = excluded.title, status = excluded.status, valid_from = excluded.valid_from,
                             valid_until = excluded.valid_until, lump_sum_cents = excluded.lump_sum_cents,
                             budget_period = excluded.budget_period, insurers = excluded.insurers,
                             zvw_sectors = excluded.zvw_sectors, provider_agbs = excluded.provider_agbs,
-                            party_count = excluded.party_count, updated_at = excluded.updated_at
+                            party_count = excluded.party_count, service_area = excluded.service_area,
+                            updated_at = excluded.updated_at
                             where contract_view.version < excluded.version""")
                 .param("id", contract.contractId())
                 .param("version", contract.version())
@@ -57,6 +58,7 @@ public class ContractProjection {
                 .param("sectors", contract.zvwSectors().toArray(String[]::new))
                 .param("providers", contract.providerAgbs().toArray(String[]::new))
                 .param("partyCount", contract.partyCount())
+                .param("serviceArea", contract.serviceAreaPostcodes().toArray(String[]::new))
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
         if (changed == 0) {

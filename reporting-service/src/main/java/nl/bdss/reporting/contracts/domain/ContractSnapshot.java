@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** What reporting keeps of one contract version (R7, R20): status, validity, budget, sectors and parties. */
+/**
+ * What reporting keeps of one contract version (R7, R20): status, validity, budget, sectors, parties and the
+ * service area's postcodes (R6).
+ */
 public record ContractSnapshot(String contractId, int version, String reference, String title, String status,
         LocalDate validFrom, LocalDate validUntil, long lumpSumCents, BudgetPeriod period,
         Map<String, Integer> domainSharesBasisPoints, List<String> insurers, List<String> zvwSectors,
-        List<String> providerAgbs, int partyCount) {
+        List<String> providerAgbs, int partyCount, List<String> serviceAreaPostcodes) {
 
     public static final String ZVW = "ZVW";
 
@@ -37,5 +40,6 @@ public record ContractSnapshot(String contractId, int version, String reference,
         insurers = List.copyOf(insurers);
         zvwSectors = List.copyOf(zvwSectors);
         providerAgbs = List.copyOf(providerAgbs);
+        serviceAreaPostcodes = serviceAreaPostcodes == null ? List.of() : List.copyOf(serviceAreaPostcodes);
     }
 }

@@ -66,7 +66,7 @@ class ContractEventsListener {
         return new ContractSnapshot(event.getContractId(), event.getVersion(), state.getReference(), state.getTitle(),
                 state.getStatus().name(), state.getValidFrom(), state.getValidUntil(), state.getBudget().getLumpSumCents(),
                 BudgetPeriod.valueOf(state.getBudget().getPeriod().name()), domainShares, insurers, sectors, providers,
-                state.getParties().size());
+                state.getParties().size(), state.getTargetGroup().getServiceAreaPostcodes());
     }
 
     private static AllocationSnapshot toSnapshot(AllocationCalculated event) {

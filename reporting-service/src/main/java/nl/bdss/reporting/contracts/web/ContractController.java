@@ -5,9 +5,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.bdss.reporting.web.Csv;
+import nl.bdss.reporting.web.Page;
 import nl.bdss.reporting.web.Paging;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -59,11 +65,27 @@ class ContractController {
         return counts;
     }
 
+    /** One page of the allocations still pending (JSON), or all of them as CSV. */
     @GetMapping("/allocations/pending")
-    List<PendingAllocation> pending() {
+    ResponseEntity<?> pending(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size,
+            @RequestParam(required = false) String format,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        if (Csv.wanted(format, accept)) {
+            Csv csv = new Csv("contractId", "allocationVersion", "contractVersion", "pendingReason");
+            pending(Long.MAX_VALUE, 0).forEach(p -> csv.row(p.contractId(), p.allocationVersion(), p.contractVersion(),
+                    p.pendingReason()));
+            return csv.response("pending-allocations.csv");
+        }
+        List<PendingAllocation> items = pending(Paging.size(size), Paging.offset(page, size));
+        long total = jdbc.sql("select count(*) from contract_allocation where status = 'PENDING'").query(Long.class).single();
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new Page<>(items, page, size, total));
+    }
+
+    private List<PendingAllocation> pending(long limit, long offset) {
         return jdbc.sql("""
                         select contract_id, allocation_version, contract_version, pending_reason from contract_allocation
-                        where status = 'PENDING' order by contract_id""")
+                        where status = 'PENDING' order by contract_id limit ? offset ?""")
+                .params(limit, offset)
                 .query((rs, n) -> new PendingAllocation(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4)))
                 .list();
     }

@@ -3,6 +3,7 @@ package nl.bdss.reporting.mbi.application;
 import java.time.Clock;
 import java.util.Optional;
 import nl.bdss.reporting.ReportingProperties;
+import nl.bdss.reporting.downstream.application.AlertAnnouncements;
 import nl.bdss.reporting.mbi.domain.Crossing;
 import nl.bdss.reporting.mbi.domain.LoadBasis;
 import nl.bdss.reporting.mbi.domain.LoadShare;
@@ -15,17 +16,20 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The macro control instrument's watch (R21): after every change of a sector's load or macro budget, compares
- * the load with the threshold and stores an alert when it crosses it upwards, once per crossing.
+ * the load with the threshold and stores an alert when it crosses it upwards, once per crossing; in the same
+ * transaction the alert is announced to downstream systems (MacroBudgetAlertRaised).
  */
 @Component
 public class MbiWatch {
 
     private final JdbcClient jdbc;
     private final Threshold threshold;
+    private final AlertAnnouncements announcements;
     private final Clock clock;
 
-    MbiWatch(JdbcClient jdbc, ReportingProperties properties, Clock clock) {
+    MbiWatch(JdbcClient jdbc, ReportingProperties properties, AlertAnnouncements announcements, Clock clock) {
         this.jdbc = jdbc;
+        this.announcements = announcements;
         this.threshold = new Threshold(properties.alertThresholdBasisPoints());
         this.clock = clock;
     }
@@ -47,6 +51,7 @@ public class MbiWatch {
                 .query(Boolean.class).optional().orElse(false);
         Crossing crossing = Crossing.of(wasAbove, isAbove);
         if (crossing == Crossing.UNCHANGED) {
+            announcements.announce(sectorYear, basis);
             return crossing;
         }
         jdbc.sql("""
@@ -65,6 +70,7 @@ public class MbiWatch {
                             java.sql.Timestamp.from(clock.instant()))
                     .update();
         }
+        announcements.announce(sectorYear, basis);
         return crossing;
     }
 

@@ -92,11 +92,18 @@ public class SectorLoadQueries {
                 .query(Integer.class).list();
     }
 
-    public List<InsurerLoad> byInsurer(int year) {
+    /** The settled load per insurer and sector, {@code limit} rows from {@code offset}. */
+    public List<InsurerLoad> byInsurer(int year, long limit, long offset) {
         return jdbc.sql("""
                         select uzovi, sector, sum(amount_cents) from settlement_entry where load_year = ?
-                        group by uzovi, sector order by uzovi, sector""")
-                .param(year).query((rs, n) -> new InsurerLoad(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+                        group by uzovi, sector order by uzovi, sector limit ? offset ?""")
+                .params(year, limit, offset)
+                .query((rs, n) -> new InsurerLoad(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+    }
+
+    public long insurerCount(int year) {
+        return jdbc.sql("select count(distinct (uzovi, sector)) from settlement_entry where load_year = ?")
+                .param(year).query(Long.class).single();
     }
 
     public List<ContractLoad> byContract(int year, int page, int size) {
@@ -107,15 +114,22 @@ public class SectorLoadQueries {
                 .query((rs, n) -> new ContractLoad(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
     }
 
-    public List<PeriodSettlement> settlementsByPeriod(int year) {
+    /** The settled amounts per period and sector, {@code limit} rows from {@code offset}. */
+    public List<PeriodSettlement> settlementsByPeriod(int year, long limit, long offset) {
         return jdbc.sql("""
                         select period_start, period_end, sector, sum(amount_cents), count(*),
                             count(*) filter (where kind = 'CORRECTION')
                         from settlement_entry where load_year = ?
-                        group by period_start, period_end, sector order by period_start, period_end, sector""")
-                .param(year)
+                        group by period_start, period_end, sector order by period_start, period_end, sector
+                        limit ? offset ?""")
+                .params(year, limit, offset)
                 .query((rs, n) -> new PeriodSettlement(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
                         rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
                 .list();
+    }
+
+    public long periodCount(int year) {
+        return jdbc.sql("select count(distinct (period_start, period_end, sector)) from settlement_entry where load_year = ?")
+                .param(year).query(Long.class).single();
     }
 }

@@ -3,10 +3,8 @@ package nl.bdss.reporting.sectorload.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import nl.bdss.events.Topics;
-import nl.bdss.events.reporting.SectorLoadChanged;
 import nl.bdss.messaging.inbox.ProcessedEvents;
-import nl.bdss.messaging.outbox.Outbox;
+import nl.bdss.reporting.downstream.application.SectorLoadAnnouncements;
 import nl.bdss.reporting.mbi.application.MbiWatch;
 import nl.bdss.reporting.mbi.domain.LoadBasis;
 import nl.bdss.reporting.sectorload.domain.SectorYear;
@@ -16,8 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Books a settled entry on its sector's macro-budget load (R17, R18) and announces the change, in one
- * transaction. Idempotent twice over: by event id (a redelivered event) and by entry id (the same entry
+ * Books a settled entry on its sector's macro-budget load (R17, R18) and announces the change
+ * (SectorLoadChanged, relative to what was last published), in one transaction. Idempotent twice over: by event id (a redelivered event) and by entry id (the same entry
  * carried by another event is applied once).
  */
 @Service
@@ -27,14 +25,14 @@ public class SettlementBooking {
 
     private final JdbcClient jdbc;
     private final ProcessedEvents processedEvents;
-    private final Outbox outbox;
+    private final SectorLoadAnnouncements announcements;
     private final MbiWatch mbiWatch;
     private final Clock clock;
 
-    SettlementBooking(JdbcClient jdbc, ProcessedEvents processedEvents, Outbox outbox, MbiWatch mbiWatch, Clock clock) {
+    SettlementBooking(JdbcClient jdbc, ProcessedEvents processedEvents, SectorLoadAnnouncements announcements, MbiWatch mbiWatch, Clock clock) {
         this.jdbc = jdbc;
         this.processedEvents = processedEvents;
-        this.outbox = outbox;
+        this.announcements = announcements;
         this.mbiWatch = mbiWatch;
         this.clock = clock;
     }
@@ -72,34 +70,21 @@ public class SettlementBooking {
         if (inserted == 0 || entry.amountCents() == 0) {
             return false;
         }
-        LoadAfter after = jdbc.sql("""
+        jdbc.sql("""
                         insert into sector_load (sector, load_year, amount_cents, version, updated_at)
                         values (:sector, :year, :amount, 1, :now)
                         on conflict (sector, load_year) do update
                             set amount_cents = sector_load.amount_cents + excluded.amount_cents,
                                 version = sector_load.version + 1,
                                 updated_at = excluded.updated_at
-                        returning amount_cents, version""")
+""")
                 .param("sector", sectorYear.sector())
                 .param("year", sectorYear.year())
                 .param("amount", entry.amountCents())
                 .param("now", java.sql.Timestamp.from(clock.instant()))
-                .query((rs, n) -> new LoadAfter(rs.getLong(1), rs.getLong(2)))
-                .single();
-        outbox.append(Topics.SECTOR_LOADS, sectorYear.key(), SectorLoadChanged.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(clock.instant())
-                .setSector(sectorYear.sector())
-                .setYear(sectorYear.year())
-                .setVersion(after.version())
-                .setTotalCents(after.totalCents())
-                .setDeltaCents(entry.amountCents())
-                .setCause(entry.entryId())
-                .build());
+                .update();
+        announcements.announce(sectorYear, entry.entryId());
         mbiWatch.evaluate(sectorYear, LoadBasis.SETTLED, entry.entryId());
         return true;
-    }
-
-    private record LoadAfter(long totalCents, long version) {
     }
 }

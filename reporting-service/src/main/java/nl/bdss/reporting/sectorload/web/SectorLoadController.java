@@ -7,6 +7,7 @@ import nl.bdss.reporting.sectorload.application.SectorLoadQueries.InsurerLoad;
 import nl.bdss.reporting.sectorload.application.SectorLoadQueries.PeriodSettlement;
 import nl.bdss.reporting.sectorload.application.SectorLoadQueries.SectorLoads;
 import nl.bdss.reporting.web.Csv;
+import nl.bdss.reporting.web.Page;
 import nl.bdss.reporting.web.Paging;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -48,9 +49,20 @@ class SectorLoadController {
         return queries.years();
     }
 
+    /** One page of the settled load per insurer and sector (JSON), or all of it as CSV. */
     @GetMapping("/sector-loads/by-insurer")
-    List<InsurerLoad> byInsurer(@RequestParam int year) {
-        return queries.byInsurer(Paging.year(year));
+    ResponseEntity<?> byInsurer(@RequestParam int year, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size, @RequestParam(required = false) String format,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        Paging.year(year);
+        if (Csv.wanted(format, accept)) {
+            Csv csv = new Csv("year", "uzovi", "sector", "amountCents");
+            queries.byInsurer(year, Long.MAX_VALUE, 0).forEach(load -> csv.row(year, load.uzovi(), load.sector(), load.amountCents()));
+            return csv.response("sector-loads-by-insurer-" + year + ".csv");
+        }
+        List<InsurerLoad> items = queries.byInsurer(year, Paging.size(size), Paging.offset(page, size));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(new Page<>(items, page, size, queries.insurerCount(year)));
     }
 
     @GetMapping("/sector-loads/by-contract")
@@ -59,8 +71,20 @@ class SectorLoadController {
         return queries.byContract(Paging.year(year), Paging.page(page), Paging.size(size));
     }
 
+    /** One page of the settled amounts per period and sector (JSON), or all of them as CSV. */
     @GetMapping("/settlements/by-period")
-    List<PeriodSettlement> settlementsByPeriod(@RequestParam int year) {
-        return queries.settlementsByPeriod(Paging.year(year));
+    ResponseEntity<?> settlementsByPeriod(@RequestParam int year, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size, @RequestParam(required = false) String format,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        Paging.year(year);
+        if (Csv.wanted(format, accept)) {
+            Csv csv = new Csv("year", "periodStart", "periodEnd", "sector", "amountCents", "entries", "corrections");
+            queries.settlementsByPeriod(year, Long.MAX_VALUE, 0).forEach(period -> csv.row(year, period.periodStart(),
+                    period.periodEnd(), period.sector(), period.amountCents(), period.entries(), period.corrections()));
+            return csv.response("settlements-by-period-" + year + ".csv");
+        }
+        List<PeriodSettlement> items = queries.settlementsByPeriod(year, Paging.size(size), Paging.offset(page, size));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(new Page<>(items, page, size, queries.periodCount(year)));
     }
 }

@@ -12,7 +12,8 @@ class BudgetYearsTest {
     static ContractSnapshot manualExample(LocalDate validUntil, BudgetPeriod period, long lumpSum) {
         return new ContractSnapshot("c-1", 1, "IZA-WEST-2025-001", "Samenwerking", "ACTIVE", LocalDate.of(2025, 1, 1),
                 validUntil, lumpSum, period, Map.of("WMO", 1000, "JEUGDWET", 2000, "ZVW", 7000),
-                List.of("3311", "3343"), List.of("HUISARTSENZORG", "WIJKVERPLEGING"), List.of("01012345", "75750123"), 4);
+                List.of("3311", "3343"), List.of("HUISARTSENZORG", "WIJKVERPLEGING"), List.of("01012345", "75750123"), 4,
+                List.of("1011", "1012"));
     }
 
     @Test

@@ -1,0 +1,72 @@
+package nl.bdss.reporting.region.application;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import nl.bdss.reporting.region.domain.Pc4Range;
+import nl.bdss.reporting.region.domain.RegionCsv;
+import nl.bdss.reporting.region.domain.RegionMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The regions as PC4 ranges: the module's coarse province ranges ({@code reference/provinces-pc4.csv}) are
+ * loaded at startup when the table is empty; operators replace them as a whole with an upload.
+ */
+@Service
+public class RegionReference implements ApplicationRunner {
+
+    static final String DEFAULT_RANGES = "reference/provinces-pc4.csv";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegionReference.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    RegionReference(JdbcClient jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        RegionMap defaults;
+        try (InputStream in = new ClassPathResource(DEFAULT_RANGES).getInputStream()) {
+            defaults = RegionCsv.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("lock table region_pc4_range in exclusive mode").update();
+            if (current().ranges().isEmpty()) {
+                store(defaults);
+                LOG.info("Loaded {} PC4 ranges of {} regions from {}", defaults.ranges().size(), defaults.regions().size(),
+                        DEFAULT_RANGES);
+            }
+        });
+    }
+
+    /** Replaces all ranges; returns how many were stored. */
+    @Transactional
+    public int replace(RegionMap map) {
+        jdbc.sql("delete from region_pc4_range").update();
+        store(map);
+        return map.ranges().size();
+    }
+
+    @Transactional(readOnly = true)
+    public RegionMap current() {
+        return new RegionMap(jdbc.sql("select region, pc4_from, pc4_to from region_pc4_range order by pc4_from")
+                .query((rs, n) -> new Pc4Range(rs.getString(1), rs.getInt(2), rs.getInt(3))).list());
+    }
+
+    private void store(RegionMap map) {
+        map.ranges().forEach(range -> jdbc.sql("insert into region_pc4_range (pc4_from, pc4_to, region) values (?, ?, ?)")
+                .params(range.from(), range.to(), range.region()).update());
+    }
+}

@@ -1,0 +1,100 @@
+package nl.bdss.reporting.region.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import nl.bdss.reporting.region.domain.RegionLoadCalculator.ContractAmounts;
+import nl.bdss.reporting.region.domain.RegionLoadCalculator.RegionLoad;
+import org.junit.jupiter.api.Test;
+
+class RegionLoadCalculatorTest {
+
+    static RegionMap threeRegions() {
+        return new RegionMap(List.of(new Pc4Range("Noord-Holland", 1000, 1299), new Pc4Range("Utrecht", 3400, 3999),
+                new Pc4Range("Zuid-Holland", 2160, 3399)));
+    }
+
+    static ContractAmounts aContract(String id, List<String> postcodes, long settled, long committed) {
+        return new ContractAmounts(id, postcodes, settled, committed);
+    }
+
+    @Test
+    void manualExampleServiceArea_allInNoordHolland_carriesTheWholeZvwAmount() {
+        List<RegionLoad> loads = RegionLoadCalculator.loads(threeRegions(),
+                List.of(aContract("c-1", List.of("1011", "1012", "1013", "1015", "1016"), 7_000_000, 7_000_000)));
+
+        assertThat(loads).containsExactly(new RegionLoad("Noord-Holland", 7_000_000, 7_000_000, 1),
+                new RegionLoad("Utrecht", 0, 0, 0), new RegionLoad("Zuid-Holland", 0, 0, 0));
+    }
+
+    @Test
+    void amountsAreSplitByPostcodeCountWithLargestRemainder_andAddUpExactly() {
+        // 2 postcodes in Noord-Holland, 1 in Utrecht: 100 cents -> 66.67 / 33.33 -> 67 / 33 (largest remainder)
+        List<RegionLoad> loads = RegionLoadCalculator.loads(threeRegions(),
+                List.of(aContract("c-1", List.of("1011AB", "1012 CD", "3511"), 100, 1)));
+
+        assertThat(loads.get(0)).isEqualTo(new RegionLoad("Noord-Holland", 67, 1, 1));
+        assertThat(loads.get(1)).isEqualTo(new RegionLoad("Utrecht", 33, 0, 1));
+        assertThat(loads.stream().mapToLong(RegionLoad::settledCents).sum()).isEqualTo(100);
+    }
+
+    @Test
+    void aNetCreditSplitsExactlyToo_andTheSamePostcodeCountsOnce() {
+        List<RegionLoad> loads = RegionLoadCalculator.loads(threeRegions(),
+                List.of(aContract("c-1", List.of("1011", "1011", "3511", "2500"), -100, 0)));
+
+        assertThat(loads).extracting(RegionLoad::settledCents).containsExactly(-34L, -33L, -33L);
+    }
+
+    @Test
+    void postcodesOutsideEveryRange_andContractsWithoutServiceArea_areUnassigned() {
+        List<RegionLoad> loads = RegionLoadCalculator.loads(threeRegions(), List.of(
+                aContract("c-1", List.of("9711", "1011"), 1_000, 0),
+                aContract("c-2", List.of(), 250, 500)));
+
+        assertThat(loads.get(loads.size() - 1)).isEqualTo(new RegionLoad(RegionMap.UNASSIGNED, 750, 500, 2));
+        assertThat(loads.get(0)).isEqualTo(new RegionLoad("Noord-Holland", 500, 0, 1));
+    }
+
+    @Test
+    void overlappingRanges_areRefused() {
+        assertThatThrownBy(() -> new RegionMap(List.of(new Pc4Range("A", 1000, 1500), new Pc4Range("B", 1500, 1600))))
+                .hasMessageContaining("overlaps");
+    }
+
+    @Test
+    void regionCsv_refusesTheWholeFileOnABadLine() {
+        assertThatThrownBy(() -> RegionCsv.parse("""
+                region,pc4From,pc4To
+                Utrecht,3400,3999
+                Zeeland,4600,4300
+                """)).hasMessageStartingWith("line 3: pc4To");
+        assertThatThrownBy(() -> RegionCsv.parse("sector,year\n")).hasMessageStartingWith("header");
+    }
+
+    @Test
+    void shippedProvinceRanges_coverTheTwelveProvincesWithoutOverlap() throws IOException {
+        String csv;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("reference/provinces-pc4.csv")) {
+            csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        RegionMap provinces = RegionCsv.parse(csv);
+
+        assertThat(provinces.regions()).containsExactly("Drenthe", "Flevoland", "Friesland", "Gelderland", "Groningen",
+                "Limburg", "Noord-Brabant", "Noord-Holland", "Overijssel", "Utrecht", "Zeeland", "Zuid-Holland");
+        assertThat(provinces.regionOf("1011 AB")).contains("Noord-Holland");
+        assertThat(provinces.regionOf("3011")).contains("Zuid-Holland");
+        assertThat(provinces.regionOf("3511")).contains("Utrecht");
+        assertThat(provinces.regionOf("6211")).contains("Limburg");
+        assertThat(provinces.regionOf("9711")).contains("Groningen");
+        assertThat(provinces.regionOf("8911")).contains("Friesland");
+        assertThat(provinces.regionOf("1315")).contains("Flevoland");
+        for (int pc4 = 1000; pc4 <= 9999; pc4++) {
+            assertThat(provinces.regionOf(String.valueOf(pc4))).as("PC4 %d", pc4).isPresent();
+        }
+    }
+}
