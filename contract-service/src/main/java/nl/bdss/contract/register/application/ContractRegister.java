@@ -3,7 +3,9 @@ package nl.bdss.contract.register.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import nl.bdss.contract.register.domain.Contract;
 import nl.bdss.contract.register.domain.ContractChange;
 import nl.bdss.contract.register.domain.ContractDecision;
@@ -34,6 +36,7 @@ public class ContractRegister {
 
     @Transactional
     public ContractView register(ContractTerms terms) {
+        contracts.lockRegister();
         ContractDecision.Changed registered = accepted(Contract.register(ContractId.random(), terms));
         Instant now = clock.instant();
         contracts.insert(registered.contract(), now);
@@ -41,10 +44,11 @@ public class ContractRegister {
     }
 
     /**
-     * @param expectedVersion the version the client read (If-Match); the amendment is refused when it is not current
+     * @param expectedVersion the version the client read (If-Match); the amendment is refused when it is not current.
+     *                        Null for {@code If-Match: *}: any current version
      */
     @Transactional
-    public ContractView amend(ContractId id, int expectedVersion, ContractTerms terms, LocalDate effectiveFrom) {
+    public ContractView amend(ContractId id, Integer expectedVersion, ContractTerms terms, LocalDate effectiveFrom) {
         Contract current = lockCurrent(id, expectedVersion);
         ContractDecision.Changed amended = accepted(current.amend(terms, effectiveFrom));
         Instant now = clock.instant();
@@ -52,7 +56,7 @@ public class ContractRegister {
         return publish(amended, now);
     }
 
-    /** @param expectedVersion the version the client read, or null when the client sent no If-Match */
+    /** @param expectedVersion the version the client read, or null when the client sent no If-Match or {@code *} */
     @Transactional
     public ContractView terminate(ContractId id, Integer expectedVersion, LocalDate endDate) {
         Contract current = lockCurrent(id, expectedVersion);
@@ -95,6 +99,7 @@ public class ContractRegister {
     }
 
     private Contract lockCurrent(ContractId id, Integer expectedVersion) {
+        contracts.lockRegister();
         Contract current = contracts.findForUpdate(id).orElseThrow(() -> notFound(id));
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw new VersionMismatchException(expectedVersion, current.version());
@@ -102,20 +107,44 @@ public class ContractRegister {
         return current;
     }
 
-    /** Double-funding watch (R4, R22): flags the overlaps on both contracts, then records and announces the version. */
+    /**
+     * Double-funding watch (R4, R22): records and announces the version with the contracts it overlaps, then gives
+     * every other contract that started or stopped overlapping it a version of its own (OVERLAP_FLAGGED), so both
+     * sides of an overlap show it in the API, in their ETag and on the topic. All in the caller's transaction.
+     */
     private ContractView publish(ContractDecision.Changed decision, Instant now) {
         Contract contract = decision.contract();
         ContractChange change = decision.change();
-        if (contract.status() == ContractStatus.ACTIVE) {
-            contracts.lockProviders(contract.terms().providerAgbs());
-        }
+        List<ContractId> before = contracts.overlapsOf(contract.id());
         List<ContractId> overlaps = contract.status() == ContractStatus.ACTIVE
                 ? contracts.overlapCandidates(contract).stream().filter(contract::overlapsWith).map(Contract::id).toList()
                 : List.of();
         contracts.replaceOverlaps(contract.id(), overlaps, now);
         contracts.recordVersion(contract, change, overlaps, now);
         events.publish(contract, change, overlaps, now);
+        for (ContractId other : changedBetween(before, overlaps)) {
+            flagOverlapsOf(other, now);
+        }
         return new ContractView(contract, overlaps, change, now);
+    }
+
+    /** The contracts now overlapping that did not before, then those that no longer do, each once. */
+    private static Set<ContractId> changedBetween(List<ContractId> before, List<ContractId> after) {
+        Set<ContractId> changed = new LinkedHashSet<>(after);
+        changed.removeAll(before);
+        before.stream().filter(id -> !after.contains(id)).forEach(changed::add);
+        return changed;
+    }
+
+    private void flagOverlapsOf(ContractId id, Instant now) {
+        Contract current = contracts.findForUpdate(id).orElseThrow(() -> notFound(id));
+        if (!(current.overlapsChanged() instanceof ContractDecision.Changed flagged)) {
+            return;
+        }
+        List<ContractId> overlaps = contracts.overlapsOf(id);
+        contracts.update(flagged.contract(), now);
+        contracts.recordVersion(flagged.contract(), flagged.change(), overlaps, now);
+        events.publish(flagged.contract(), flagged.change(), overlaps, now);
     }
 
     private static ContractDecision.Changed accepted(ContractDecision decision) {

@@ -81,6 +81,20 @@ public record Contract(ContractId id, int version, ContractStatus status, Contra
     }
 
     /**
+     * Double-funding watch (R4, R22): another contract started or stopped overlapping this one. The next version
+     * keeps the terms, the warnings and the day they took effect (the terms in force did not change, so a consumer
+     * that splits time by effectiveFrom sees no new boundary); only the overlaps it is published with differ.
+     * A terminated contract overlaps nothing and is never flagged.
+     */
+    public ContractDecision overlapsChanged() {
+        if (status == ContractStatus.TERMINATED) {
+            return new IllegalTransition("contract " + id + " is terminated and overlaps nothing");
+        }
+        return new Changed(new Contract(id, version + 1, status, terms, effectiveFrom, warnings),
+                ContractChange.OVERLAP_FLAGGED, effectiveFrom);
+    }
+
+    /**
      * Double-funding watch (R4, R22): both active, validity overlapping, a Zvw provider (AGB) in common and an
      * overlapping service area.
      */

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import nl.bdss.contract.register.domain.AgbCode;
 import nl.bdss.contract.register.domain.Contract;
 import nl.bdss.contract.register.domain.ContractChange;
 import nl.bdss.contract.register.domain.ContractId;
@@ -116,13 +115,13 @@ public class ContractRepository {
     }
 
     /**
-     * Serialises the double-funding check per provider: two contracts for the same AGB registered at the same
-     * moment would otherwise not see each other. Locks are taken in AGB order and released at commit.
+     * Serialises every change of the register until commit. A change can give other contracts a new version (the
+     * double-funding watch, R4, R22), so changes touch several contracts; one register-wide lock, always taken
+     * first, keeps two of them from missing each other's overlap or deadlocking on each other's rows. Contract
+     * changes are rare (a few per contract over the experiment), so the lost parallelism costs nothing.
      */
-    public void lockProviders(List<AgbCode> agbs) {
-        agbs.stream().map(AgbCode::code).sorted().distinct().forEach(agb ->
-                jdbc.sql("select pg_advisory_xact_lock(hashtext('contract-provider:' || ?))").param(agb)
-                        .query((rs, n) -> 1).list());
+    public void lockRegister() {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('bdss-contract-register'))").query((rs, n) -> 1).list();
     }
 
     /** Active contracts other than {@code contract} that share a provider and overlap its validity. */

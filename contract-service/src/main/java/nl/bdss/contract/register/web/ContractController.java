@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,9 +17,6 @@ import nl.bdss.contract.register.application.ContractView;
 import nl.bdss.contract.register.domain.ContractId;
 import nl.bdss.contract.register.domain.ContractStatus;
 import nl.bdss.contract.register.domain.ContractTerms;
-import nl.bdss.contract.register.domain.Postcode;
-import nl.bdss.contract.register.persistence.ContractRepository.SearchCriteria;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,6 +39,9 @@ class ContractController {
 
     private static final Pattern ETAG = Pattern.compile("^(?:W/)?\"?(\\d+)\"?$");
     private static final int MAX_PAGE_SIZE = 200;
+    private static final String IDEMPOTENCY_KEY = "Makes a retry safe: the same key with the same request (path, If-Match,"
+            + " body) replays the first outcome, a refusal (404, 409, 412, 422) included; the same key with another"
+            + " request gets 422. A concurrent duplicate waits for the first and gets its outcome.";
 
     private final ContractRegister register;
     private final IdempotentRequests idempotent;
@@ -57,7 +56,10 @@ class ContractController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Register a contract",
             description = "Checks every rule (R1-R14) and reports all violations at once (422). On success the contract is"
-                    + " stored as version 1 and a ContractVersionPublished (REGISTERED) event is published.",
+                    + " stored as version 1 and a ContractVersionPublished (REGISTERED) event is published. Double-funding"
+                    + " watch (R4, R22): the response lists the active contracts it overlaps (a Zvw provider in common,"
+                    + " overlapping service area and validity); each of them gets a new version (OVERLAP_FLAGGED, same terms,"
+                    + " a new ETag) naming this contract, published in the same transaction.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = ContractTerms.class),
                     examples = @ExampleObject(name = "manual example", value = ContractExamples.MANUAL_EXAMPLE))))
@@ -66,10 +68,10 @@ class ContractController {
     @ApiResponse(responseCode = "422", description = "Rule violations, or an Idempotency-Key reused with another body",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<String> registerContract(
-            @Parameter(description = "Makes a retry safe: the same key and body give the same response")
+            @Parameter(description = IDEMPOTENCY_KEY)
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
             @RequestBody ContractTerms terms) {
-        return reply(idempotent.execute(idempotencyKey, "POST /api/v1/contracts", terms, () -> {
+        return reply(idempotent.execute(idempotencyKey, "/api/v1/contracts", null, terms, () -> {
             ContractView view = register.register(terms);
             return created(view, contractLocation(view));
         }));
@@ -78,8 +80,11 @@ class ContractController {
     @PostMapping(path = "/{id}/amendments", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Amend a contract",
             description = "Replaces the contract document from effectiveFrom on, as a new version. Requires If-Match with"
-                    + " the current ETag (428 without it, 412 when it is not current). An amendment effective in the past is"
-                    + " allowed; one outside the validity, or of a terminated contract, is refused (409).",
+                    + " the current ETag (428 without it, 412 when it is not current; the ETag also changes when another"
+                    + " contract starts or stops overlapping this one, OVERLAP_FLAGGED), or If-Match: * to amend whatever"
+                    + " version is current (RFC 9110). An amendment effective in the past is allowed; one outside the"
+                    + " validity, or of a terminated contract, is refused (409). Overlaps gained or lost give the other"
+                    + " contracts an OVERLAP_FLAGGED version.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = AmendmentRequest.class),
                     examples = @ExampleObject(name = "higher lump sum from 2026", value = ContractExamples.AMENDMENT))))
@@ -87,14 +92,16 @@ class ContractController {
             content = @Content(schema = @Schema(implementation = ContractResponse.class)))
     ResponseEntity<String> amend(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Parameter(description = IDEMPOTENCY_KEY)
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
             @RequestBody AmendmentRequest amendment) {
         ContractId contractId = contractId(id);
-        return reply(idempotent.execute(idempotencyKey, "POST /api/v1/contracts/" + id + "/amendments", amendment, () -> {
-            int expectedVersion = requiredVersion(ifMatch);
-            if (amendment.contract() == null) {
-                throw ProblemException.badRequest("contract", "the amendment needs the complete new contract document");
-            }
+        Integer expectedVersion = requiredVersion(ifMatch);
+        if (amendment.contract() == null) {
+            throw ProblemException.badRequest("contract", "the amendment needs the complete new contract document");
+        }
+        String path = "/api/v1/contracts/" + contractId + "/amendments";
+        return reply(idempotent.execute(idempotencyKey, path, ifMatch, amendment, () -> {
             ContractView view = register.amend(contractId, expectedVersion, amendment.contract(), amendment.effectiveFrom());
             return created(view, versionLocation(view));
         }));
@@ -103,8 +110,9 @@ class ContractController {
     @PostMapping(path = "/{id}/termination", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Terminate a contract",
             description = "Ends the contract on endDate (inclusive) as a new version with status TERMINATED. If-Match is"
-                    + " optional here; when sent it must be current (412). A terminated contract, an end date before the"
-                    + " start or after the agreed end are refused (409).",
+                    + " optional here; when sent it must be current (412) or *. A terminated contract, an end date before"
+                    + " the start or after the agreed end are refused (409). A terminated contract overlaps nothing: the"
+                    + " contracts it overlapped get an OVERLAP_FLAGGED version without it.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = TerminationRequest.class),
                     examples = @ExampleObject(name = "end after one year", value = ContractExamples.TERMINATION))))
@@ -112,11 +120,13 @@ class ContractController {
             content = @Content(schema = @Schema(implementation = ContractResponse.class)))
     ResponseEntity<String> terminate(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Parameter(description = IDEMPOTENCY_KEY)
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
             @RequestBody TerminationRequest termination) {
         ContractId contractId = contractId(id);
-        return reply(idempotent.execute(idempotencyKey, "POST /api/v1/contracts/" + id + "/termination", termination, () -> {
-            Integer expectedVersion = ifMatch == null ? null : version(ifMatch);
+        Integer expectedVersion = ifMatch == null ? null : version(ifMatch);
+        String path = "/api/v1/contracts/" + contractId + "/termination";
+        return reply(idempotent.execute(idempotencyKey, path, ifMatch, termination, () -> {
             ContractView view = register.terminate(contractId, expectedVersion, termination.endDate());
             return created(view, versionLocation(view));
         }));
@@ -130,7 +140,9 @@ class ContractController {
     }
 
     @GetMapping("/{id}/versions")
-    @Operation(summary = "Every version of a contract, oldest first")
+    @Operation(summary = "Every version of a contract, oldest first",
+            description = "change is REGISTERED, AMENDED, TERMINATED or OVERLAP_FLAGGED (same terms; only the contracts it"
+                    + " overlaps changed, R4, R22).")
     List<ContractResponse> versions(@PathVariable String id) {
         return register.versions(contractId(id)).stream().map(ContractResponse::of).toList();
     }
@@ -145,26 +157,30 @@ class ContractController {
     @GetMapping
     @Operation(summary = "Find contracts",
             description = "All filters are optional and combine: insurer (UZOVI), provider (AGB), postcode (PC4 matches"
-                    + " every PC6 inside it; PC6 matches itself and its PC4), status, activeOn (valid on that day).")
-    ContractPage search(@RequestParam(required = false) String insurer,
+                    + " every PC6 inside it; PC6 matches itself and its PC4), status, activeOn (valid on that day)."
+                    + " Every malformed filter is reported at once (400, errors naming each parameter).")
+    @ApiResponse(responseCode = "400", description = "A malformed filter or paging parameter, each named in errors[].field",
+            content = @Content(mediaType = "application/problem+json"))
+    ContractPage search(
+            @Parameter(description = "UZOVI code of an insurer party", schema = @Schema(pattern = "^[0-9]{4}$", example = "3311"))
+            @RequestParam(required = false) String insurer,
+            @Parameter(description = "AGB code of a Zvw provider", schema = @Schema(pattern = "^[0-9]{8}$", example = "01012345"))
             @RequestParam(required = false) String provider,
+            @Parameter(description = "PC4 or PC6 postcode", schema = @Schema(example = "3011"))
             @RequestParam(required = false) String postcode,
-            @RequestParam(required = false) ContractStatus status,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate activeOn,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        if (page < 0) {
-            throw ProblemException.badRequest("page", "page must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw ProblemException.badRequest("size", "size must lie between 1 and " + MAX_PAGE_SIZE);
-        }
-        Postcode area = postcode == null ? null : Postcode.parse(postcode.toUpperCase()).orElseThrow(
-                () -> ProblemException.badRequest("postcode", "'" + postcode + "' is not a Dutch PC4 or PC6 postcode"));
-        var result = register.search(new SearchCriteria(insurer, provider, area, status, activeOn), page, size);
-        long totalPages = (result.totalElements() + size - 1) / size;
-        return new ContractPage(result.contracts().stream().map(ContractResponse::of).toList(), page, size,
-                result.totalElements(), totalPages);
+            @Parameter(schema = @Schema(implementation = ContractStatus.class))
+            @RequestParam(required = false) String status,
+            @Parameter(description = "ISO date on which the contract is valid", schema = @Schema(format = "date", example = "2025-06-01"))
+            @RequestParam(required = false) String activeOn,
+            @Parameter(schema = @Schema(minimum = "0", defaultValue = "0")) @RequestParam(required = false) String page,
+            @Parameter(schema = @Schema(minimum = "1", maximum = "" + MAX_PAGE_SIZE, defaultValue = "20"))
+            @RequestParam(required = false) String size) {
+        SearchParameters parameters = SearchParameters.parse(insurer, provider, postcode, status, activeOn, page, size,
+                MAX_PAGE_SIZE);
+        var result = register.search(parameters.criteria(), parameters.page(), parameters.size());
+        long totalPages = (result.totalElements() + parameters.size() - 1) / parameters.size();
+        return new ContractPage(result.contracts().stream().map(ContractResponse::of).toList(), parameters.page(),
+                parameters.size(), result.totalElements(), totalPages);
     }
 
     private IdempotentRequests.Reply created(ContractView view, URI location) {
@@ -173,7 +189,8 @@ class ContractController {
     }
 
     private static ResponseEntity<String> reply(IdempotentRequests.Reply reply) {
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(reply.status()).contentType(MediaType.APPLICATION_JSON);
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(reply.status())
+                .contentType(reply.isProblem() ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON);
         if (reply.location() != null) {
             builder.location(URI.create(reply.location()));
         }
@@ -195,16 +212,21 @@ class ContractController {
         return "\"" + view.contract().version() + "\"";
     }
 
-    private static int requiredVersion(String ifMatch) {
+    private static Integer requiredVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "If-Match required",
-                    "amendments need an If-Match header with the ETag of the version they change (read it with GET)",
+                    "amendments need an If-Match header with the ETag of the version they change (read it with GET),"
+                            + " or If-Match: * to amend whatever version is current",
                     List.of());
         }
         return version(ifMatch);
     }
 
-    private static int version(String ifMatch) {
+    /** The version an If-Match names; null for {@code *}, which RFC 9110 defines as "any current version". */
+    private static Integer version(String ifMatch) {
+        if (ifMatch.trim().equals("*")) {
+            return null;
+        }
         Matcher matcher = ETAG.matcher(ifMatch.trim());
         if (!matcher.matches()) {
             throw new ProblemException(HttpStatus.PRECONDITION_FAILED, "version-mismatch", "Version mismatch",

@@ -38,26 +38,37 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     static final String TYPE_BASE = "urn:bdss:problem:";
     static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
-    @ExceptionHandler(ContractRulesViolatedException.class)
-    ResponseEntity<ProblemDetail> rulesViolated(ContractRulesViolatedException e) {
-        String rules = e.violations().stream().map(Finding::rule).distinct().collect(Collectors.joining(", "));
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "contract-rules-violated", "The contract does not meet the NZa conditions",
-                e.violations().size() + " violation(s) of rule(s) " + rules + "; nothing was stored", e.violations());
+    @ExceptionHandler({ContractRulesViolatedException.class, IllegalContractTransitionException.class,
+            VersionMismatchException.class, ContractNotFoundException.class})
+    ResponseEntity<ProblemDetail> businessRefusal(RuntimeException e) {
+        return refusal(e).orElseThrow(() -> e);
     }
 
-    @ExceptionHandler(IllegalContractTransitionException.class)
-    ResponseEntity<ProblemDetail> illegalTransition(IllegalContractTransitionException e) {
-        return problem(HttpStatus.CONFLICT, "illegal-transition", "Change not allowed in the contract's state", e.getMessage(), List.of());
-    }
-
-    @ExceptionHandler(VersionMismatchException.class)
-    ResponseEntity<ProblemDetail> versionMismatch(VersionMismatchException e) {
-        return problem(HttpStatus.PRECONDITION_FAILED, "version-mismatch", "Version mismatch", e.getMessage(), List.of());
-    }
-
-    @ExceptionHandler(ContractNotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(ContractNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "contract-not-found", "Contract not found", e.getMessage(), List.of());
+    /**
+     * The refusals the register decides from the request and its own state (422 rules, 409 transition, 412 version,
+     * 404 contract): the outcome of an operation, which an Idempotency-Key replays. Empty for anything else.
+     */
+    static Optional<ResponseEntity<ProblemDetail>> refusal(RuntimeException e) {
+        if (e instanceof ContractRulesViolatedException violated) {
+            String rules = violated.violations().stream().map(Finding::rule).distinct().collect(Collectors.joining(", "));
+            return Optional.of(problem(HttpStatus.UNPROCESSABLE_CONTENT, "contract-rules-violated",
+                    "The contract does not meet the NZa conditions",
+                    violated.violations().size() + " violation(s) of rule(s) " + rules + "; nothing was stored",
+                    violated.violations()));
+        }
+        if (e instanceof IllegalContractTransitionException) {
+            return Optional.of(problem(HttpStatus.CONFLICT, "illegal-transition", "Change not allowed in the contract's state",
+                    e.getMessage(), List.of()));
+        }
+        if (e instanceof VersionMismatchException) {
+            return Optional.of(problem(HttpStatus.PRECONDITION_FAILED, "version-mismatch", "Version mismatch",
+                    e.getMessage(), List.of()));
+        }
+        if (e instanceof ContractNotFoundException) {
+            return Optional.of(problem(HttpStatus.NOT_FOUND, "contract-not-found", "Contract not found", e.getMessage(),
+                    List.of()));
+        }
+        return Optional.empty();
     }
 
     @ExceptionHandler(ProblemException.class)

@@ -67,6 +67,29 @@ class ContractTest {
     }
 
     @Test
+    void overlapFlagging_isANewVersionWithTheSameTermsAndEffectiveDate_R4_R22() {
+        Contract amended = ((Changed) registered().amend(withLumpSum(manualExample(), 12_000_000), LocalDate.of(2025, 7, 1)))
+                .contract();
+
+        Changed flagged = (Changed) amended.overlapsChanged();
+
+        assertThat(flagged.change()).isEqualTo(ContractChange.OVERLAP_FLAGGED);
+        assertThat(flagged.contract().version()).isEqualTo(3);
+        assertThat(flagged.contract().terms()).isEqualTo(amended.terms());
+        assertThat(flagged.contract().status()).isEqualTo(ContractStatus.ACTIVE);
+        assertThat(flagged.effectiveFrom()).isEqualTo(LocalDate.of(2025, 7, 1));
+        assertThat(flagged.contract().effectiveFrom()).isEqualTo(LocalDate.of(2025, 7, 1));
+        assertThat(flagged.contract().warnings()).isEqualTo(amended.warnings());
+    }
+
+    @Test
+    void terminatedContract_isNeverFlagged_R22() {
+        Contract terminated = ((Changed) registered().terminate(LocalDate.of(2025, 12, 31))).contract();
+
+        assertThat(terminated.overlapsChanged()).isInstanceOf(IllegalTransition.class);
+    }
+
+    @Test
     void flagsOverlap_sameProviderOverlappingAreaAndPeriod_R22() {
         Contract first = registered();
         Contract second = ((Changed) Contract.register(ContractId.random(),

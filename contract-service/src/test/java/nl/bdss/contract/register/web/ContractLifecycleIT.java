@@ -60,6 +60,24 @@ class ContractLifecycleIT extends ContractApiSupport {
     }
 
     @Test
+    void ifMatchStar_amendsAndTerminatesWhateverVersionIsCurrent_RFC9110() {
+        ObjectNode contract = aContract();
+        String id = register(contract);
+        assertThat(post(amendments(id), amendment(contract, 11_000_000, "2025-06-01"), "If-Match", "\"1\"").statusCode())
+                .isEqualTo(201);
+
+        HttpResponse<String> amended = post(amendments(id), amendment(contract, 12_000_000, "2026-01-01"), "If-Match", "*");
+        HttpResponse<String> terminated = post(termination(id), "{\"endDate\":\"2026-06-30\"}", "If-Match", "*");
+
+        assertThat(amended.statusCode()).as(amended.body()).isEqualTo(201);
+        assertThat(json(amended).get("version").asInt()).isEqualTo(3);
+        assertThat(terminated.statusCode()).as(terminated.body()).isEqualTo(201);
+        assertThat(json(terminated).get("version").asInt()).isEqualTo(4);
+        assertThat(post(amendments("00000000-0000-0000-0000-000000000001"), amendment(contract, 1, "2026-01-01"), "If-Match", "*")
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void amendmentWithoutIfMatch_isRefusedWith428_andStoresNothing() {
         ObjectNode contract = aContract();
         String id = register(contract);

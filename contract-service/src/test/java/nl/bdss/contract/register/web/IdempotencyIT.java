@@ -75,17 +75,114 @@ class IdempotencyIT extends ContractApiSupport {
     }
 
     @Test
-    void refusedRequest_doesNotUseUpItsKey() {
+    void refusedRequest_isReplayed_andItsKeyCannotCarryACorrectedBody() {
         ObjectNode contract = aContract();
         ObjectNode invalid = contract.deepCopy();
         obj(invalid, "budget").put("lumpSumCents", -5);
         String key = UUID.randomUUID().toString();
 
-        assertThat(post(CONTRACTS, invalid, "Idempotency-Key", key).statusCode()).isEqualTo(422);
+        HttpResponse<String> refused = post(CONTRACTS, invalid, "Idempotency-Key", key);
+        HttpResponse<String> retry = post(CONTRACTS, invalid, "Idempotency-Key", key);
         HttpResponse<String> corrected = post(CONTRACTS, contract, "Idempotency-Key", key);
 
-        assertThat(corrected.statusCode()).isEqualTo(201);
-        assertThat(contractsWithReference(contract)).isEqualTo(1);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(retry.statusCode()).isEqualTo(422);
+        assertThat(retry.body()).isEqualTo(refused.body());
+        assertThat(retry.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        assertThat(corrected.statusCode()).isEqualTo(422);
+        assertThat(json(corrected).get("type").asString()).isEqualTo("urn:bdss:problem:idempotency-key-reused");
+        assertThat(contractsWithReference(contract)).isZero();
+        assertThat(post(CONTRACTS, contract, "Idempotency-Key", UUID.randomUUID().toString()).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void refusalWithAKey_readsExactlyLikeTheSameRefusalWithout() {
+        ObjectNode invalid = aContract();
+        obj(invalid, "budget").put("lumpSumCents", -5);
+
+        HttpResponse<String> keyed = post(CONTRACTS, invalid, "Idempotency-Key", UUID.randomUUID().toString());
+        HttpResponse<String> plain = post(CONTRACTS, invalid);
+
+        assertThat(keyed.statusCode()).isEqualTo(plain.statusCode()).isEqualTo(422);
+        assertThat(json(keyed)).isEqualTo(json(plain));
+        assertThat(keyed.headers().firstValue("Content-Type")).isEqualTo(plain.headers().firstValue("Content-Type"));
+    }
+
+    @Test
+    void stateDependentRefusal_staysTheOutcomeOfItsKey_evenAfterTheContractChanged() {
+        ObjectNode contract = aContract();
+        String id = register(contract);
+        String key = UUID.randomUUID().toString();
+        String termination = "{\"endDate\":\"2027-06-30\"}";
+
+        HttpResponse<String> refused = post(CONTRACTS + "/" + id + "/termination", termination, "Idempotency-Key", key);
+        ObjectNode longer = contract.deepCopy();
+        longer.put("validUntil", "2027-12-31");
+        ObjectNode extension = JSON.createObjectNode().put("effectiveFrom", "2025-01-01");
+        extension.set("contract", longer);
+        assertThat(post(CONTRACTS + "/" + id + "/amendments", extension, "If-Match", "*").statusCode()).isEqualTo(201);
+        HttpResponse<String> retry = post(CONTRACTS + "/" + id + "/termination", termination, "Idempotency-Key", key);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(retry.statusCode()).isEqualTo(409);
+        assertThat(retry.body()).isEqualTo(refused.body());
+        assertThat(json(get(CONTRACTS + "/" + id)).get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(post(CONTRACTS + "/" + id + "/termination", termination, "Idempotency-Key", UUID.randomUUID().toString())
+                .statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void staleVersionRefusal_isReplayed_andANewIfMatchNeedsANewKey() {
+        ObjectNode contract = aContract();
+        String id = register(contract);
+        assertThat(post(CONTRACTS + "/" + id + "/amendments", ContractLifecycleIT.amendment(contract, 11_000_000, "2025-06-01"),
+                "If-Match", "\"1\"").statusCode()).isEqualTo(201);
+        ObjectNode amendment = ContractLifecycleIT.amendment(contract, 12_000_000, "2026-01-01");
+        String key = UUID.randomUUID().toString();
+
+        HttpResponse<String> stale = post(CONTRACTS + "/" + id + "/amendments", amendment, "If-Match", "\"1\"", "Idempotency-Key", key);
+        HttpResponse<String> retry = post(CONTRACTS + "/" + id + "/amendments", amendment, "If-Match", "\"1\"", "Idempotency-Key", key);
+        HttpResponse<String> reRead = post(CONTRACTS + "/" + id + "/amendments", amendment, "If-Match", "\"2\"", "Idempotency-Key", key);
+
+        assertThat(stale.statusCode()).isEqualTo(412);
+        assertThat(retry.body()).isEqualTo(stale.body());
+        assertThat(reRead.statusCode()).isEqualTo(422);
+        assertThat(json(reRead).get("type").asString()).isEqualTo("urn:bdss:problem:idempotency-key-reused");
+        assertThat(json(get(CONTRACTS + "/" + id)).get("version").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void requestRefusedBeforeItRan_doesNotUseUpItsKey() {
+        ObjectNode contract = aContract();
+        String id = register(contract);
+        ObjectNode amendment = ContractLifecycleIT.amendment(contract, 12_000_000, "2026-01-01");
+        String key = UUID.randomUUID().toString();
+
+        HttpResponse<String> withoutIfMatch = post(CONTRACTS + "/" + id + "/amendments", amendment, "Idempotency-Key", key);
+        HttpResponse<String> fixed = post(CONTRACTS + "/" + id + "/amendments", amendment, "If-Match", "\"1\"", "Idempotency-Key", key);
+
+        assertThat(withoutIfMatch.statusCode()).isEqualTo(428);
+        assertThat(fixed.statusCode()).as(fixed.body()).isEqualTo(201);
+    }
+
+    @Test
+    void concurrentDuplicatesOfARefusedRequest_allGetTheSameRefusal() throws Exception {
+        ObjectNode invalid = aContract();
+        obj(invalid, "budget").put("lumpSumCents", -5);
+        String key = UUID.randomUUID().toString();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                responses.add(CompletableFuture.supplyAsync(() -> post(CONTRACTS, invalid, "Idempotency-Key", key), pool));
+            }
+
+            List<HttpResponse<String>> done = responses.stream().map(CompletableFuture::join).toList();
+            assertThat(done).extracting(HttpResponse::statusCode).containsOnly(422);
+            assertThat(done).extracting(HttpResponse::body).containsOnly(done.get(0).body());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
