@@ -17,6 +17,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingConfiguration {
 
+    static {
+        // Generated builders resolve nested record classes (e.g. for array defaults) through Avro's class check,
+        // before any serde has run: trust our event classes as soon as a service is configured.
+        nl.bdss.messaging.serde.TrustedEventClasses.trust();
+    }
+
     @Bean
     OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, MessagingProperties properties) {
         return new OutboxRelay(jdbc, transactions, properties) {

@@ -10,6 +10,7 @@ import nl.bdss.events.allocation.AllocationLine;
 import nl.bdss.events.allocation.AllocationPeriod;
 import nl.bdss.events.allocation.AllocationStatus;
 import nl.bdss.events.allocation.MarketShare;
+import nl.bdss.events.allocation.ServiceAreaCount;
 import nl.bdss.events.common.BudgetPeriod;
 import nl.bdss.events.common.LegalDomain;
 import nl.bdss.events.common.PaymentTiming;
@@ -23,6 +24,21 @@ public final class AllocationEvents {
     /** The example: lump sum 10,000,000 per year, 2025-2026, yearly in advance. */
     public static AllocationCalculated manualExample(String contractId) {
         return allocation(contractId, 1, LocalDate.of(2026, 12, 31), 10_000_000L, 10_000_000L);
+    }
+
+    /**
+     * The example with the counts behind its market shares (R11, R19): 3311 holds 1,200 and 3343 holds 800 insureds
+     * in each of the service area's postcodes 1011, 1012, 1013, 1015 and 1016 on 2025-03-01.
+     */
+    public static AllocationCalculated manualExampleWithServiceAreaCounts(String contractId) {
+        AllocationCalculated allocation = manualExample(contractId);
+        List<ServiceAreaCount> counts = new ArrayList<>();
+        for (String postcode : List.of("1011", "1012", "1013", "1015", "1016")) {
+            counts.add(new ServiceAreaCount("3311", postcode, 1200L));
+            counts.add(new ServiceAreaCount("3343", postcode, 800L));
+        }
+        allocation.setServiceAreaCounts(counts);
+        return allocation;
     }
 
     /**
@@ -51,6 +67,7 @@ public final class AllocationEvents {
                 .setReferenceDate(LocalDate.of(2025, 3, 1))
                 .setDatasetId("counts-2025-03-01")
                 .setMarketShares(List.of(new MarketShare("3311", 6000L, 6000), new MarketShare("3343", 4000L, 4000)))
+                .setServiceAreaCounts(List.of())
                 .setPeriods(periods)
                 .build();
     }

@@ -30,12 +30,14 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * What is due is judged by the injected clock: with the clock in 2025 only 2025 is settled; when the clock reaches
  * 2026 the scheduler settles 2026. Runs as its own consumer group on its own database, its relay off, so that it
- * and the other integration test never see each other's bookings.
+ * and the other integration test never see each other's bookings. The context is closed after the class.
  */
+@DirtiesContext
 @SpringBootTest(properties = {SettlementServiceApplication.CONFIG_NAME,
         "spring.application.name=settlement-scheduler-it",
         "bdss.settlement.scheduler-interval-ms=300",

@@ -45,16 +45,22 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The settlement flow through real Kafka, PostgreSQL and the schema registry, with the system clock (late 2026:
  * both years of the example are due). Every test uses its own contract id; the invariants are checked globally.
+ * The context is closed after the class, so that its consumer and relay do not run alongside other tests' services.
  */
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = SettlementServiceApplication.CONFIG_NAME)
 @UsesInfrastructure(database = "settlement")
 class SettlementServiceIT {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static KafkaProducer<String, Object> producer;
     private static KafkaConsumer<String, Object> consumer;
     private static final List<SettlementBooked> received = new ArrayList<>();
@@ -223,6 +229,141 @@ class SettlementServiceIT {
         assertThat(noReason.body()).contains("R19");
         HttpResponse<String> ledger = send("GET", "/api/v1/ledger/invariants", null);
         assertThat(ledger.body()).contains("\"holds\":true");
+    }
+
+    @Test
+    void theAttributionUsesTheCountsBehindTheAllocation_andSumsExactlyToEachInsurersSettledTotalUnderEachKey_R19()
+            throws Exception {
+        String withCounts = "it-r19-counts-" + UUID.randomUUID();
+        String withoutCounts = "it-r19-nocounts-" + UUID.randomUUID();
+        publish(AllocationEvents.manualExampleWithServiceAreaCounts(withCounts));
+        publish(AllocationEvents.manualExample(withoutCounts));
+        awaitEntries(withCounts, 8);
+        awaitEntries(withoutCounts, 8);
+        assertThat(jdbc.sql("select count(*) from allocation_service_area_count where contract_id = ? and allocation_version = 1")
+                .param(withCounts).query(Long.class).single()).isEqualTo(10L);
+
+        for (String insurer : List.of("3311", "3343")) {
+            long perPostcode = insurer.equals("3311") ? 840_000L : 560_000L;
+            long count = insurer.equals("3311") ? 1200L : 800L;
+            for (int year : List.of(2025, 2026)) {
+                long settled = jdbc.sql("select sum(amount_cents) from settlement_entry where uzovi = ? and extract(year from period_start) = ?")
+                        .params(insurer, year).query(Long.class).single();
+                String request = "{\"insurer\":\"" + insurer + "\",\"year\":" + year;
+
+                HttpResponse<String> serviceArea = sendJson("/api/v1/risk-equalisation/attribution",
+                        request + ",\"key\":\"SERVICE_AREA_INSUREDS\",\"insuredCounts\":{\"9999\":1}}", "application/json");
+                assertThat(serviceArea.statusCode()).as(serviceArea.body()).isEqualTo(200);
+                JsonNode attribution = JSON.readTree(serviceArea.body());
+                assertThat(attribution.path("settledCents").asLong()).isEqualTo(settled);
+                assertThat(sumOf(attribution.path("parts"))).as(insurer + " " + year).isEqualTo(settled);
+                assertThat(attribution.path("countsFrom").asString()).isEqualTo("MIXED");
+                JsonNode ours = attribution.path("basis").values().stream()
+                        .filter(b -> b.path("contractId").asString().equals(withCounts)).findFirst().orElseThrow();
+                assertThat(ours.path("countsFrom").asString()).isEqualTo("ALLOCATION");
+                assertThat(ours.path("amountCents").asLong()).isEqualTo(perPostcode * 5);
+                assertThat(attribution.path("basis").values()).filteredOn(b -> b.path("contractId").asString().equals(withoutCounts))
+                        .extracting(b -> b.path("countsFrom").asString()).containsExactly("CALLER");
+                for (JsonNode part : attribution.path("parts").values()) {
+                    if (!part.path("category").asString().equals("9999")) {
+                        assertThat(part.path("amountCents").asLong()).as(part.toString()).isEqualTo(perPostcode);
+                        assertThat(part.path("insuredCount").asLong()).isEqualTo(count);
+                    }
+                }
+                assertThat(attribution.path("parts").values()).extracting(p -> p.path("category").asString())
+                        .containsExactly("1011", "1012", "1013", "1015", "1016", "9999");
+
+                for (String key : List.of(",\"key\":\"ALL_INSUREDS\",\"insuredCounts\":{\"ALL_INSUREDS\":850000}}",
+                        ",\"key\":\"NOT_ATTRIBUTED\",\"reason\":\"no distribution key agreed\"}")) {
+                    HttpResponse<String> other = sendJson("/api/v1/risk-equalisation/attribution", request + key,
+                            "application/json");
+                    assertThat(other.statusCode()).as(other.body()).isEqualTo(200);
+                    assertThat(sumOf(JSON.readTree(other.body()).path("parts"))).as(key).isEqualTo(settled);
+                }
+            }
+        }
+        HttpResponse<String> noFallback = sendJson("/api/v1/risk-equalisation/attribution",
+                "{\"insurer\":\"3311\",\"year\":2025,\"key\":\"SERVICE_AREA_INSUREDS\"}", "application/json");
+        assertThat(noFallback.statusCode()).isEqualTo(400);
+        assertThat(noFallback.body()).contains("carries no service-area counts", "R19");
+    }
+
+    @Test
+    void aPaidLumpSumLaterCorrected_showsTheCreditWithItsReference_andACreditIsOffsetOrRefundedNeverPaid()
+            throws Exception {
+        String contract = "it-credit-" + UUID.randomUUID();
+        publish(AllocationEvents.manualExample(contract));
+        awaitEntries(contract, 8);
+        UUID lumpSum = entryId(contract, "LUMP_SUM");
+        String ack = "{\"status\":\"PAID\",\"paymentReference\":\"BANK-2026-0001\",\"paidOn\":\"2026-01-10\"}";
+        assertThat(send("POST", "/api/v1/payment-instructions/" + lumpSum + "/acknowledgement", ack).statusCode())
+                .isEqualTo(200);
+
+        publish(AllocationEvents.allocation(contract, 2, LocalDate.of(2026, 12, 31), 10_000_000L, 8_000_000L));
+        awaitEntries(contract, 12);
+        UUID credit = entryId(contract, "CORRECTION");
+
+        HttpResponse<String> paidCredit = send("POST", "/api/v1/payment-instructions/" + credit + "/acknowledgement",
+                ack.replace("0001", "0002"));
+        HttpResponse<String> noStatus = send("POST", "/api/v1/payment-instructions/" + credit + "/acknowledgement",
+                "{\"paymentReference\":\"BANK-2026-0002\",\"paidOn\":\"2026-07-01\"}");
+        HttpResponse<String> offsetLumpSum = send("POST", "/api/v1/payment-instructions/" + lumpSum + "/acknowledgement",
+                "{\"status\":\"OFFSET\",\"paymentReference\":\"BANK-2026-0001\",\"paidOn\":\"2026-01-10\"}");
+        String offset = "{\"status\":\"OFFSET\",\"paymentReference\":\"BANK-2027-0001\",\"paidOn\":\"2026-07-01\"}";
+        HttpResponse<String> offsetCredit = send("POST", "/api/v1/payment-instructions/" + credit + "/acknowledgement", offset);
+        HttpResponse<String> offsetAgain = send("POST", "/api/v1/payment-instructions/" + credit + "/acknowledgement", offset);
+
+        assertThat(paidCredit.statusCode()).isEqualTo(400);
+        assertThat(paidCredit.body()).contains("never paid");
+        assertThat(paidCredit.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).contains("application/problem+json"));
+        assertThat(noStatus.statusCode()).isEqualTo(400);
+        assertThat(offsetLumpSum.statusCode()).isEqualTo(400);
+        assertThat(offsetCredit.statusCode()).as(offsetCredit.body()).isEqualTo(200);
+        assertThat(offsetAgain.statusCode()).isEqualTo(200);
+        JsonNode acknowledged = JSON.readTree(offsetCredit.body());
+        assertThat(acknowledged.path("status").asString()).isEqualTo("OFFSET");
+        assertThat(acknowledged.path("direction").asString()).isEqualTo("CREDIT");
+        assertThat(acknowledged.path("amountCents").asLong()).isEqualTo(-420_000L);
+        String lumpSumKey = contract + "|2026-01-01|3311|01012345|WIJKVERPLEGING|LUMP_SUM";
+        assertThat(acknowledged.path("correctsEntryId").asString()).isEqualTo(lumpSumKey);
+
+        JsonNode line = JSON.readTree(send("GET", "/api/v1/payees/01012345/statement", null).body()).path("lines")
+                .values().stream().filter(l -> l.path("contractId").asString().equals(contract)
+                        && l.path("periodStart").asString().equals("2026-01-01")
+                        && l.path("insurer").asString().equals("3311")
+                        && l.path("sector").asString().equals("WIJKVERPLEGING"))
+                .findFirst().orElseThrow();
+        assertThat(line.path("settledCents").asLong()).isEqualTo(1_680_000L);
+        assertThat(line.path("paidCents").asLong()).isEqualTo(2_100_000L);
+        assertThat(line.path("creditedCents").asLong()).isEqualTo(-420_000L);
+        assertThat(line.path("openCents").asLong()).isZero();
+        assertThat(line.path("entries").values()).extracting(e -> e.path("kind").asString() + " "
+                + e.path("status").asString() + " "
+                        + (e.hasNonNull("correctsEntryId") ? e.get("correctsEntryId").asString() : ""))
+                .containsExactly("LUMP_SUM PAID ", "CORRECTION OFFSET " + lumpSumKey);
+
+        List<String> csv = send("GET", "/api/v1/payment-instructions/export?periodStart=2026-01-01", null).body()
+                .lines().toList();
+        assertThat(csv.get(0)).endsWith(",direction");
+        assertThat(csv).filteredOn(row -> row.contains(credit.toString())).singleElement().satisfies(row -> assertThat(row)
+                .contains(",CORRECTION," + lumpSumKey + ",", ",-420000,2,OFFSET,BANK-2027-0001,2026-07-01,CREDIT"));
+        assertThat(jdbc.sql("select count(*) from ledger_posting where booking_ref = ?")
+                .param(lumpSumKey.replace("LUMP_SUM", "CORRECTION|v2") + "|OFFSET").query(Long.class).single())
+                .isEqualTo(2L);
+        LedgerInvariants.Report report = invariants.check();
+        assertThat(report.holds()).as(report.toString()).isTrue();
+    }
+
+    private UUID entryId(String contract, String kind) {
+        return jdbc.sql("""
+                select id from settlement_entry where contract_id = ? and kind = ? and uzovi = '3311'
+                and sector = 'WIJKVERPLEGING' and period_start = '2026-01-01'""")
+                .params(contract, kind).query(UUID.class).single();
+    }
+
+    private static long sumOf(JsonNode parts) {
+        return parts.values().stream().mapToLong(part -> part.path("amountCents").asLong()).sum();
     }
 
     @Test

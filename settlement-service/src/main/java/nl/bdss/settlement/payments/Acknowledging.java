@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 import nl.bdss.settlement.ledger.domain.DoubleEntry;
+import nl.bdss.settlement.payments.domain.Direction;
+import nl.bdss.settlement.payments.domain.PaymentStatus;
 import nl.bdss.settlement.settling.persistence.SettlementRepository;
 import nl.bdss.settlement.web.ConflictException;
 import nl.bdss.settlement.web.NotFoundException;
@@ -13,9 +15,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records that an insurer paid an instruction (status PAID, its payment reference and date) and posts the payment
- * to the ledger. Idempotent: the same acknowledgement again changes nothing; a different one is refused (409),
- * since a recorded payment is never edited.
+ * Records how an entry was settled in cash, with the reference and date, and posts the cash movement to the ledger:
+ * a payable entry is PAID by the insurer (payable to bank); a credit (negative correction) is never paid but OFFSET
+ * against a later payment or REFUNDED by the payee (bank to payable), see {@link Direction}. A status that does not
+ * fit the entry's sign is refused (400). Idempotent: the same acknowledgement again changes nothing; a different
+ * one is refused (409), since a recorded acknowledgement is never edited.
  */
 @Service
 class Acknowledging {
@@ -33,7 +37,7 @@ class Acknowledging {
     }
 
     @Transactional
-    PaymentInstruction markPaid(UUID id, String paymentReference, LocalDate paidOn) {
+    PaymentInstruction acknowledge(UUID id, PaymentStatus requested, String paymentReference, LocalDate paidOn) {
         if (paymentReference == null || paymentReference.isBlank() || paymentReference.length() > 100) {
             throw new IllegalArgumentException("paymentReference is required (at most 100 characters)");
         }
@@ -43,18 +47,23 @@ class Acknowledging {
         jdbc.sql("select id from settlement_entry where id = ? for update").param(id).query(UUID.class).optional()
                 .orElseThrow(() -> new NotFoundException("No payment instruction " + id));
         PaymentInstruction instruction = queries.byId(id).orElseThrow();
-        if (PaymentInstruction.PAID.equals(instruction.status())) {
-            if (instruction.paymentReference().equals(paymentReference) && instruction.paidOn().equals(paidOn)) {
+        PaymentStatus status = Direction.valueOf(instruction.direction()).acknowledgedAs(requested);
+        if (instruction.acknowledged()) {
+            if (instruction.status().equals(status.name()) && instruction.paymentReference().equals(paymentReference)
+                    && instruction.paidOn().equals(paidOn)) {
                 return instruction;
             }
-            throw new ConflictException("Payment instruction " + id + " was already acknowledged as paid with reference "
-                    + instruction.paymentReference() + " on " + instruction.paidOn());
+            throw new ConflictException("Payment instruction " + id + " was already acknowledged as "
+                    + instruction.status() + " with reference " + instruction.paymentReference() + " on "
+                    + instruction.paidOn());
         }
         var now = clock.instant();
-        jdbc.sql("insert into payment_acknowledgement (entry_id, payment_reference, paid_on, recorded_at) values (?, ?, ?, ?)")
-                .params(id, paymentReference, paidOn, Timestamp.from(now))
+        jdbc.sql("""
+                insert into payment_acknowledgement (entry_id, status, payment_reference, paid_on, recorded_at)
+                values (?, ?, ?, ?, ?)""")
+                .params(id, status.name(), paymentReference, paidOn, Timestamp.from(now))
                 .update();
-        ledger.insertPostings(instruction.entryId() + "|PAID",
+        ledger.insertPostings(instruction.entryId() + "|" + status.name(),
                 DoubleEntry.payment(instruction.insurer(), instruction.payeeAgb(), instruction.amountCents()), now);
         return queries.byId(id).orElseThrow();
     }

@@ -6,11 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What a payee was settled and paid, per contract, period, insurer and sector; every entry listed underneath. */
-record PayeeStatement(String payeeAgb, long settledCents, long paidCents, long openCents, List<Line> lines) {
+/**
+ * What a payee was settled and paid, per contract, period, insurer and sector, with every entry underneath: lump
+ * sums and corrections, each correction naming the entry it corrects. {@code paidCents}: payable entries acknowledged
+ * PAID; {@code creditedCents}: credits (negative corrections) acknowledged OFFSET or REFUNDED (zero or negative);
+ * {@code openCents = settledCents - paidCents - creditedCents}, negative when the payee owes money back.
+ */
+record PayeeStatement(String payeeAgb, long settledCents, long paidCents, long creditedCents, long openCents,
+        List<Line> lines) {
 
     record Line(String contractId, LocalDate periodStart, String insurer, String sector, long settledCents,
-            long paidCents, long openCents, List<PaymentInstruction> entries) {
+            long paidCents, long creditedCents, long openCents, List<PaymentInstruction> entries) {
     }
 
     static PayeeStatement of(String payeeAgb, List<PaymentInstruction> instructions) {
@@ -23,7 +29,8 @@ record PayeeStatement(String payeeAgb, long settledCents, long paidCents, long o
         List<Line> lines = grouped.values().stream().map(PayeeStatement::line).toList();
         long settled = lines.stream().mapToLong(Line::settledCents).sum();
         long paid = lines.stream().mapToLong(Line::paidCents).sum();
-        return new PayeeStatement(payeeAgb, settled, paid, settled - paid, lines);
+        long credited = lines.stream().mapToLong(Line::creditedCents).sum();
+        return new PayeeStatement(payeeAgb, settled, paid, credited, settled - paid - credited, lines);
     }
 
     private static Line line(List<PaymentInstruction> entries) {
@@ -31,7 +38,9 @@ record PayeeStatement(String payeeAgb, long settledCents, long paidCents, long o
         long settled = entries.stream().mapToLong(PaymentInstruction::amountCents).sum();
         long paid = entries.stream().filter(e -> PaymentInstruction.PAID.equals(e.status()))
                 .mapToLong(PaymentInstruction::amountCents).sum();
+        long credited = entries.stream().filter(e -> e.acknowledged() && !PaymentInstruction.PAID.equals(e.status()))
+                .mapToLong(PaymentInstruction::amountCents).sum();
         return new Line(first.contractId(), first.periodStart(), first.insurer(), first.sector(), settled, paid,
-                settled - paid, entries);
+                credited, settled - paid - credited, entries);
     }
 }

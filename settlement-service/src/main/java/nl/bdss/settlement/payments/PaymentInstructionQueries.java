@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import nl.bdss.settlement.payments.domain.Direction;
+import nl.bdss.settlement.payments.domain.PaymentStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +19,7 @@ class PaymentInstructionQueries {
     private static final String SELECT = """
             select e.id, e.entry_key, e.kind, e.corrects_entry_key, e.contract_id, e.period_start, e.period_end, e.uzovi,
                    e.payee_agb, e.payee_party_key, e.sector, e.amount_cents, e.allocation_version, e.sequence, e.cause,
-                   e.booked_by, e.booked_at, a.payment_reference, a.paid_on
+                   e.booked_by, e.booked_at, a.status, a.payment_reference, a.paid_on
             from settlement_entry e left join payment_acknowledgement a on a.entry_id = e.id
             """;
 
@@ -30,9 +32,7 @@ class PaymentInstructionQueries {
     record Filter(String insurer, String payee, LocalDate periodStart, String status) {
 
         Filter {
-            if (status != null && !status.equals(PaymentInstruction.OPEN) && !status.equals(PaymentInstruction.PAID)) {
-                throw new IllegalArgumentException("status must be OPEN or PAID, was " + status);
-            }
+            PaymentStatus.parse(status);
         }
     }
 
@@ -84,24 +84,26 @@ class PaymentInstructionQueries {
             conditions.add("e.period_start = ?");
             params.add(filter.periodStart());
         }
-        if (PaymentInstruction.PAID.equals(filter.status())) {
-            conditions.add("a.entry_id is not null");
-        } else if (PaymentInstruction.OPEN.equals(filter.status())) {
+        if (PaymentInstruction.OPEN.equals(filter.status())) {
             conditions.add("a.entry_id is null");
+        } else if (filter.status() != null) {
+            conditions.add("a.status = ?");
+            params.add(filter.status());
         }
         return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }
 
     private static PaymentInstruction map(ResultSet rs) throws SQLException {
-        String reference = rs.getString("payment_reference");
+        String status = rs.getString("status");
+        long amount = rs.getLong("amount_cents");
         return new PaymentInstruction(rs.getObject("id", UUID.class), rs.getString("entry_key"), rs.getString("kind"),
                 rs.getString("corrects_entry_key"), rs.getString("contract_id"),
                 rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class),
                 rs.getString("uzovi"), rs.getString("payee_agb"), rs.getString("payee_party_key"),
-                rs.getString("sector"), rs.getLong("amount_cents"), rs.getInt("allocation_version"),
+                rs.getString("sector"), amount, Direction.of(amount).name(), rs.getInt("allocation_version"),
                 rs.getLong("sequence"), rs.getString("cause"), rs.getString("booked_by"),
                 rs.getTimestamp("booked_at").toInstant(),
-                reference == null ? PaymentInstruction.OPEN : PaymentInstruction.PAID, reference,
+                status == null ? PaymentInstruction.OPEN : status, rs.getString("payment_reference"),
                 rs.getObject("paid_on", LocalDate.class));
     }
 }

@@ -3,6 +3,7 @@ package nl.bdss.settlement.payments;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import nl.bdss.settlement.payments.domain.PaymentStatus;
 import nl.bdss.settlement.web.NotFoundException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -44,27 +45,32 @@ class PaymentInstructionsController {
         return queries.byId(id).orElseThrow(() -> new NotFoundException("No payment instruction " + id));
     }
 
+    /**
+     * @param status PAID for a payable entry (the default); OFFSET or REFUNDED for a credit (negative correction)
+     * @param paidOn the day the payment was made, the credit refunded, or the payment it was offset against made
+     */
     record Acknowledgement(String status, String paymentReference, LocalDate paidOn) {
     }
 
     @PostMapping("/payment-instructions/{id}/acknowledgement")
     PaymentInstruction acknowledge(@PathVariable UUID id, @RequestBody Acknowledgement acknowledgement) {
-        if (acknowledgement.status() != null && !PaymentInstruction.PAID.equals(acknowledgement.status())) {
-            throw new IllegalArgumentException("status: only PAID can be acknowledged, was " + acknowledgement.status());
+        PaymentStatus status = PaymentStatus.parse(acknowledgement.status());
+        if (status == PaymentStatus.OPEN) {
+            throw new IllegalArgumentException("status: an acknowledgement records PAID, OFFSET or REFUNDED, not OPEN");
         }
-        return acknowledging.markPaid(id, acknowledgement.paymentReference(), acknowledgement.paidOn());
+        return acknowledging.acknowledge(id, status, acknowledgement.paymentReference(), acknowledgement.paidOn());
     }
 
     @GetMapping(value = "/payment-instructions/export", produces = "text/csv")
     ResponseEntity<String> export(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodStart) {
         StringBuilder csv = new StringBuilder("id,entryId,kind,correctsEntryId,contractId,periodStart,periodEnd,insurer,"
-                + "payeeAgb,payeePartyKey,sector,amountCents,allocationVersion,status,paymentReference,paidOn\n");
+                + "payeeAgb,payeePartyKey,sector,amountCents,allocationVersion,status,paymentReference,paidOn,direction\n");
         for (PaymentInstruction i : queries.forPeriod(periodStart)) {
             csv.append(String.join(",", i.id().toString(), i.entryId(), i.kind(), cell(i.correctsEntryId()),
                     cell(i.contractId()), i.periodStart().toString(), i.periodEnd().toString(), i.insurer(),
                     i.payeeAgb(), cell(i.payeePartyKey()), cell(i.sector()), Long.toString(i.amountCents()),
                     Integer.toString(i.allocationVersion()), i.status(), cell(i.paymentReference()),
-                    i.paidOn() == null ? "" : i.paidOn().toString())).append('\n');
+                    i.paidOn() == null ? "" : i.paidOn().toString(), i.direction())).append('\n');
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("text/csv"))

@@ -3,6 +3,7 @@ package nl.bdss.settlement.settling.application;
 import java.time.Clock;
 import java.time.LocalDate;
 import nl.bdss.messaging.inbox.ProcessedEvents;
+import nl.bdss.settlement.riskequalisation.persistence.ServiceAreaCounts;
 import nl.bdss.settlement.settling.domain.CurrentAllocation;
 import nl.bdss.settlement.settling.persistence.SettlementRepository;
 import org.slf4j.Logger;
@@ -12,7 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Applies an allocation: idempotent per event id, ordered per contract (only a higher allocationVersion than the
- * one applied replaces it), and settles at once whatever of it is already due, in the same transaction.
+ * one applied replaces it), and settles at once whatever of it is already due, in the same transaction. The counts
+ * behind the allocation are kept per (contract, allocationVersion) for risk equalisation (R19), even for a version
+ * that arrives after a newer one: settled money may still stem from it.
  */
 @Service
 public class AllocationIntake {
@@ -23,13 +26,15 @@ public class AllocationIntake {
     private final ProcessedEvents processedEvents;
     private final SettlementRepository repository;
     private final Settler settler;
+    private final ServiceAreaCounts serviceAreaCounts;
     private final Clock clock;
 
     public AllocationIntake(ProcessedEvents processedEvents, SettlementRepository repository, Settler settler,
-            Clock clock) {
+            ServiceAreaCounts serviceAreaCounts, Clock clock) {
         this.processedEvents = processedEvents;
         this.repository = repository;
         this.settler = settler;
+        this.serviceAreaCounts = serviceAreaCounts;
         this.clock = clock;
     }
 
@@ -44,6 +49,7 @@ public class AllocationIntake {
             new CurrentAllocation(allocation.contractId(), allocation.allocationVersion(), allocation.validFrom(),
                     allocation.validUntil(), allocation.timing(), allocation.periods());
         }
+        serviceAreaCounts.store(allocation.contractId(), allocation.allocationVersion(), allocation.serviceAreaCounts());
         var applied = repository.lockHeader(allocation.contractId());
         if (applied.isPresent() && applied.get().allocationVersion() >= allocation.allocationVersion()) {
             log.info("Ignoring allocation v{} of contract {}: v{} is already applied", allocation.allocationVersion(),

@@ -3,18 +3,22 @@ package nl.bdss.settlement.settling.application;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import nl.bdss.settlement.riskequalisation.domain.ServiceAreaCount;
 import nl.bdss.settlement.settling.domain.AllocatedPeriod;
 import nl.bdss.settlement.settling.domain.PaymentTiming;
 
 /**
  * The fields of an AllocationCalculated event settlement needs: only the payable Zvw lines (R7). For a PENDING
  * allocation {@code periods} is empty: nothing becomes payable until a complete allocation arrives.
+ * {@code serviceAreaCounts} are the insured counts behind the market shares (empty when the allocation carries
+ * none): the default distribution key for risk equalisation (R19).
  */
 public record AllocationReceived(UUID eventId, String contractId, int allocationVersion, int contractVersion,
         boolean complete, String pendingReason, LocalDate validFrom, LocalDate validUntil, PaymentTiming timing,
-        List<AllocatedPeriod> periods) {
+        List<AllocatedPeriod> periods, List<ServiceAreaCount> serviceAreaCounts) {
 
     public AllocationReceived {
         periods = complete ? List.copyOf(periods) : List.of();
+        serviceAreaCounts = serviceAreaCounts == null ? List.of() : List.copyOf(serviceAreaCounts);
     }
 }

@@ -6,6 +6,7 @@ import nl.bdss.events.allocation.AllocationLine;
 import nl.bdss.events.allocation.AllocationPeriod;
 import nl.bdss.events.allocation.AllocationStatus;
 import nl.bdss.events.common.LegalDomain;
+import nl.bdss.settlement.riskequalisation.domain.ServiceAreaCount;
 import nl.bdss.settlement.settling.application.AllocationReceived;
 import nl.bdss.settlement.settling.domain.AllocatedPeriod;
 import nl.bdss.settlement.settling.domain.PayableLine;
@@ -15,7 +16,8 @@ import nl.bdss.settlement.settling.domain.SettlementTarget;
 
 /**
  * Reads from an AllocationCalculated only what settlement needs. Lines of other domains than Zvw are dropped here:
- * each domain funds its own contribution, insurers never pay them (R7). Invalid data throws IllegalArgumentException.
+ * each domain funds its own contribution, insurers never pay them (R7). The service-area counts are kept for risk
+ * equalisation (R19). Invalid data throws IllegalArgumentException.
  */
 final class AllocationMapper {
 
@@ -29,7 +31,10 @@ final class AllocationMapper {
                 : List.of();
         return new AllocationReceived(event.getEventId(), event.getContractId(), event.getAllocationVersion(),
                 event.getContractVersion(), complete, event.getPendingReason(), event.getValidFrom(),
-                event.getValidUntil(), PaymentTiming.valueOf(event.getPaymentTiming().name()), periods);
+                event.getValidUntil(), PaymentTiming.valueOf(event.getPaymentTiming().name()), periods,
+                event.getServiceAreaCounts().stream()
+                        .map(c -> new ServiceAreaCount(c.getUzovi(), c.getPostcode(), c.getInsuredCount()))
+                        .toList());
     }
 
     private static AllocatedPeriod period(String contractId, AllocationPeriod period) {

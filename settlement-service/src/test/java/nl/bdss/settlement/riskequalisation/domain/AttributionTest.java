@@ -3,6 +3,7 @@ package nl.bdss.settlement.riskequalisation.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -53,5 +54,69 @@ class AttributionTest {
     void refusesASpreadWithoutInsureds_R19() {
         assertThatThrownBy(() -> Attribution.of("3311", 2025, DistributionKey.SERVICE_AREA_INSUREDS, 1L,
                 Map.of("1011", 0L), null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theServiceAreaKeyUsesTheCountsBehindTheAllocationByDefault_evenWhenTheCallerSendsOthers_R19() {
+        Attribution attribution = Attribution.serviceArea("3311", 2025,
+                List.of(new SettledShare("c1", 1, 4_200_000L, SERVICE_AREA_3311)), Map.of("9999", 1L));
+
+        assertThat(attribution.countsFrom()).isEqualTo("ALLOCATION");
+        assertThat(attribution.parts()).extracting(Attribution.Part::category)
+                .containsExactly("1011", "1012", "1013", "1015", "1016");
+        assertThat(attribution.parts()).allSatisfy(part -> {
+            assertThat(part.amountCents()).isEqualTo(840_000L);
+            assertThat(part.insuredCount()).isEqualTo(1200L);
+        });
+        assertThat(attribution.basis()).containsExactly(
+                new Attribution.Basis("c1", 1, 4_200_000L, CountsSource.ALLOCATION));
+    }
+
+    @Test
+    void eachAllocationVersionIsSpreadOverItsOwnCounts_andThePartsAddUpExactlyToTheSettledTotal_R19() {
+        Map<String, Long> v2Counts = Map.of("1011", 7L, "1012", 5L, "1013", 1L);
+        Attribution attribution = Attribution.serviceArea("3343", 2026, List.of(
+                new SettledShare("c1", 1, 2_800_000L, Map.of("1011", 800L, "1012", 800L, "1013", 800L)),
+                new SettledShare("c1", 2, -123_457L, v2Counts),
+                new SettledShare("c2", 1, 1_000_001L, Map.of("1012", 3L, "1017", 900L))), null);
+
+        assertThat(attribution.settledCents()).isEqualTo(2_800_000L - 123_457L + 1_000_001L);
+        assertThat(attribution.parts().stream().mapToLong(Attribution.Part::amountCents).sum())
+                .isEqualTo(attribution.settledCents());
+        assertThat(attribution.parts()).extracting(Attribution.Part::category)
+                .containsExactly("1011", "1012", "1013", "1017");
+        assertThat(attribution.parts()).filteredOn(p -> p.category().equals("1012"))
+                .extracting(Attribution.Part::insuredCount).containsExactly(5L + 3L);
+        assertThat(attribution.countsFrom()).isEqualTo("ALLOCATION");
+    }
+
+    @Test
+    void fallsBackToTheCallersCountsOnlyForAnAllocationWithoutCounts_andSaysSo_R19() {
+        Attribution attribution = Attribution.serviceArea("3311", 2025, List.of(
+                new SettledShare("c1", 1, 4_200_000L, SERVICE_AREA_3311),
+                new SettledShare("old", 3, 1_000L, Map.of())), Map.of("2000", 10L));
+
+        assertThat(attribution.countsFrom()).isEqualTo("MIXED");
+        assertThat(attribution.basis()).extracting(Attribution.Basis::countsFrom)
+                .containsExactly(CountsSource.ALLOCATION, CountsSource.CALLER);
+        assertThat(attribution.parts()).filteredOn(p -> p.category().equals("2000"))
+                .extracting(Attribution.Part::amountCents).containsExactly(1_000L);
+        assertThat(Attribution.serviceArea("3311", 2025, List.of(new SettledShare("old", 3, 1_000L, Map.of())),
+                Map.of("2000", 10L)).countsFrom()).isEqualTo("CALLER");
+    }
+
+    @Test
+    void refusesAnAllocationWithoutCountsWhenTheCallerSendsNone_R19() {
+        assertThatThrownBy(() -> Attribution.serviceArea("3311", 2025,
+                List.of(new SettledShare("old", 3, 1_000L, Map.of())), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("insuredCounts")
+                .hasMessageContaining("R19");
+    }
+
+    @Test
+    void refusesACountThatIsNoPostcode_R19() {
+        assertThatThrownBy(() -> new ServiceAreaCount("3311", "011", 5L))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("postcode");
+        assertThat(new ServiceAreaCount("3311", "1011 AB", 5L).postcode()).isEqualTo("1011 AB");
     }
 }

@@ -45,4 +45,13 @@ class AllocationMapperTest {
         assertThatThrownBy(() -> AllocationMapper.toCommand(invalid))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("payeeAgb");
     }
+
+    @Test
+    void keepsTheCountsBehindTheAllocationForRiskEqualisation_R19() {
+        AllocationReceived received = AllocationMapper.toCommand(AllocationEvents.manualExampleWithServiceAreaCounts("c1"));
+
+        assertThat(received.serviceAreaCounts()).hasSize(10)
+                .contains(new nl.bdss.settlement.riskequalisation.domain.ServiceAreaCount("3343", "1016", 800L));
+        assertThat(AllocationMapper.toCommand(AllocationEvents.manualExample("c1")).serviceAreaCounts()).isEmpty();
+    }
 }
