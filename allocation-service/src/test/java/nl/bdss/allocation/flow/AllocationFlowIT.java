@@ -183,6 +183,35 @@ class AllocationFlowIT {
     }
 
     @Test
+    void allInsurersBasis_paysParticipantsTheirShareOfAllInsureds_andShowsTheUnfundedPartPerPeriod_R11() throws Exception {
+        String counts = exampleCsv().replace("2025-03-01", "2025-10-01");
+        assertThat(postCsv(counts, "TRUSTED_THIRD_PARTY").statusCode()).isEqualTo(201);
+        String contractId = UUID.randomUUID().toString();
+
+        publish(ContractEvents.manualExample(contractId, 1, 10_000_000, LocalDate.of(2025, 10, 1),
+                CountSource.TRUSTED_THIRD_PARTY, "INSURED_COUNT_IN_SERVICE_AREA_ALL_INSURERS"));
+
+        AllocationCalculated allocation = awaitAllocation(contractId, a -> a.getAllocationVersion() == 1);
+        assertThat(allocation.getStatus()).isEqualTo(AllocationStatus.COMPLETE);
+        assertThat(allocation.getMarketShares()).extracting(s -> s.getUzovi() + "=" + s.getBasisPoints())
+                .containsExactly("3311=4800", "3343=3200");
+        allocation.getPeriods().forEach(period -> assertThat(period.getLines())
+                .filteredOn(line -> line.getDomain() == LegalDomain.ZVW)
+                .extracting(AllocationLine::getUzovi, AllocationLine::getAmountCents)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("3311", 1_680_000L), org.assertj.core.groups.Tuple.tuple("3343", 1_120_000L),
+                        org.assertj.core.groups.Tuple.tuple("3311", 1_680_000L), org.assertj.core.groups.Tuple.tuple("3343", 1_120_000L)));
+
+        assertThat(get("/api/v1/allocations/" + contractId).body())
+                .contains("\"marketShareBasis\":\"INSURED_COUNT_IN_SERVICE_AREA_ALL_INSURERS\"")
+                .contains("\"unfundedInsuredCount\":2500").contains("\"unfundedCents\":1400000")
+                .contains("\"unfundedCents\":2800000");
+        assertThat(get("/api/v1/allocations/" + contractId + "/explanation").body())
+                .contains("\"unfundedPerPeriod\":[{\"start\":\"2025-01-01\",\"end\":\"2025-12-31\",\"amountCents\":10000000,\"unfundedCents\":1400000}")
+                .contains("\"7029\":{");
+    }
+
+    @Test
     void redeliveredOrOlderContractEvents_publishNothingNew() throws Exception {
         String contractId = UUID.randomUUID().toString();
         ContractVersionPublished version1 = ContractEvents.manualExample(contractId, 1, 10_000_000,

@@ -35,6 +35,11 @@ final class ContractEvents {
 
     static ContractVersionPublished manualExample(String contractId, int version, long lumpSumCents,
             LocalDate referenceDate, CountSource source) {
+        return manualExample(contractId, version, lumpSumCents, referenceDate, source, "INSURED_COUNT_IN_SERVICE_AREA");
+    }
+
+    static ContractVersionPublished manualExample(String contractId, int version, long lumpSumCents,
+            LocalDate referenceDate, CountSource source, String marketShareBasis) {
         ContractState state = ContractState.newBuilder()
                 .setReference("IZA-WEST-2025-001")
                 .setTitle("Samenwerking kwetsbare ouderen Regio West")
@@ -56,7 +61,7 @@ final class ContractEvents {
                         List.of(new SectorShare("WIJKVERPLEGING", 5000), new SectorShare("HUISARTSENZORG", 5000))))
                 .setExecutionModel(new ExecutionModel(ExecutionModelType.MAIN_CONTRACTOR, "hap-west", List.of()))
                 .setPurchasing(new Purchasing(PurchasingType.COORDINATED,
-                        new MarketShareDefinition("INSURED_COUNT_IN_SERVICE_AREA", referenceDate, source)))
+                        new MarketShareDefinition(marketShareBasis, referenceDate, source)))
                 .setPaymentTiming(PaymentTiming.IN_ADVANCE)
                 .setAttestations(new Attestations(true, true, true, "O&I niet gedeclareerd", "THIS_PERFORMANCE"))
                 .setAgreements(new Agreements("Lumpsum per jaar vooraf", "Kwartaalrapportage", "Jaarlijks",

@@ -17,14 +17,19 @@ import nl.bdss.allocation.counts.domain.CountFileValidator;
 import nl.bdss.allocation.counts.domain.CountSource;
 import nl.bdss.allocation.counts.domain.InsuredCountRow;
 import nl.bdss.allocation.counts.persistence.DeliveryStore;
+import nl.bdss.allocation.counts.persistence.DeliveryStore.Duplicate;
 import nl.bdss.allocation.counts.persistence.StagingCopy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Receives a delivery of insured counts (R11) in one transaction: streams and validates it line by line into a
@@ -36,7 +41,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class InsuredCountIntake {
 
     private static final Logger log = LoggerFactory.getLogger(InsuredCountIntake.class);
-    private static final long PROGRESS_EVERY = 1_000_000;
 
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
@@ -44,9 +48,10 @@ public class InsuredCountIntake {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final int maxReportedErrors;
+    private final JsonMapper jsonMapper;
 
     InsuredCountIntake(DataSource dataSource, TransactionTemplate transactions, DeliveryStore deliveries,
-            ApplicationEventPublisher events, Clock clock,
+            ApplicationEventPublisher events, Clock clock, JsonMapper jsonMapper,
             @Value("${bdss.allocation.intake.max-reported-errors:100}") int maxReportedErrors) {
         this.dataSource = dataSource;
         this.transactions = transactions;
@@ -54,22 +59,63 @@ public class InsuredCountIntake {
         this.events = events;
         this.clock = clock;
         this.maxReportedErrors = maxReportedErrors;
+        this.jsonMapper = jsonMapper;
     }
 
     public DeliveryReceipt receiveCsv(InputStream csv, CountSource source, String deliveredBy) {
-        return transactions.execute(status -> load(csv, source, deliveredBy));
+        return transactions.execute(status -> load(status, (validator, staging) -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8), 1 << 16)) {
+                if (validator.header(reader.readLine())) {
+                    readRows(reader, validator, staging);
+                }
+            }
+            return new Read(source, DuplicateNaming.CSV_LINES);
+        }, deliveredBy));
     }
 
-    private DeliveryReceipt load(InputStream csv, CountSource source, String deliveredBy) {
+    /**
+     * A JSON delivery, stream-parsed. The source is the one named in the body, else {@code requestedSource}, else
+     * TRUSTED_THIRD_PARTY; a body naming another source than the request is refused.
+     */
+    public DeliveryReceipt receiveJson(InputStream json, CountSource requestedSource, String deliveredBy) {
+        return transactions.execute(status -> load(status, (validator, staging) -> {
+            try (JsonParser parser = jsonMapper.createParser(json)) {
+                JsonCountReader reader = new JsonCountReader(parser, validator, staging::add, new ProgressLog("JSON"));
+                Optional<CountSource> named = reader.read();
+                if (named.isPresent() && requestedSource != null && named.get() != requestedSource) {
+                    validator.structure("source", "the body names source " + named.get() + " but the request "
+                            + requestedSource + " (R11)");
+                }
+                CountSource source = named.orElse(requestedSource != null ? requestedSource : CountSource.TRUSTED_THIRD_PARTY);
+                String arrayName = reader.arrayName();
+                return new Read(source, (v, d) -> v.duplicateElement(arrayName, d.line(), d.firstLine(), d.uzovi(), d.postcode()));
+            }
+        }, deliveredBy));
+    }
+
+    /** Reads a delivery through the validator into the staging COPY; tells the source and how to name duplicates. */
+    private interface DeliveryReader {
+        Read read(CountFileValidator validator, StagingCopy staging) throws IOException, SQLException;
+    }
+
+    private interface DuplicateNaming {
+        DuplicateNaming CSV_LINES = (v, d) -> v.duplicate(d.line(), d.firstLine(), d.uzovi(), d.postcode());
+
+        void report(CountFileValidator validator, Duplicate duplicate);
+    }
+
+    private record Read(CountSource source, DuplicateNaming duplicates) {
+    }
+
+    private DeliveryReceipt load(TransactionStatus status, DeliveryReader deliveryReader, String deliveredBy) {
         CountFileValidator validator = new CountFileValidator(maxReportedErrors);
         Connection connection = DataSourceUtils.getConnection(dataSource);
         StagingCopy staging = null;
         boolean staged = false;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8), 1 << 16)) {
+        Read read;
+        try {
             staging = StagingCopy.open(connection);
-            if (validator.header(reader.readLine())) {
-                readRows(reader, validator, staging);
-            }
+            read = deliveryReader.read(validator, staging);
             validator.finish();
             if (!validator.valid()) {
                 throw new InvalidDelivery(validator.errors(), validator.errorCount());
@@ -85,11 +131,12 @@ public class InsuredCountIntake {
                 staging.cancel();
             }
         }
-        return store(validator, source, deliveredBy);
+        return store(status, validator, read, deliveredBy);
     }
 
     private static void readRows(BufferedReader reader, CountFileValidator validator, StagingCopy staging)
             throws IOException, SQLException {
+        ProgressLog progress = new ProgressLog("CSV");
         long lineNumber = 1;
         String line;
         while ((line = reader.readLine()) != null) {
@@ -98,23 +145,31 @@ public class InsuredCountIntake {
             if (row.isPresent() && validator.valid()) {
                 staging.add(row.get());
             }
-            if (lineNumber % PROGRESS_EVERY == 0) {
-                log.info("Insured-count delivery: {} lines read, {} errors so far", lineNumber, validator.errorCount());
-            }
+            progress.rows(lineNumber - 1, validator.errorCount());
         }
     }
 
-    private DeliveryReceipt store(CountFileValidator validator, CountSource source, String deliveredBy) {
+    /**
+     * Moves the staged rows into the delivery. Duplicate (uzovi, postcode) rows are caught by the primary key
+     * itself (no per-row conflict handling, which made the bulk path several times slower): on a violation the
+     * move is rolled back to a savepoint and the duplicates are looked up, with their lines, in the staging table.
+     */
+    private DeliveryReceipt store(TransactionStatus status, CountFileValidator validator, Read read, String deliveredBy) {
+        CountSource source = read.source();
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         deliveries.lockDataset(source, validator.referenceDate());
-        long stored = deliveries.storeStaged(id, source, validator.referenceDate(), deliveredBy, validator.level(),
-                validator.rows(), now);
-        if (stored != validator.rows()) {
-            deliveries.stagedDuplicates(maxReportedErrors)
-                    .forEach(d -> validator.duplicate(d.line(), d.firstLine(), d.uzovi(), d.postcode()));
-            throw new InvalidDelivery(validator.errors(), validator.rows() - stored);
+        Object beforeMove = status.createSavepoint();
+        long stored;
+        try {
+            stored = deliveries.storeStaged(id, source, validator.referenceDate(), deliveredBy, validator.level(),
+                    validator.rows(), now);
+        } catch (DuplicateKeyException duplicates) {
+            status.rollbackToSavepoint(beforeMove);
+            deliveries.stagedDuplicates(maxReportedErrors).forEach(d -> read.duplicates().report(validator, d));
+            throw new InvalidDelivery(validator.errors(), deliveries.stagedDuplicateCount());
         }
+        status.releaseSavepoint(beforeMove);
         Optional<UUID> replaced = deliveries.makeCurrent(id, source, validator.referenceDate(), now);
         log.info("Insured-count delivery {} from {} for {}: {} rows, replaces {}", id, source, validator.referenceDate(),
                 stored, replaced.map(UUID::toString).orElse("nothing"));

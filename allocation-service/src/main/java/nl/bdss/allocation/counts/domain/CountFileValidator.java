@@ -23,9 +23,11 @@ public final class CountFileValidator {
     private long errorCount;
     private long rows;
     private LocalDate referenceDate;
-    private long referenceDateLine;
+    private String referenceDateAt;
+    private String lastRawDate;
+    private LocalDate lastDate;
     private PostcodeLevel level;
-    private long levelLine;
+    private String levelAt;
 
     public CountFileValidator(int maxReportedErrors) {
         this.maxReportedErrors = maxReportedErrors;
@@ -35,7 +37,7 @@ public final class CountFileValidator {
     public boolean header(String line) {
         String header = line == null ? "" : line.replace("\uFEFF", "").replace(" ", "").trim();
         if (!HEADER.equals(header)) {
-            error(1, "header", "expected header '" + HEADER + "', got '" + (line == null ? "" : line.trim()) + "'");
+            report(1L, "header", "expected header '" + HEADER + "', got '" + (line == null ? "" : line.trim()) + "'");
             return false;
         }
         return true;
@@ -48,40 +50,71 @@ public final class CountFileValidator {
         }
         String[] fields = line.split(",", -1);
         if (fields.length != 4) {
-            error(lineNumber, "line", "expected 4 fields (" + HEADER + "), got " + fields.length);
+            report(lineNumber, "line", "expected 4 fields (" + HEADER + "), got " + fields.length);
             return Optional.empty();
         }
+        return row(lineNumber, null, unquote(fields[0]), unquote(fields[1]), unquote(fields[2]), unquote(fields[3]));
+    }
+
+    /**
+     * One element {@code counts[index]} of a JSON delivery, its fields as text ({@code null} when absent). The
+     * row's position (staged for the duplicate check) is its index.
+     */
+    public Optional<InsuredCountRow> element(String arrayName, long index, String uzovi, String postcode,
+            String referenceDate, String insuredCount) {
+        String element = arrayName + "[" + index + "]";
+        boolean complete = present(index, element, "uzovi", uzovi) & present(index, element, "postcode", postcode)
+                & present(index, element, "referenceDate", referenceDate)
+                & present(index, element, "insuredCount", insuredCount);
+        if (!complete) {
+            return Optional.empty();
+        }
+        return row(index, element, uzovi.trim(), postcode.trim(), referenceDate.trim(), insuredCount.trim());
+    }
+
+    /** A problem with a JSON delivery as a whole (its structure), named by a JSON path. */
+    public void structure(String path, String message) {
+        report(null, path, message);
+    }
+
+    private Optional<InsuredCountRow> row(long position, String element, String uzovi, String rawPostcode,
+            String rawDate, String rawCount) {
         long errorsBefore = errorCount;
-        String uzovi = unquote(fields[0]);
         if (!Uzovi.isValid(uzovi)) {
-            error(lineNumber, "uzovi", "UZOVI must be exactly 4 digits, got '" + uzovi + "' (R11)");
+            error(position, element, "uzovi", "UZOVI must be exactly 4 digits, got '" + uzovi + "' (R11)");
         }
-        Postcode postcode = Postcode.parseOrNull(unquote(fields[1]));
+        Postcode postcode = Postcode.parseOrNull(rawPostcode);
         if (postcode == null) {
-            error(lineNumber, "postcode", "postcode must be PC4 (1234, not starting with 0) or PC6 (1234AB), got '"
-                    + unquote(fields[1]) + "' (R6)");
+            error(position, element, "postcode", "postcode must be PC4 (1234, not starting with 0) or PC6 (1234AB), got '"
+                    + rawPostcode + "' (R6)");
         }
-        LocalDate date = date(lineNumber, unquote(fields[2]));
-        long count = count(lineNumber, unquote(fields[3]));
+        LocalDate date = date(position, element, rawDate);
+        long count = count(position, element, rawCount);
         if (errorCount > errorsBefore) {
             return Optional.empty();
         }
-        if (!sameLevel(lineNumber, postcode) || !sameReferenceDate(lineNumber, date)) {
+        if (!sameLevel(position, element, postcode) || !sameReferenceDate(position, element, date)) {
             return Optional.empty();
         }
         rows++;
-        return Optional.of(new InsuredCountRow(lineNumber, new Uzovi(uzovi), postcode, date, count));
+        return Optional.of(new InsuredCountRow(position, new Uzovi(uzovi), postcode, date, count));
     }
 
     public void duplicate(long lineNumber, long firstLine, String uzovi, String postcode) {
-        error(lineNumber, "uzovi,postcode", "duplicate row for UZOVI " + uzovi + " and postcode " + postcode
+        report(lineNumber, "uzovi,postcode", "duplicate row for UZOVI " + uzovi + " and postcode " + postcode
                 + ", first on line " + firstLine);
+    }
+
+    /** A JSON element repeating the (uzovi, postcode) of an earlier one. */
+    public void duplicateElement(String arrayName, long index, long firstIndex, String uzovi, String postcode) {
+        report(null, arrayName + "[" + index + "]", "duplicate row for UZOVI " + uzovi + " and postcode "
+                + postcode + ", first at " + arrayName + "[" + firstIndex + "]");
     }
 
     /** Call after the last line. */
     public void finish() {
         if (errorCount == 0 && rows == 0) {
-            error(1, "file", "the delivery holds no rows");
+            report(1L, "file", "the delivery holds no rows");
         }
     }
 
@@ -109,60 +142,87 @@ public final class CountFileValidator {
         return level;
     }
 
-    private LocalDate date(long lineNumber, String raw) {
+    private LocalDate date(long position, String element, String raw) {
+        if (raw.equals(lastRawDate)) {
+            return lastDate;
+        }
         try {
-            return LocalDate.parse(raw);
+            LocalDate date = LocalDate.parse(raw);
+            lastRawDate = raw;
+            lastDate = date;
+            return date;
         } catch (DateTimeParseException e) {
-            error(lineNumber, "referenceDate", "reference date must be an ISO date (2025-03-01), got '" + raw + "'");
+            error(position, element, "referenceDate", "reference date must be an ISO date (2025-03-01), got '" + raw + "'");
             return null;
         }
     }
 
-    private long count(long lineNumber, String raw) {
+    private long count(long position, String element, String raw) {
         if (WHOLE_NUMBER.matcher(raw).matches()) {
             return Long.parseLong(raw);
         }
         if (NEGATIVE_WHOLE_NUMBER.matcher(raw).matches()) {
-            error(lineNumber, "insuredCount", "insured count must not be negative, got " + raw);
+            error(position, element, "insuredCount", "insured count must not be negative, got " + raw);
         } else {
-            error(lineNumber, "insuredCount", "insured count must be a whole number, got '" + raw + "'");
+            error(position, element, "insuredCount", "insured count must be a whole number, got '" + raw + "'");
         }
         return -1;
     }
 
-    private boolean sameReferenceDate(long lineNumber, LocalDate date) {
+    private boolean sameReferenceDate(long position, String element, LocalDate date) {
         if (referenceDate == null) {
             referenceDate = date;
-            referenceDateLine = lineNumber;
+            referenceDateAt = where(position, element);
             return true;
         }
         if (!referenceDate.equals(date)) {
-            error(lineNumber, "referenceDate", "mixed reference dates: " + date + " differs from " + referenceDate
-                    + " on line " + referenceDateLine + "; a delivery holds one reference date (R11)");
+            error(position, element, "referenceDate", "mixed reference dates: " + date + " differs from " + referenceDate
+                    + " " + referenceDateAt + "; a delivery holds one reference date (R11)");
             return false;
         }
         return true;
     }
 
-    private boolean sameLevel(long lineNumber, Postcode postcode) {
+    private boolean sameLevel(long position, String element, Postcode postcode) {
         if (level == null) {
             level = postcode.level();
-            levelLine = lineNumber;
+            levelAt = where(position, element);
             return true;
         }
         if (level != postcode.level()) {
-            error(lineNumber, "postcode", "mixed postcode levels: " + postcode.level() + " differs from " + level
-                    + " on line " + levelLine + "; a delivery holds one postcode level");
+            error(position, element, "postcode", "mixed postcode levels: " + postcode.level() + " differs from " + level
+                    + " " + levelAt + "; a delivery holds one postcode level");
             return false;
         }
         return true;
     }
 
-    private void error(long lineNumber, String field, String message) {
+    private boolean present(long index, String element, String field, String value) {
+        if (value == null) {
+            error(index, element, field, field + " is required");
+            return false;
+        }
+        return true;
+    }
+
+    /** A CSV error names its line; a JSON error names its element and field, e.g. {@code counts[3].postcode}. */
+    private void error(long position, String element, String field, String message) {
+        if (element == null) {
+            report(position, field, message);
+        } else {
+            report(null, element + "." + field, message);
+        }
+    }
+
+    private void report(Long lineNumber, String field, String message) {
         errorCount++;
         if (errors.size() < maxReportedErrors) {
             errors.add(new LineError(lineNumber, field, message));
         }
+    }
+
+    private static String where(long position, String element) {
+        return element == null ? "on line " + position : "at " + element;
     }
 
     private static String unquote(String field) {

@@ -37,7 +37,10 @@ public class DeliveryStore {
                 .query((rs, n) -> 1).list();
     }
 
-    /** Moves the staged rows into a new delivery; returns the rows stored (fewer than staged means duplicates). */
+    /**
+     * Moves the staged rows into a new delivery; returns the rows stored. A duplicate (uzovi, postcode) violates
+     * the primary key: DuplicateKeyException, and the caller rolls the move back.
+     */
     public long storeStaged(UUID id, CountSource source, LocalDate referenceDate, String deliveredBy,
             PostcodeLevel level, long rows, Instant receivedAt) {
         jdbc.sql("insert into insured_count_delivery (id, source, reference_date, delivered_by, postcode_level, row_count, "
@@ -45,7 +48,7 @@ public class DeliveryStore {
                 .params(id, source.name(), referenceDate, deliveredBy, level.name(), rows, timestamp(receivedAt))
                 .update();
         return jdbc.sql("insert into insured_count (delivery_id, pc4, postcode, uzovi, insured_count) "
-                        + "select ?, left(postcode, 4), postcode, uzovi, insured_count from staging_count on conflict do nothing")
+                        + "select ?, left(postcode, 4), postcode, uzovi, insured_count from staging_count")
                 .param(id)
                 .update();
     }
@@ -59,6 +62,13 @@ public class DeliveryStore {
                 .query((rs, n) -> new Duplicate(rs.getLong("line_no"), rs.getLong("first_line"),
                         rs.getString("uzovi"), rs.getString("postcode")))
                 .list();
+    }
+
+    /** How many staged rows repeat an earlier (uzovi, postcode). */
+    public long stagedDuplicateCount() {
+        return jdbc.sql("select coalesce(sum(n - 1), 0) from (select count(*) as n from staging_count "
+                        + "group by uzovi, postcode having count(*) > 1) d")
+                .query(Long.class).single();
     }
 
     /** Makes the delivery the current dataset of its source and date; returns the delivery it replaced. */

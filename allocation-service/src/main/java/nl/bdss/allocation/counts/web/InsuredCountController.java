@@ -50,7 +50,27 @@ class InsuredCountController {
         CountSource source = sourceParameter != null ? sourceParameter
                 : sourceHeader != null ? sourceHeader : CountSource.TRUSTED_THIRD_PARTY;
         String deliveredBy = deliveredByParameter != null ? deliveredByParameter : deliveredByHeader;
-        DeliveryReceipt receipt = intake.receiveCsv(body, source, deliveredBy);
+        return created(intake.receiveCsv(body, source, deliveredBy));
+    }
+
+    /**
+     * A JSON delivery, stream-parsed: {@code {"source":"TRUSTED_THIRD_PARTY","referenceDate":"2025-03-01",
+     * "counts":[{"uzovi":"3311","postcode":"1011","insuredCount":1200}, ...]}}, or a bare array of rows that
+     * each carry {@code referenceDate}. Errors name the element, e.g. {@code counts[3].postcode}. The source in
+     * the body wins; else the query parameter or header as for CSV.
+     */
+    @PostMapping(consumes = "application/json")
+    ResponseEntity<DeliveryAccepted> deliverJson(InputStream body,
+            @RequestParam(name = "source", required = false) CountSource sourceParameter,
+            @RequestHeader(name = "X-Count-Source", required = false) CountSource sourceHeader,
+            @RequestParam(name = "deliveredBy", required = false) String deliveredByParameter,
+            @RequestHeader(name = "X-Delivered-By", required = false) String deliveredByHeader) {
+        CountSource requested = sourceParameter != null ? sourceParameter : sourceHeader;
+        String deliveredBy = deliveredByParameter != null ? deliveredByParameter : deliveredByHeader;
+        return created(intake.receiveJson(body, requested, deliveredBy));
+    }
+
+    private static ResponseEntity<DeliveryAccepted> created(DeliveryReceipt receipt) {
         return ResponseEntity.created(URI.create("/api/v1/insured-counts/deliveries/" + receipt.deliveryId()))
                 .body(DeliveryAccepted.of(receipt));
     }

@@ -138,15 +138,17 @@ public class Allocations {
         if (purchasing.type() == Purchasing.Type.SINGLE) {
             return MarketShareCalculator.single(terms.insurers().get(0));
         }
-        if (purchasing.basis() != null && !Purchasing.INSURED_COUNT_IN_SERVICE_AREA.equals(purchasing.basis())) {
+        if (!purchasing.basisSupported()) {
             return MarketShareOutcome.pending("market-share basis " + purchasing.basis() + " is not supported; "
-                    + "supported: " + Purchasing.INSURED_COUNT_IN_SERVICE_AREA + " (R11)");
+                    + "supported: " + Purchasing.INSURED_COUNT_IN_SERVICE_AREA + " (default), "
+                    + Purchasing.INSURED_COUNT_IN_SERVICE_AREA_ALL_INSURERS + " (R11)");
         }
         if (dataset.isEmpty()) {
             return MarketShareCalculator.noDataset(purchasing.source(), purchasing.referenceDate());
         }
         return MarketShareCalculator.fromCounts(terms.insurers(), terms.serviceArea(), dataset.get().level(),
-                countsInArea(dataset.get().id(), terms), purchasing.source(), purchasing.referenceDate());
+                countsInArea(dataset.get().id(), terms), purchasing.source(), purchasing.referenceDate(),
+                purchasing.overAllInsurers());
     }
 
     private List<CountInArea> countsInArea(UUID datasetId, ContractTerms terms) {

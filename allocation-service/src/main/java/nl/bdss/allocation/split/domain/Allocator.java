@@ -12,14 +12,19 @@ public final class Allocator {
         if (shares.pending()) {
             return new Allocation(AllocationStatus.PENDING, shares.pendingReason(), terms.validFrom(), terms.validUntil(),
                     terms.periodKind(), terms.paymentTiming(), terms.lumpSumCents(), terms.purchasing().referenceDate(),
-                    List.of(), List.of());
+                    List.of(), List.of(), terms.purchasing().basis(), 0);
         }
         List<AllocatedPeriod> periods = SettlementCalendar
                 .periods(terms.validFrom(), terms.validUntil(), terms.periodKind(), terms.lumpSumCents()).stream()
-                .map(period -> new AllocatedPeriod(period.start(), period.end(), period.amountCents(),
-                        BudgetSplit.lines(terms, shares.shares(), period.amountCents())))
+                .map(period -> {
+                    BudgetSplit.PeriodSplit split = BudgetSplit.split(terms, shares.shares(),
+                            shares.unfundedInsuredCount(), period.amountCents());
+                    return new AllocatedPeriod(period.start(), period.end(), period.amountCents(), split.lines(),
+                            split.unfundedCents());
+                })
                 .toList();
         return new Allocation(AllocationStatus.COMPLETE, null, terms.validFrom(), terms.validUntil(), terms.periodKind(),
-                terms.paymentTiming(), terms.lumpSumCents(), terms.purchasing().referenceDate(), shares.shares(), periods);
+                terms.paymentTiming(), terms.lumpSumCents(), terms.purchasing().referenceDate(), shares.shares(), periods,
+                terms.purchasing().basis(), shares.unfundedInsuredCount());
     }
 }

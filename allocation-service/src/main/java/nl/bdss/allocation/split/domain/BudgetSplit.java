@@ -12,11 +12,32 @@ import nl.bdss.allocation.split.domain.LargestRemainder.Claim;
  */
 public final class BudgetSplit {
 
+    /**
+     * The claim of the non-participating insurers when shares are normalised over all insurers (R11). It sorts
+     * after every UZOVI code (digits), so an equal remainder goes to a paying insurer first.
+     */
+    static final String UNFUNDED = "unfunded";
+
     private BudgetSplit() {
     }
 
+    /** The lines of a period and the Zvw part no one pays; lines plus unfunded add up to the amount exactly. */
+    public record PeriodSplit(List<AllocationLine> lines, long unfundedCents) {
+    }
+
     public static List<AllocationLine> lines(ContractTerms terms, List<MarketShare> shares, long amountCents) {
+        return split(terms, shares, 0, amountCents).lines();
+    }
+
+    /**
+     * Splits a period's amount; with {@code unfundedInsuredCount > 0} (shares over all insurers) each sector's
+     * amount is split over the participating insurers' counts and the non-participating count, and the latter
+     * part is recorded as unfunded instead of becoming a line.
+     */
+    public static PeriodSplit split(ContractTerms terms, List<MarketShare> shares, long unfundedInsuredCount,
+            long amountCents) {
         List<AllocationLine> lines = new ArrayList<>();
+        long[] unfunded = {0};
         Map<LegalDomain, Long> perDomain = LargestRemainder.split(amountCents, claims(terms.domainShares()));
         perDomain.forEach((domain, domainAmount) -> {
             if (domain != LegalDomain.ZVW) {
@@ -24,20 +45,28 @@ public final class BudgetSplit {
                 return;
             }
             Map<String, Long> perSector = LargestRemainder.split(domainAmount, claims(terms.sectorShares()));
-            perSector.forEach((sector, sectorAmount) -> insurers(terms, shares, sector, sectorAmount, lines));
+            perSector.forEach((sector, sectorAmount) ->
+                    unfunded[0] += insurers(terms, shares, unfundedInsuredCount, sector, sectorAmount, lines));
         });
-        return lines;
+        return new PeriodSplit(lines, unfunded[0]);
     }
 
-    private static void insurers(ContractTerms terms, List<MarketShare> shares, String sector, long sectorAmount,
-            List<AllocationLine> lines) {
-        List<Claim<String>> claims = shares.stream()
-                .map(share -> new Claim<>(share.uzovi(), shares.size() == 1 ? 1 : share.insuredCount()))
-                .toList();
-        Map<String, Long> perInsurer = LargestRemainder.split(sectorAmount, claims);
+    /** Adds the sector's lines per insurer and payee; returns the sector's unfunded part. */
+    private static long insurers(ContractTerms terms, List<MarketShare> shares, long unfundedInsuredCount,
+            String sector, long sectorAmount, List<AllocationLine> lines) {
+        List<Claim<String>> claims = new ArrayList<>(shares.stream()
+                .map(share -> new Claim<>(share.uzovi(),
+                        shares.size() == 1 && unfundedInsuredCount == 0 ? 1 : share.insuredCount()))
+                .toList());
+        if (unfundedInsuredCount > 0) {
+            claims.add(new Claim<>(UNFUNDED, unfundedInsuredCount));
+        }
+        Map<String, Long> perInsurer = new java.util.LinkedHashMap<>(LargestRemainder.split(sectorAmount, claims));
+        Long unfunded = perInsurer.remove(UNFUNDED);
         perInsurer.forEach((uzovi, insurerAmount) -> payees(terms, sector, insurerAmount).forEach((partyKey, amount) ->
                 addIfPaid(lines, new AllocationLine(LegalDomain.ZVW, sector, uzovi, partyKey,
                         terms.party(partyKey).map(Party::agb).orElse(null), amount))));
+        return unfunded == null ? 0 : unfunded;
     }
 
     private static Map<String, Long> payees(ContractTerms terms, String sector, long amount) {

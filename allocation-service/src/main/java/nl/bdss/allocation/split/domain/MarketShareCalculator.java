@@ -15,6 +15,8 @@ import nl.bdss.allocation.counts.domain.Uzovi;
  * Market shares by the default basis of R11: each participating insurer's insureds in the service area on the
  * reference date, over the total of the participating insurers. PC6 counts add up into a PC4 area; a PC6 area
  * cannot be derived from PC4 counts. Non-participating insurers and postcodes outside the area do not count.
+ * With the basis "over all insurers" ({@link Purchasing#INSURED_COUNT_IN_SERVICE_AREA_ALL_INSURERS}) the
+ * denominator is the insureds of every insurer in the area; the non-participating part stays unfunded.
  */
 public final class MarketShareCalculator {
 
@@ -33,6 +35,12 @@ public final class MarketShareCalculator {
 
     public static MarketShareOutcome fromCounts(List<Uzovi> participating, List<Postcode> serviceArea,
             PostcodeLevel deliveredLevel, Collection<CountInArea> counts, CountSource source, LocalDate referenceDate) {
+        return fromCounts(participating, serviceArea, deliveredLevel, counts, source, referenceDate, false);
+    }
+
+    public static MarketShareOutcome fromCounts(List<Uzovi> participating, List<Postcode> serviceArea,
+            PostcodeLevel deliveredLevel, Collection<CountInArea> counts, CountSource source, LocalDate referenceDate,
+            boolean overAllInsurers) {
         if (deliveredLevel == PostcodeLevel.PC4) {
             List<String> pc6 = serviceArea.stream().filter(p -> p.level() == PostcodeLevel.PC6).map(Postcode::value).sorted().toList();
             if (!pc6.isEmpty()) {
@@ -41,11 +49,18 @@ public final class MarketShareCalculator {
             }
         }
         Map<Uzovi, Long> perInsurer = new TreeMap<>();
+        long nonParticipating = 0;
         for (CountInArea count : counts) {
-            if (participating.contains(count.uzovi()) && serviceArea.stream().anyMatch(area -> area.contains(count.postcode()))) {
+            if (serviceArea.stream().noneMatch(area -> area.contains(count.postcode()))) {
+                continue;
+            }
+            if (participating.contains(count.uzovi())) {
                 perInsurer.merge(count.uzovi(), count.insuredCount(), Math::addExact);
+            } else {
+                nonParticipating = Math.addExact(nonParticipating, count.insuredCount());
             }
         }
+        long unfunded = overAllInsurers ? nonParticipating : 0;
         List<String> missing = participating.stream().filter(u -> !perInsurer.containsKey(u)).map(Uzovi::code).sorted().toList();
         if (!missing.isEmpty()) {
             return MarketShareOutcome.pending("no insured counts for UZOVI " + String.join(", ", missing)
@@ -55,11 +70,15 @@ public final class MarketShareCalculator {
             return MarketShareOutcome.pending("the participating insurers have no insureds in the service area on "
                     + referenceDate + " (R11)");
         }
-        List<LargestRemainder.Claim<Uzovi>> claims = new ArrayList<>();
-        perInsurer.forEach((uzovi, count) -> claims.add(new LargestRemainder.Claim<>(uzovi, count)));
-        Map<Uzovi, Long> basisPoints = LargestRemainder.split(ContractTerms.WHOLE, claims);
+        List<LargestRemainder.Claim<String>> claims = new ArrayList<>();
+        perInsurer.forEach((uzovi, count) -> claims.add(new LargestRemainder.Claim<>(uzovi.code(), count)));
+        if (unfunded > 0) {
+            claims.add(new LargestRemainder.Claim<>(BudgetSplit.UNFUNDED, unfunded));
+        }
+        Map<String, Long> basisPoints = LargestRemainder.split(ContractTerms.WHOLE, claims);
         List<MarketShare> shares = new ArrayList<>();
-        perInsurer.forEach((uzovi, count) -> shares.add(new MarketShare(uzovi.code(), count, basisPoints.get(uzovi).intValue())));
-        return MarketShareOutcome.complete(shares);
+        perInsurer.forEach((uzovi, count) -> shares.add(new MarketShare(uzovi.code(), count,
+                basisPoints.get(uzovi.code()).intValue())));
+        return MarketShareOutcome.completeWithUnfunded(shares, unfunded);
     }
 }

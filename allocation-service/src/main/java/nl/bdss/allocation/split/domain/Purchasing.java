@@ -12,6 +12,15 @@ public record Purchasing(Type type, String basis, LocalDate referenceDate, Count
     /** The default basis: insureds of the participating insurers in the service area on the reference date. */
     public static final String INSURED_COUNT_IN_SERVICE_AREA = "INSURED_COUNT_IN_SERVICE_AREA";
 
+    /**
+     * The alternative basis: each participating insurer's insureds in the service area over the insureds of ALL
+     * insurers there. The part of non-participating insurers is left unfunded: it is not spread over the
+     * participants, it gets no allocation line (a line is something someone pays), and it is reported per
+     * period as {@link AllocatedPeriod#unfundedCents()}. A contract selects it with this string as its
+     * {@code purchasing.marketShare.basis}; no basis means the default.
+     */
+    public static final String INSURED_COUNT_IN_SERVICE_AREA_ALL_INSURERS = "INSURED_COUNT_IN_SERVICE_AREA_ALL_INSURERS";
+
     public enum Type {
         SINGLE, COORDINATED
     }
@@ -25,11 +34,26 @@ public record Purchasing(Type type, String basis, LocalDate referenceDate, Count
         }
     }
 
+    /** Whether the basis is one this service can compute. */
+    public boolean basisSupported() {
+        return basis == null || INSURED_COUNT_IN_SERVICE_AREA.equals(basis)
+                || INSURED_COUNT_IN_SERVICE_AREA_ALL_INSURERS.equals(basis);
+    }
+
+    /** Whether shares are normalised over all insurers in the area rather than the participating ones. */
+    public boolean overAllInsurers() {
+        return INSURED_COUNT_IN_SERVICE_AREA_ALL_INSURERS.equals(basis);
+    }
+
     public static Purchasing single() {
         return new Purchasing(Type.SINGLE, null, null, null);
     }
 
     public static Purchasing coordinated(LocalDate referenceDate, CountSource source) {
         return new Purchasing(Type.COORDINATED, INSURED_COUNT_IN_SERVICE_AREA, referenceDate, source);
+    }
+
+    public static Purchasing coordinatedOverAllInsurers(LocalDate referenceDate, CountSource source) {
+        return new Purchasing(Type.COORDINATED, INSURED_COUNT_IN_SERVICE_AREA_ALL_INSURERS, referenceDate, source);
     }
 }

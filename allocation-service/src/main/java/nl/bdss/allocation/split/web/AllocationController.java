@@ -64,18 +64,25 @@ class AllocationController {
     record AllocationView(String contractId, int allocationVersion, int contractVersion, AllocationStatus status,
             String pendingReason, LocalDate validFrom, LocalDate validUntil, PeriodKind budgetPeriod,
             PaymentTiming paymentTiming, long lumpSumCents, LocalDate referenceDate, CountSource source, UUID datasetId,
-            List<MarketShare> marketShares, List<AllocatedPeriod> periods, UUID eventId, Instant calculatedAt) {
+            String marketShareBasis, List<MarketShare> marketShares, long unfundedInsuredCount, long unfundedCents,
+            List<AllocatedPeriod> periods, UUID eventId, Instant calculatedAt) {
         static AllocationView of(StoredAllocation stored) {
             var a = stored.allocation();
             return new AllocationView(stored.contractId(), stored.allocationVersion(), stored.contractVersion(),
                     a.status(), a.pendingReason(), a.validFrom(), a.validUntil(), a.periodKind(), a.paymentTiming(),
-                    a.lumpSumCents(), a.referenceDate(), stored.source(), stored.datasetId(), a.marketShares(),
-                    a.periods(), stored.eventId(), stored.calculatedAt());
+                    a.lumpSumCents(), a.referenceDate(), stored.source(), stored.datasetId(), a.marketShareBasis(),
+                    a.marketShares(), a.unfundedInsuredCount(), a.unfundedCents(), a.periods(), stored.eventId(),
+                    stored.calculatedAt());
         }
     }
 
+    /** The Zvw part of non-participating insurers that no one pays in a period (R11, "all insurers" basis). */
+    record UnfundedPeriod(LocalDate start, LocalDate end, long amountCents, long unfundedCents) {
+    }
+
     record ExplanationView(String contractId, int allocationVersion, UUID datasetId, List<String> serviceArea,
-            List<MarketShare> marketShares, Map<String, Map<String, Long>> countsPerInsurerAndPostcode) {
+            String marketShareBasis, List<MarketShare> marketShares, long unfundedInsuredCount,
+            List<UnfundedPeriod> unfundedPerPeriod, Map<String, Map<String, Long>> countsPerInsurerAndPostcode) {
         static ExplanationView of(Allocations.Explanation explanation) {
             StoredAllocation stored = explanation.allocation();
             Map<String, Map<String, Long>> counts = new TreeMap<>();
@@ -83,9 +90,13 @@ class AllocationController {
                 counts.computeIfAbsent(count.uzovi().code(), u -> new TreeMap<>())
                         .put(count.postcode().value(), count.insuredCount());
             }
+            var a = stored.allocation();
             return new ExplanationView(stored.contractId(), stored.allocationVersion(), stored.datasetId(),
-                    explanation.serviceArea().stream().map(Postcode::value).toList(),
-                    stored.allocation().marketShares(), counts);
+                    explanation.serviceArea().stream().map(Postcode::value).toList(), a.marketShareBasis(),
+                    a.marketShares(), a.unfundedInsuredCount(),
+                    a.periods().stream().map(p -> new UnfundedPeriod(p.start(), p.end(), p.amountCents(), p.unfundedCents()))
+                            .toList(),
+                    counts);
         }
     }
 }
