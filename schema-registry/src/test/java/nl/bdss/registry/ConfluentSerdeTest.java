@@ -48,26 +48,6 @@ class ConfluentSerdeTest {
         registry.close();
     }
 
-    static SettlementBooked aSettlement() {
-        return SettlementBooked.newBuilder()
-                .setEventId(UUID.fromString("5b0f6d1e-8a37-4c1b-9d7e-2f4a6c8e0b13"))
-                .setOccurredAt(Instant.parse("2025-01-01T00:00:00Z"))
-                .setContractId("c-1")
-                .setSequence(1)
-                .setEntryId("c-1|2025-01-01|3311|01012345|HUISARTSENZORG|LUMP_SUM")
-                .setKind(SettlementKind.LUMP_SUM)
-                .setPeriodStart(LocalDate.of(2025, 1, 1))
-                .setPeriodEnd(LocalDate.of(2025, 12, 31))
-                .setUzovi("3311")
-                .setPayeeAgb("01012345")
-                .setPayeePartyKey("hap-west")
-                .setSector("HUISARTSENZORG")
-                .setAmountCents(2_100_000L)
-                .setAllocationVersion(1)
-                .setCause("test")
-                .build();
-    }
-
     Map<String, Object> config(Object... extra) {
         java.util.HashMap<String, Object> config = new java.util.HashMap<>();
         config.put(SerdeConfig.SCHEMA_REGISTRY_URL, registry.url());
@@ -91,7 +71,7 @@ class ConfluentSerdeTest {
 
     @Test
     void writesMagicByteZeroThenTheRegistryIdThenPlainAvroBinary() throws Exception {
-        SettlementBooked event = aSettlement();
+        SettlementBooked event = SettlementFixtures.aSettlement();
 
         byte[] bytes = serializer().serialize(TOPIC, event);
 
@@ -106,16 +86,16 @@ class ConfluentSerdeTest {
 
     @Test
     void roundTripsIntoTheGeneratedClassWithTheSpecificReader() {
-        byte[] bytes = serializer().serialize(TOPIC, aSettlement());
+        byte[] bytes = serializer().serialize(TOPIC, SettlementFixtures.aSettlement());
 
         Object decoded = deserializer(true).deserialize(TOPIC, bytes);
 
-        assertThat(decoded).isInstanceOf(SettlementBooked.class).isEqualTo(aSettlement());
+        assertThat(decoded).isInstanceOf(SettlementBooked.class).isEqualTo(SettlementFixtures.aSettlement());
     }
 
     @Test
     void decodesIntoAGenericRecordWithoutTheSpecificReader() {
-        byte[] bytes = serializer().serialize(TOPIC, aSettlement());
+        byte[] bytes = serializer().serialize(TOPIC, SettlementFixtures.aSettlement());
 
         GenericRecord decoded = (GenericRecord) deserializer(false).deserialize(TOPIC, bytes);
 
@@ -127,7 +107,7 @@ class ConfluentSerdeTest {
     void withoutAutoRegisterAnUnregisteredSchemaIsRefused() {
         ConfluentAvroSerializer serializer = serializer(SerdeConfig.AUTO_REGISTER_SCHEMAS, false);
 
-        assertThatThrownBy(() -> serializer.serialize(TOPIC, aSettlement()))
+        assertThatThrownBy(() -> serializer.serialize(TOPIC, SettlementFixtures.aSettlement()))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("40401");
     }
@@ -137,14 +117,14 @@ class ConfluentSerdeTest {
         int registered = new SchemaRegistryClient(registry.url()).register(TOPIC + "-value", SettlementBooked.getClassSchema());
 
         byte[] bytes = serializer(SerdeConfig.AUTO_REGISTER_SCHEMAS, false, SerdeConfig.USE_LATEST_VERSION, true)
-                .serialize(TOPIC, aSettlement());
+                .serialize(TOPIC, SettlementFixtures.aSettlement());
 
         assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(registered);
     }
 
     @Test
     void aProducerWithAnIncompatibleSchemaIsRefusedByTheRegistryAndEmitsNothing() {
-        serializer().serialize(TOPIC, aSettlement());
+        serializer().serialize(TOPIC, SettlementFixtures.aSettlement());
         Schema incompatible = new Schema.Parser().parse("""
                 {"type":"record","name":"SettlementBooked","namespace":"nl.bdss.events.settlement",
                  "fields":[{"name":"amountCents","type":"double"},{"name":"insuredBsn","type":"string"}]}""");
