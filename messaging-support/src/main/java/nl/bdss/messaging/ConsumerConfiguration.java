@@ -1,5 +1,6 @@
 package nl.bdss.messaging;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import nl.bdss.messaging.serde.ConfluentAvroDeserializer;
@@ -9,6 +10,9 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -33,11 +37,15 @@ import org.springframework.util.backoff.FixedBackOff;
  * How every service consumes: Confluent wire-format values decoded into the generated classes, one record
  * at a time, the offset committed only after the listener (and its database transaction) returned. A record
  * that cannot be decoded, or fails three times, goes to {@code <topic>.<group>.dlt} with the reason in the
- * {@code kafka_dlt-exception-*} headers, and the partition moves on.
+ * {@code kafka_dlt-exception-*} headers plus the whole cause chain in {@value #REASON_HEADER}, and the partition
+ * moves on.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafka
 public class ConsumerConfiguration {
+
+    /** The whole cause chain of a dead letter, most specific last, e.g. "failed to deserialize: Unknown magic byte ...". */
+    public static final String REASON_HEADER = "bdss_dlt-reason";
 
     private static final Logger log = LoggerFactory.getLogger(ConsumerConfiguration.class);
 
@@ -84,14 +92,31 @@ public class ConsumerConfiguration {
         return new KafkaTemplate<>(producers);
     }
 
+    static String reason(Throwable exception) {
+        StringBuilder reason = new StringBuilder();
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof org.springframework.kafka.listener.ListenerExecutionFailedException
+                    && cause.getCause() != null) {
+                continue;
+            }
+            String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            if (reason.indexOf(message) < 0) {
+                reason.append(reason.isEmpty() ? "" : ": ").append(message);
+            }
+        }
+        return reason.toString();
+    }
+
     private static DefaultErrorHandler errorHandler(KafkaTemplate<Object, Object> template, String group) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> {
                     String deadLetterTopic = record.topic() + "." + group + ".dlt";
                     log.warn("Parking {}-{}@{} in {}: {}", record.topic(), record.partition(), record.offset(),
-                            deadLetterTopic, exception.getMessage());
+                            deadLetterTopic, reason(exception));
                     return new TopicPartition(deadLetterTopic, -1);
                 });
+        recoverer.setHeadersFunction((record, exception) -> new RecordHeaders(new Header[] {
+                new RecordHeader(REASON_HEADER, reason(exception).getBytes(StandardCharsets.UTF_8))}));
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500L, 2L));
         handler.addNotRetryableExceptions(RejectedEventException.class);
         return handler;

@@ -431,6 +431,45 @@ class SettlementServiceIT {
     }
 
     @Test
+    void garbageBytesGoToTheDeadLetterTopicWithTheReason_andThePartitionKeepsMoving() throws Exception {
+        String contract = "it-garbage-" + UUID.randomUUID();
+        Properties rawConfig = new Properties();
+        rawConfig.put(org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Infrastructure.get().kafkaBootstrapServers());
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(rawConfig, new StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            raw.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.ALLOCATIONS.name(), contract,
+                    "{\"not\":\"avro\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))).get();
+        }
+
+        publish(AllocationEvents.manualExample(contract));
+
+        awaitEntries(contract, 8);
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafkaBootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "settlement-it-garbage-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, byte[]> dlt = new KafkaConsumer<>(config, new StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            dlt.subscribe(List.of(Topics.ALLOCATIONS.deadLetterTopic("settlement-service")));
+            List<String> reasons = new ArrayList<>();
+            List<byte[]> payloads = new ArrayList<>();
+            await(() -> {
+                dlt.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (contract.equals(record.key())) {
+                        var header = record.headers().lastHeader(nl.bdss.messaging.ConsumerConfiguration.REASON_HEADER);
+                        reasons.add(header == null ? "" : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8));
+                        payloads.add(record.value());
+                    }
+                });
+                return !reasons.isEmpty();
+            });
+            assertThat(reasons).singleElement().asString().contains("magic byte");
+            assertThat(new String(payloads.get(0), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{\"not\":\"avro\"}");
+        }
+    }
+
+    @Test
     void theServiceExposesHealthMetricsAndItsApi() throws Exception {
         assertThat(send("GET", "/actuator/health", null).body()).contains("UP");
         assertThat(send("GET", "/actuator/prometheus", null).body()).contains("bdss_outbox_pending");
