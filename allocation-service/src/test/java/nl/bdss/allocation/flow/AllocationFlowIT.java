@@ -22,6 +22,7 @@ import nl.bdss.events.allocation.AllocationCalculated;
 import nl.bdss.events.allocation.AllocationLine;
 import nl.bdss.events.allocation.AllocationStatus;
 import nl.bdss.events.common.LegalDomain;
+import nl.bdss.events.contract.ContractChange;
 import nl.bdss.events.contract.ContractVersionPublished;
 import nl.bdss.events.contract.CountSource;
 import nl.bdss.messaging.serde.ConfluentAvroDeserializer;
@@ -121,12 +122,80 @@ class AllocationFlowIT {
                             org.assertj.core.groups.Tuple.tuple(LegalDomain.JEUGDWET, null, null, null, 2_000_000L));
         });
         assertThat(allocation.getDatasetId()).isEqualTo(deliveryId(delivery.body()));
+        // the counts behind the shares per insurer and area postcode, the key for risk equalisation (R19)
+        assertThat(allocation.getServiceAreaCounts())
+                .extracting(c -> c.getUzovi() + "/" + c.getPostcode() + "=" + c.getInsuredCount())
+                .containsExactly("3311/1011=1200", "3311/1012=1200", "3311/1013=1200", "3311/1015=1200",
+                        "3311/1016=1200", "3343/1011=800", "3343/1012=800", "3343/1013=800", "3343/1015=800",
+                        "3343/1016=800");
 
         HttpResponse<String> current = get("/api/v1/allocations/" + contractId);
         assertThat(current.statusCode()).isEqualTo(200);
-        assertThat(current.body()).contains("\"status\":\"COMPLETE\"").contains(deliveryId(delivery.body()));
+        assertThat(current.body()).contains("\"status\":\"COMPLETE\"").contains(deliveryId(delivery.body()))
+                .contains("{\"uzovi\":\"3343\",\"postcode\":\"1016\",\"insuredCount\":800}");
         assertThat(get("/api/v1/allocations/" + contractId + "/explanation").body())
                 .contains("\"1011\":1200").doesNotContain("1017");
+    }
+
+    @Test
+    void lumpSumAmendedFromMid2026_changesOnly2026_proRataByDays_R8() throws Exception {
+        postCsv(exampleCsv(), "TRUSTED_THIRD_PARTY");
+        String contractId = UUID.randomUUID().toString();
+        publish(ContractEvents.manualExample(contractId, 1, 10_000_000, LocalDate.of(2025, 3, 1),
+                CountSource.TRUSTED_THIRD_PARTY));
+        AllocationCalculated registered = awaitAllocation(contractId, a -> a.getAllocationVersion() == 1);
+
+        publish(ContractVersionPublished.newBuilder(ContractEvents.manualExample(contractId, 2, 12_000_000,
+                        LocalDate.of(2025, 3, 1), CountSource.TRUSTED_THIRD_PARTY))
+                .setChange(ContractChange.AMENDED).setEffectiveFrom(LocalDate.of(2026, 7, 1)).build());
+
+        AllocationCalculated amended = awaitAllocation(contractId, a -> a.getAllocationVersion() == 2);
+        assertThat(amended.getContractVersion()).isEqualTo(2);
+        assertThat(amended.getLumpSumCents()).isEqualTo(12_000_000);
+        assertThat(amended.getPeriods().get(0)).isEqualTo(registered.getPeriods().get(0));
+        assertThat(amended.getPeriods().get(0).getLines()).filteredOn(line -> line.getDomain() == LegalDomain.ZVW)
+                .extracting(AllocationLine::getUzovi, AllocationLine::getAmountCents)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("3311", 2_100_000L),
+                        org.assertj.core.groups.Tuple.tuple("3343", 1_400_000L),
+                        org.assertj.core.groups.Tuple.tuple("3311", 2_100_000L),
+                        org.assertj.core.groups.Tuple.tuple("3343", 1_400_000L));
+        var year2026 = amended.getPeriods().get(1);
+        // 10,000,000 x 181/365 + 12,000,000 x 184/365 = 11,008,219.18, rounded half up
+        assertThat(year2026.getAmountCents()).isEqualTo(11_008_219L);
+        assertThat(year2026.getLines()).extracting(AllocationLine::getDomain, AllocationLine::getSector,
+                        AllocationLine::getUzovi, AllocationLine::getAmountCents)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(LegalDomain.WMO, null, null, 1_100_821L),
+                        org.assertj.core.groups.Tuple.tuple(LegalDomain.JEUGDWET, null, null, 2_201_644L),
+                        org.assertj.core.groups.Tuple.tuple(LegalDomain.ZVW, "HUISARTSENZORG", "3311", 2_311_727L),
+                        org.assertj.core.groups.Tuple.tuple(LegalDomain.ZVW, "HUISARTSENZORG", "3343", 1_541_151L),
+                        org.assertj.core.groups.Tuple.tuple(LegalDomain.ZVW, "WIJKVERPLEGING", "3311", 2_311_726L),
+                        org.assertj.core.groups.Tuple.tuple(LegalDomain.ZVW, "WIJKVERPLEGING", "3343", 1_541_150L));
+    }
+
+    @Test
+    void overlapFlaggedVersion_changesNoTerm_andPublishesNothing_R4_R22() throws Exception {
+        postCsv(exampleCsv(), "TRUSTED_THIRD_PARTY");
+        String contractId = UUID.randomUUID().toString();
+        publish(ContractEvents.manualExample(contractId, 1, 10_000_000, LocalDate.of(2025, 3, 1),
+                CountSource.TRUSTED_THIRD_PARTY));
+        awaitAllocation(contractId, a -> a.getAllocationVersion() == 1);
+
+        ContractVersionPublished flagged = ContractEvents.manualExample(contractId, 2, 10_000_000,
+                LocalDate.of(2025, 3, 1), CountSource.TRUSTED_THIRD_PARTY);
+        flagged.getContract().setOverlappingContractIds(List.of(UUID.randomUUID().toString()));
+        publish(ContractVersionPublished.newBuilder(flagged).setChange(ContractChange.OVERLAP_FLAGGED)
+                .setEffectiveFrom(LocalDate.of(2025, 6, 1)).build());
+        // a later real change proves version 2 was consumed before it (same key, same partition)
+        publish(ContractEvents.manualExample(contractId, 3, 11_000_000, LocalDate.of(2025, 3, 1),
+                CountSource.TRUSTED_THIRD_PARTY));
+
+        AllocationCalculated afterAmendment = awaitAllocation(contractId, a -> a.getContractVersion() == 3);
+        assertThat(afterAmendment.getAllocationVersion()).isEqualTo(2);
+        assertThat(received).filteredOn(a -> a.getContractId().equals(contractId))
+                .extracting(AllocationCalculated::getContractVersion).containsExactly(1, 3);
+        assertThat(jdbc.sql("select change from contract_terms_version where contract_id = ? order by version")
+                .param(contractId).query(String.class).list()).containsExactly("REGISTERED", "OVERLAP_FLAGGED", "AMENDED");
     }
 
     @Test

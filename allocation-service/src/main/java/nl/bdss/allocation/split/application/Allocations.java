@@ -2,7 +2,9 @@ package nl.bdss.allocation.split.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -10,11 +12,16 @@ import java.util.stream.Collectors;
 import nl.bdss.allocation.counts.application.InsuredCountsDelivered;
 import nl.bdss.allocation.counts.domain.CountSource;
 import nl.bdss.allocation.counts.domain.Postcode;
+import nl.bdss.allocation.counts.domain.Uzovi;
 import nl.bdss.allocation.counts.persistence.DeliveryStore;
 import nl.bdss.allocation.counts.persistence.DeliveryStore.Delivery;
 import nl.bdss.allocation.split.domain.Allocation;
+import nl.bdss.allocation.split.domain.AllocationStatus;
 import nl.bdss.allocation.split.domain.Allocator;
 import nl.bdss.allocation.split.domain.ContractTerms;
+import nl.bdss.allocation.split.domain.ContractVersion;
+import nl.bdss.allocation.split.domain.TermsHistory;
+import nl.bdss.allocation.split.domain.TermsSegment;
 import nl.bdss.allocation.split.domain.CountInArea;
 import nl.bdss.allocation.split.domain.MarketShareCalculator;
 import nl.bdss.allocation.split.domain.MarketShareOutcome;
@@ -72,7 +79,8 @@ public class Allocations {
     }
 
     @Transactional
-    public Applied applyContractVersion(UUID eventId, ContractTerms terms) {
+    public Applied applyContractVersion(UUID eventId, ContractVersion version) {
+        ContractTerms terms = version.terms();
         if (!processedEvents.firstDelivery(CONTRACT_CONSUMER, eventId)) {
             return Applied.DUPLICATE;
         }
@@ -83,7 +91,7 @@ public class Allocations {
                     applied.get());
             return Applied.OUT_OF_ORDER;
         }
-        contracts.save(terms, clock.instant());
+        contracts.save(version, clock.instant());
         return recompute(terms) ? Applied.PUBLISHED : Applied.UNCHANGED;
     }
 
@@ -105,10 +113,16 @@ public class Allocations {
         }));
     }
 
+    /**
+     * Recomputes the allocation over the contract's whole terms history (R8): each segment's periods are split by
+     * the market shares of the terms then in force. The stored dataset is the latest terms' one.
+     */
     private boolean recompute(ContractTerms terms) {
+        List<TermsSegment> segments = TermsHistory.segments(contracts.versions(terms.contractId()));
+        Map<SharesKey, MarketShareOutcome> computed = new HashMap<>();
+        Allocation allocation = Allocator.allocate(segments, segmentTerms -> computed.computeIfAbsent(
+                SharesKey.of(segmentTerms), key -> marketShares(segmentTerms, dataset(segmentTerms))));
         Optional<Delivery> dataset = dataset(terms);
-        MarketShareOutcome shares = marketShares(terms, dataset);
-        Allocation allocation = Allocator.allocate(terms, shares);
         Optional<StoredAllocation> latest = allocations.latest(terms.contractId());
         if (latest.isPresent() && latest.get().allocation().equals(allocation)) {
             return false;
@@ -116,13 +130,21 @@ public class Allocations {
         Instant now = clock.instant();
         StoredAllocation stored = new StoredAllocation(terms.contractId(),
                 latest.map(StoredAllocation::allocationVersion).orElse(0) + 1, terms.version(),
-                terms.purchasing().source(), shares.pending() ? null : dataset.map(Delivery::id).orElse(null),
+                terms.purchasing().source(),
+                allocation.status() == AllocationStatus.PENDING ? null : dataset.map(Delivery::id).orElse(null),
                 allocation, UUID.randomUUID(), now);
         allocations.insert(stored);
         outbox.append(Topics.ALLOCATIONS, terms.contractId(), AllocationEvents.allocationCalculated(stored));
         log.info("Contract {} allocation {} ({}) published", terms.contractId(), stored.allocationVersion(),
                 allocation.status());
         return true;
+    }
+
+    /** What market shares depend on: terms with the same key share one computation. */
+    private record SharesKey(Purchasing purchasing, List<Uzovi> insurers, List<Postcode> serviceArea) {
+        static SharesKey of(ContractTerms terms) {
+            return new SharesKey(terms.purchasing(), terms.insurers(), terms.serviceArea());
+        }
     }
 
     private Optional<Delivery> dataset(ContractTerms terms) {

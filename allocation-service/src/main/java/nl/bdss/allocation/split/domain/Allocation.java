@@ -8,14 +8,20 @@ import java.util.List;
  * periods. Two allocations are equal exactly when publishing the second would tell a consumer nothing new.
  * {@code marketShareBasis} is the contract's basis (null for single purchasing); {@code unfundedInsuredCount}
  * the non-participating insureds whose part stays unfunded under the "all insurers" basis (R11).
+ * {@code serviceAreaCounts} are the counts per participating insurer and service-area postcode behind
+ * {@code marketShares} (R11, R19); empty for single purchasing. They take part in the equality, so a delivery that
+ * moves insureds between postcodes of the area publishes a new allocation even when the shares stay the same.
+ * When the terms changed over time (an amendment), the market shares, reference date and counts are those of the
+ * latest terms; earlier periods were split by the shares of the terms then in force.
  */
 public record Allocation(AllocationStatus status, String pendingReason, LocalDate validFrom, LocalDate validUntil,
         PeriodKind periodKind, PaymentTiming paymentTiming, long lumpSumCents, LocalDate referenceDate,
         List<MarketShare> marketShares, List<AllocatedPeriod> periods, String marketShareBasis,
-        long unfundedInsuredCount) {
+        long unfundedInsuredCount, List<ServiceAreaCount> serviceAreaCounts) {
 
     public Allocation {
         marketShares = marketShares == null ? List.of() : List.copyOf(marketShares);
+        serviceAreaCounts = serviceAreaCounts == null ? List.of() : List.copyOf(serviceAreaCounts);
         periods = periods == null ? List.of() : List.copyOf(periods);
     }
 

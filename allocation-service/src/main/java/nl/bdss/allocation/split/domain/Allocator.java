@@ -1,30 +1,128 @@
 package nl.bdss.allocation.split.domain;
 
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
-/** Turns a contract version and its market shares into the allocation of every settlement period. */
+/**
+ * Turns a contract's terms history and its market shares into the allocation of every settlement period.
+ *
+ * <p>Effective-dated amendments (R8): a period's amount is the sum, over the terms segments overlapping it, of
+ * each segment's lump sum pro rata by days of the calendar period. To stay exact, the period total is the exact
+ * rational sum rounded half up to the cent, and that total is distributed over the segments by the largest
+ * remainder on the weights lumpSum x days (earlier segment wins a tie). Each segment's part is then split by its
+ * own terms (domain, sector, market shares, payees) and lines with the same domain, sector, insurer and payee are
+ * merged by adding them up. A segment covering a whole period gives exactly its lump sum, so a period entirely
+ * before an amendment's effective date comes out exactly as before the amendment: settlement books nothing for it.
+ *
+ * <p>Period grid: every segment keeps the grid (MONTH/QUARTER/YEAR) of its own terms. A lump sum is agreed per
+ * period of a kind, and periods already past (often already settled) must not be re-cut because the parties agreed
+ * another rhythm for the future; so a change of period kind takes effect on the amendment's effective date, the
+ * old grid's period containing that date ends the day before (pro rata) and the new grid starts there (its first
+ * period pro rata too). Consecutive segments with the same kind share one grid, so a mid-period amendment of the
+ * amount yields one period with a mixed amount, not two. Payment timing follows the latest version.
+ */
 public final class Allocator {
 
     private Allocator() {
     }
 
+    /** One version's terms for the whole validity. */
     public static Allocation allocate(ContractTerms terms, MarketShareOutcome shares) {
-        if (shares.pending()) {
-            return new Allocation(AllocationStatus.PENDING, shares.pendingReason(), terms.validFrom(), terms.validUntil(),
-                    terms.periodKind(), terms.paymentTiming(), terms.lumpSumCents(), terms.purchasing().referenceDate(),
-                    List.of(), List.of(), terms.purchasing().basis(), 0);
+        return allocate(List.of(new TermsSegment(terms.validFrom(), terms.validUntil(), terms)), ignored -> shares);
+    }
+
+    /**
+     * @param segments     the terms history in date order ({@link TermsHistory#segments}); the last one is the latest
+     * @param marketShares the market shares under a segment's terms (called once per segment)
+     */
+    public static Allocation allocate(List<TermsSegment> segments, Function<ContractTerms, MarketShareOutcome> marketShares) {
+        if (segments.isEmpty()) {
+            throw new IllegalArgumentException("an allocation needs at least one terms segment");
         }
-        List<AllocatedPeriod> periods = SettlementCalendar
-                .periods(terms.validFrom(), terms.validUntil(), terms.periodKind(), terms.lumpSumCents()).stream()
-                .map(period -> {
-                    BudgetSplit.PeriodSplit split = BudgetSplit.split(terms, shares.shares(),
-                            shares.unfundedInsuredCount(), period.amountCents());
-                    return new AllocatedPeriod(period.start(), period.end(), period.amountCents(), split.lines(),
-                            split.unfundedCents());
-                })
-                .toList();
-        return new Allocation(AllocationStatus.COMPLETE, null, terms.validFrom(), terms.validUntil(), terms.periodKind(),
-                terms.paymentTiming(), terms.lumpSumCents(), terms.purchasing().referenceDate(), shares.shares(), periods,
-                terms.purchasing().basis(), shares.unfundedInsuredCount());
+        ContractTerms latest = segments.get(segments.size() - 1).terms();
+        LocalDate validFrom = segments.get(0).from();
+        LocalDate validUntil = segments.get(segments.size() - 1).until();
+        List<MarketShareOutcome> shares = new ArrayList<>();
+        for (TermsSegment segment : segments) {
+            MarketShareOutcome outcome = marketShares.apply(segment.terms());
+            if (outcome.pending()) {
+                String reason = segments.size() == 1 ? outcome.pendingReason()
+                        : "terms in force from " + segment.from() + ": " + outcome.pendingReason();
+                return new Allocation(AllocationStatus.PENDING, reason, validFrom, validUntil, latest.periodKind(),
+                        latest.paymentTiming(), latest.lumpSumCents(), latest.purchasing().referenceDate(), List.of(),
+                        List.of(), latest.purchasing().basis(), 0, List.of());
+            }
+            shares.add(outcome);
+        }
+        List<AllocatedPeriod> periods = new ArrayList<>();
+        int runStart = 0;
+        for (int i = 1; i <= segments.size(); i++) {
+            if (i == segments.size() || segments.get(i).terms().periodKind() != segments.get(runStart).terms().periodKind()) {
+                periods.addAll(run(segments.subList(runStart, i), shares.subList(runStart, i)));
+                runStart = i;
+            }
+        }
+        MarketShareOutcome latestShares = shares.get(shares.size() - 1);
+        return new Allocation(AllocationStatus.COMPLETE, null, validFrom, validUntil, latest.periodKind(),
+                latest.paymentTiming(), latest.lumpSumCents(), latest.purchasing().referenceDate(), latestShares.shares(),
+                periods, latest.purchasing().basis(), latestShares.unfundedInsuredCount(), latestShares.serviceAreaCounts());
+    }
+
+    /** The periods of consecutive segments with the same period kind, on that kind's calendar grid. */
+    private static List<AllocatedPeriod> run(List<TermsSegment> segments, List<MarketShareOutcome> shares) {
+        PeriodKind kind = segments.get(0).terms().periodKind();
+        LocalDate from = segments.get(0).from();
+        LocalDate until = segments.get(segments.size() - 1).until();
+        List<AllocatedPeriod> periods = new ArrayList<>();
+        for (SettlementCalendar.CalendarPeriod calendar : SettlementCalendar.grid(from, until, kind)) {
+            periods.add(period(calendar, segments, shares));
+        }
+        return periods;
+    }
+
+    private static AllocatedPeriod period(SettlementCalendar.CalendarPeriod calendar, List<TermsSegment> segments,
+            List<MarketShareOutcome> shares) {
+        long daysInPeriod = ChronoUnit.DAYS.between(calendar.periodStart(), calendar.periodEnd()) + 1;
+        List<LargestRemainder.Claim<Integer>> claims = new ArrayList<>();
+        BigInteger weights = BigInteger.ZERO;
+        for (int i = 0; i < segments.size(); i++) {
+            long days = segments.get(i).daysWithin(calendar.start(), calendar.end());
+            if (days > 0) {
+                long weight = Math.multiplyExact(segments.get(i).terms().lumpSumCents(), days);
+                claims.add(new LargestRemainder.Claim<>(i, weight));
+                weights = weights.add(BigInteger.valueOf(weight));
+            }
+        }
+        // the exact rational total, rounded half up: (2 x weights + days) / (2 x days), floored
+        BigInteger twice = BigInteger.valueOf(2 * daysInPeriod);
+        long total = weights.shiftLeft(1).add(BigInteger.valueOf(daysInPeriod)).divide(twice).longValueExact();
+        Map<Integer, Long> parts = LargestRemainder.split(total, claims);
+        Map<LineKey, Long> merged = new LinkedHashMap<>();
+        long unfunded = 0;
+        for (Map.Entry<Integer, Long> part : parts.entrySet()) {
+            MarketShareOutcome outcome = shares.get(part.getKey());
+            BudgetSplit.PeriodSplit split = BudgetSplit.split(segments.get(part.getKey()).terms(), outcome.shares(),
+                    outcome.unfundedInsuredCount(), part.getValue());
+            split.lines().forEach(line -> merged.merge(LineKey.of(line), line.amountCents(), Math::addExact));
+            unfunded += split.unfundedCents();
+        }
+        List<AllocationLine> lines = merged.entrySet().stream().map(e -> e.getKey().line(e.getValue())).toList();
+        return new AllocatedPeriod(calendar.start(), calendar.end(), total, lines, unfunded);
+    }
+
+    private record LineKey(LegalDomain domain, String sector, String uzovi, String payeePartyKey, String payeeAgb) {
+        static LineKey of(AllocationLine line) {
+            return new LineKey(line.domain(), line.sector(), line.uzovi(), line.payeePartyKey(), line.payeeAgb());
+        }
+
+        AllocationLine line(long amountCents) {
+            return new AllocationLine(domain, sector, uzovi, payeePartyKey, payeeAgb, amountCents);
+        }
     }
 }

@@ -49,13 +49,19 @@ public final class MarketShareCalculator {
             }
         }
         Map<Uzovi, Long> perInsurer = new TreeMap<>();
+        Map<String, Map<Postcode, Long>> perInsurerAndArea = new TreeMap<>();
+        List<Postcode> areaInOrder = serviceArea.stream().distinct().sorted().toList();
         long nonParticipating = 0;
         for (CountInArea count : counts) {
-            if (serviceArea.stream().noneMatch(area -> area.contains(count.postcode()))) {
+            // the sorted area lists a PC4 before its PC6 postcodes: a row lying in both counts once, under the PC4
+            Postcode area = areaInOrder.stream().filter(a -> a.contains(count.postcode())).findFirst().orElse(null);
+            if (area == null) {
                 continue;
             }
             if (participating.contains(count.uzovi())) {
                 perInsurer.merge(count.uzovi(), count.insuredCount(), Math::addExact);
+                perInsurerAndArea.computeIfAbsent(count.uzovi().code(), u -> new TreeMap<>())
+                        .merge(area, count.insuredCount(), Math::addExact);
             } else {
                 nonParticipating = Math.addExact(nonParticipating, count.insuredCount());
             }
@@ -79,6 +85,9 @@ public final class MarketShareCalculator {
         List<MarketShare> shares = new ArrayList<>();
         perInsurer.forEach((uzovi, count) -> shares.add(new MarketShare(uzovi.code(), count,
                 basisPoints.get(uzovi.code()).intValue())));
-        return MarketShareOutcome.completeWithUnfunded(shares, unfunded);
+        List<ServiceAreaCount> serviceAreaCounts = new ArrayList<>();
+        perInsurerAndArea.forEach((uzovi, perArea) -> perArea.forEach((area, count) ->
+                serviceAreaCounts.add(new ServiceAreaCount(uzovi, area.value(), count))));
+        return MarketShareOutcome.fromCounts(shares, unfunded, serviceAreaCounts);
     }
 }

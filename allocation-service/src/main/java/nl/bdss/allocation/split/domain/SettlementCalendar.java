@@ -31,6 +31,26 @@ public final class SettlementCalendar {
         return periods;
     }
 
+    /**
+     * The calendar periods of a kind that overlap {@code from..until}: the full calendar period and the part of it
+     * in the range (both inclusive).
+     */
+    public static List<CalendarPeriod> grid(LocalDate from, LocalDate until, PeriodKind kind) {
+        List<CalendarPeriod> grid = new ArrayList<>();
+        LocalDate periodStart = startOf(from, kind);
+        while (!periodStart.isAfter(until)) {
+            LocalDate periodEnd = next(periodStart, kind).minusDays(1);
+            grid.add(new CalendarPeriod(periodStart, periodEnd, periodStart.isBefore(from) ? from : periodStart,
+                    periodEnd.isAfter(until) ? until : periodEnd));
+            periodStart = next(periodStart, kind);
+        }
+        return grid;
+    }
+
+    /** A calendar period and the part of it that counts: {@code start..end}. */
+    public record CalendarPeriod(LocalDate periodStart, LocalDate periodEnd, LocalDate start, LocalDate end) {
+    }
+
     static long proRata(long lumpSumCents, long coveredDays, long daysInPeriod) {
         if (coveredDays == daysInPeriod) {
             return lumpSumCents;

@@ -8,6 +8,7 @@ import nl.bdss.events.allocation.AllocationCalculated;
 import nl.bdss.events.allocation.AllocationPeriod;
 import nl.bdss.events.allocation.AllocationStatus;
 import nl.bdss.events.allocation.MarketShare;
+import nl.bdss.events.allocation.ServiceAreaCount;
 import nl.bdss.events.common.BudgetPeriod;
 import nl.bdss.events.common.LegalDomain;
 import nl.bdss.events.common.PaymentTiming;
@@ -37,6 +38,9 @@ public final class AllocationEvents {
                 .setDatasetId(stored.datasetId() == null ? null : stored.datasetId().toString())
                 .setMarketShares(allocation.marketShares().stream()
                         .map(share -> new MarketShare(share.uzovi(), share.insuredCount(), share.basisPoints()))
+                        .toList())
+                .setServiceAreaCounts(allocation.serviceAreaCounts().stream()
+                        .map(count -> new ServiceAreaCount(count.uzovi(), count.postcode(), count.insuredCount()))
                         .toList())
                 .setPeriods(allocation.periods().stream().map(AllocationEvents::period).toList())
                 .build();

@@ -7,7 +7,9 @@ import java.util.Map;
 import nl.bdss.allocation.counts.domain.CountSource;
 import nl.bdss.allocation.counts.domain.Postcode;
 import nl.bdss.allocation.counts.domain.Uzovi;
+import nl.bdss.allocation.split.domain.ContractChangeKind;
 import nl.bdss.allocation.split.domain.ContractTerms;
+import nl.bdss.allocation.split.domain.ContractVersion;
 import nl.bdss.allocation.split.domain.ExecutionModel;
 import nl.bdss.allocation.split.domain.LegalDomain;
 import nl.bdss.allocation.split.domain.Party;
@@ -24,6 +26,17 @@ import nl.bdss.events.contract.PurchasingType;
 final class ContractTermsMapper {
 
     private ContractTermsMapper() {
+    }
+
+    /** The version with its terms and from when they apply (R8, R14). */
+    static ContractVersion toVersion(ContractVersionPublished event) {
+        ContractChangeKind change = switch (event.getChange()) {
+            case REGISTERED -> ContractChangeKind.REGISTERED;
+            case AMENDED -> ContractChangeKind.AMENDED;
+            case TERMINATED -> ContractChangeKind.TERMINATED;
+            case OVERLAP_FLAGGED -> ContractChangeKind.OVERLAP_FLAGGED;
+        };
+        return new ContractVersion(toTerms(event), change, event.getEffectiveFrom());
     }
 
     static ContractTerms toTerms(ContractVersionPublished event) {

@@ -1,7 +1,7 @@
 package nl.bdss.allocation.split.messaging;
 
 import nl.bdss.allocation.split.application.Allocations;
-import nl.bdss.allocation.split.domain.ContractTerms;
+import nl.bdss.allocation.split.domain.ContractVersion;
 import nl.bdss.events.contract.ContractVersionPublished;
 import nl.bdss.messaging.RejectedEventException;
 import org.slf4j.Logger;
@@ -23,14 +23,14 @@ class ContractVersionListener {
 
     @KafkaListener(topics = "#{T(nl.bdss.events.Topics).CONTRACT_VERSIONS.name()}", id = "allocation-contract-versions")
     void on(ContractVersionPublished event) {
-        ContractTerms terms;
+        ContractVersion version;
         try {
-            terms = ContractTermsMapper.toTerms(event);
+            version = ContractTermsMapper.toVersion(event);
         } catch (IllegalArgumentException e) {
             throw new RejectedEventException("contract " + event.getContractId() + " version " + event.getVersion()
                     + " cannot be allocated: " + e.getMessage());
         }
-        Allocations.Applied applied = allocations.applyContractVersion(event.getEventId(), terms);
+        Allocations.Applied applied = allocations.applyContractVersion(event.getEventId(), version);
         log.info("Contract {} version {}: {}", event.getContractId(), event.getVersion(), applied);
     }
 }

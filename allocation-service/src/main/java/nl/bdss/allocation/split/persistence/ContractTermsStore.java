@@ -6,7 +6,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import nl.bdss.allocation.counts.domain.CountSource;
+import nl.bdss.allocation.split.domain.ContractChangeKind;
 import nl.bdss.allocation.split.domain.ContractTerms;
+import nl.bdss.allocation.split.domain.ContractVersion;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +31,29 @@ public class ContractTermsStore {
                 .param(contractId).query(Integer.class).optional();
     }
 
-    public void save(ContractTerms terms, Instant at) {
+    /** Keeps the version in the contract's terms history and makes it the latest. */
+    public void save(ContractVersion version, Instant at) {
+        ContractTerms terms = version.terms();
+        save(terms, at);
+        jdbc.sql("insert into contract_terms_version (contract_id, version, change, effective_from, count_source, "
+                        + "reference_date, terms, applied_at) values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)")
+                .params(terms.contractId(), terms.version(), version.change().name(), version.effectiveFrom(),
+                        terms.purchasing().source() == null ? null : terms.purchasing().source().name(),
+                        terms.purchasing().referenceDate(), json.writeValueAsString(terms), at.atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    /** Every applied version of the contract in version order: its terms history. */
+    public List<ContractVersion> versions(String contractId) {
+        return jdbc.sql("select change, effective_from, terms from contract_terms_version where contract_id = ? "
+                        + "order by version")
+                .param(contractId)
+                .query((rs, row) -> new ContractVersion(read(rs.getString("terms")),
+                        ContractChangeKind.valueOf(rs.getString("change")), rs.getObject("effective_from", LocalDate.class)))
+                .list();
+    }
+
+    private void save(ContractTerms terms, Instant at) {
         jdbc.sql("insert into contract_terms (contract_id, version, count_source, reference_date, terms, updated_at) "
                         + "values (?, ?, ?, ?, cast(? as jsonb), ?) on conflict (contract_id) do update set "
                         + "version = excluded.version, count_source = excluded.count_source, "
@@ -45,10 +69,13 @@ public class ContractTermsStore {
                 .query(String.class).optional().map(this::read);
     }
 
-    /** The contracts whose market shares come from the dataset of this source and reference date. */
+    /**
+     * The contracts whose market shares come from the dataset of this source and reference date, in any version
+     * of their terms history (an amendment may have changed the reference date for the later periods only).
+     */
     public List<String> usingDataset(CountSource source, LocalDate referenceDate) {
-        return jdbc.sql("select contract_id from contract_terms where count_source = ? and reference_date = ? "
-                        + "order by contract_id")
+        return jdbc.sql("select distinct contract_id from contract_terms_version where count_source = ? "
+                        + "and reference_date = ? order by contract_id")
                 .params(source.name(), referenceDate).query(String.class).list();
     }
 

@@ -15,6 +15,7 @@ import nl.bdss.allocation.split.domain.CountInArea;
 import nl.bdss.allocation.split.domain.MarketShare;
 import nl.bdss.allocation.split.domain.PaymentTiming;
 import nl.bdss.allocation.split.domain.PeriodKind;
+import nl.bdss.allocation.split.domain.ServiceAreaCount;
 import nl.bdss.allocation.split.persistence.AllocationStore;
 import nl.bdss.allocation.split.persistence.AllocationStore.StoredAllocation;
 import org.springframework.http.HttpStatus;
@@ -64,14 +65,15 @@ class AllocationController {
     record AllocationView(String contractId, int allocationVersion, int contractVersion, AllocationStatus status,
             String pendingReason, LocalDate validFrom, LocalDate validUntil, PeriodKind budgetPeriod,
             PaymentTiming paymentTiming, long lumpSumCents, LocalDate referenceDate, CountSource source, UUID datasetId,
-            String marketShareBasis, List<MarketShare> marketShares, long unfundedInsuredCount, long unfundedCents,
-            List<AllocatedPeriod> periods, UUID eventId, Instant calculatedAt) {
+            String marketShareBasis, List<MarketShare> marketShares, List<ServiceAreaCount> serviceAreaCounts,
+            long unfundedInsuredCount, long unfundedCents, List<AllocatedPeriod> periods, UUID eventId,
+            Instant calculatedAt) {
         static AllocationView of(StoredAllocation stored) {
             var a = stored.allocation();
             return new AllocationView(stored.contractId(), stored.allocationVersion(), stored.contractVersion(),
                     a.status(), a.pendingReason(), a.validFrom(), a.validUntil(), a.periodKind(), a.paymentTiming(),
                     a.lumpSumCents(), a.referenceDate(), stored.source(), stored.datasetId(), a.marketShareBasis(),
-                    a.marketShares(), a.unfundedInsuredCount(), a.unfundedCents(), a.periods(), stored.eventId(),
+                    a.marketShares(), a.serviceAreaCounts(), a.unfundedInsuredCount(), a.unfundedCents(), a.periods(), stored.eventId(),
                     stored.calculatedAt());
         }
     }
