@@ -44,6 +44,7 @@ class WalkingSkeletonIT {
 
     static final Path EXAMPLES = Path.of("..", "examples");
 
+    static String contractLocation;
     static RunningService contracts;
     static RunningService allocations;
     static RunningService settlements;
@@ -82,6 +83,7 @@ class WalkingSkeletonIT {
         assertThat(counts.getStatusCode().is2xxSuccessful()).isTrue();
         assertThat(contract.getStatusCode().value()).isEqualTo(201);
         assertThat(contract.getHeaders().getLocation()).isNotNull();
+        contractLocation = contract.getHeaders().getLocation().getPath();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertExampleSectorLoads());
     }
 
@@ -112,6 +114,99 @@ class WalkingSkeletonIT {
         Thread.sleep(3_000);
         assertExampleSectorLoads();
         assertThat(readAll(Topics.SETTLEMENTS.name())).hasSize(8);
+    }
+
+    @Test
+    @Order(4)
+    void anAmendmentEffectiveMid2026CorrectsOnly2026AndReportingFollowsTheLedgerToTheCent() throws Exception {
+        String document = Files.readString(EXAMPLES.resolve("contract-manual-example.json"))
+                .replace("\"lumpSumCents\": 10000000", "\"lumpSumCents\": 12000000");
+        ResponseEntity<String> amended = RestClient.create(contracts.url()).post().uri(contractLocation + "/amendments")
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("If-Match", "\"1\"")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body("{\"effectiveFrom\":\"2026-07-01\",\"contract\":" + document + "}")
+                .retrieve().toEntity(String.class);
+
+        assertThat(amended.getStatusCode().is2xxSuccessful()).isTrue();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<Map<String, Object>> entries = settlementEntries();
+            List<Map<String, Object>> corrections = entries.stream().filter(e -> "CORRECTION".equals(e.get("kind"))).toList();
+            assertThat(corrections).isNotEmpty();
+            assertThat(corrections).allSatisfy(c -> assertThat(c.get("periodStart")).isEqualTo("2026-01-01"));
+            assertReportingAgreesWithTheLedger(entries);
+            assertThat(sectorLoads(2026).values()).allSatisfy(amount -> assertThat(amount).isGreaterThan(3_500_000L));
+        });
+        assertThat(sectorLoads(2025)).containsExactlyInAnyOrderEntriesOf(
+                Map.of("WIJKVERPLEGING", 3_500_000L, "HUISARTSENZORG", 3_500_000L));
+        assertLedgerInvariantsHold();
+    }
+
+    @Test
+    @Order(5)
+    void terminatingCreditsTheRestOf2026ProRataAndReportingFollows() {
+        Map<String, Long> before = sectorLoads(2026);
+        ResponseEntity<String> terminated = RestClient.create(contracts.url()).post().uri(contractLocation + "/termination")
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("If-Match", "\"2\"")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body("{\"endDate\":\"2026-09-30\"}")
+                .retrieve().toEntity(String.class);
+
+        assertThat(terminated.getStatusCode().is2xxSuccessful()).isTrue();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<Map<String, Object>> entries = settlementEntries();
+            assertReportingAgreesWithTheLedger(entries);
+            Map<String, Long> after = sectorLoads(2026);
+            assertThat(after.keySet()).isEqualTo(before.keySet());
+            after.forEach((sector, amount) -> assertThat(amount).isLessThan(before.get(sector)).isPositive());
+        });
+        assertLedgerInvariantsHold();
+    }
+
+    @SuppressWarnings("unchecked")
+    static void assertLedgerInvariantsHold() {
+        Map<String, Object> report = RestClient.create(settlements.url()).get().uri("/api/v1/ledger/invariants")
+                .retrieve().body(Map.class);
+        assertThat(report.get("holds")).as(String.valueOf(report)).isEqualTo(true);
+    }
+
+    /** Reporting's sector loads per year equal the sum of the settlement entries on the topic, to the cent. */
+    static void assertReportingAgreesWithTheLedger(List<Map<String, Object>> entries) {
+        Map<Integer, Map<String, Long>> ledger = new java.util.TreeMap<>();
+        for (Map<String, Object> entry : entries) {
+            int year = Integer.parseInt(((String) entry.get("periodStart")).substring(0, 4));
+            ledger.computeIfAbsent(year, y -> new java.util.TreeMap<>())
+                    .merge((String) entry.get("sector"), (Long) entry.get("amountCents"), Long::sum);
+        }
+        ledger.forEach((year, sectors) -> assertThat(sectorLoads(year)).as("year " + year).isEqualTo(sectors));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Long> sectorLoads(int year) {
+        Map<String, Object> loads = RestClient.create(reporting.url()).get()
+                .uri("/api/v1/sector-loads?year={year}", year)
+                .retrieve().body(Map.class);
+        Map<String, Long> bySector = new java.util.TreeMap<>();
+        for (Map<String, Object> sector : (List<Map<String, Object>>) loads.get("sectors")) {
+            bySector.put((String) sector.get("sector"), ((Number) sector.get("amountCents")).longValue());
+        }
+        return bySector;
+    }
+
+    static List<Map<String, Object>> settlementEntries() {
+        nl.bdss.messaging.serde.ConfluentAvroDeserializer avro = new nl.bdss.messaging.serde.ConfluentAvroDeserializer();
+        avro.configure(Map.of("schema.registry.url", Infrastructure.get().schemaRegistryUrl(), "specific.avro.reader", true), false);
+        Map<String, Map<String, Object>> byEntryId = new java.util.LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : readAll(Topics.SETTLEMENTS.name())) {
+            var booked = (nl.bdss.events.settlement.SettlementBooked) avro.deserialize(record.topic(), record.value());
+            byEntryId.put(booked.getEntryId(), Map.of(
+                    "kind", booked.getKind().name(),
+                    "periodStart", booked.getPeriodStart().toString(),
+                    "sector", booked.getSector(),
+                    "amountCents", booked.getAmountCents()));
+        }
+        return new ArrayList<>(byEntryId.values());
     }
 
     @SuppressWarnings("unchecked")
