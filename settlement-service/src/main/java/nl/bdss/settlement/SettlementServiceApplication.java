@@ -3,6 +3,7 @@ package nl.bdss.settlement;
 import java.time.Clock;
 import nl.bdss.messaging.ConsumerConfiguration;
 import nl.bdss.messaging.MessagingConfiguration;
+import nl.bdss.security.BdssSecurityConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +12,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @EnableScheduling
-@Import({MessagingConfiguration.class, ConsumerConfiguration.class})
+@Import({MessagingConfiguration.class, ConsumerConfiguration.class, BdssSecurityConfiguration.class})
 public class SettlementServiceApplication {
 
     /** The service reads {@code settlement-service.yml}, so that several services can share one classpath in tests. */

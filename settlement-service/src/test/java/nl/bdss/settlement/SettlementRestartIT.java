@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import nl.bdss.events.Topics;
 import nl.bdss.events.allocation.AllocationCalculated;
 import nl.bdss.events.allocation.AllocationLine;
@@ -285,8 +286,9 @@ class SettlementRestartIT {
         properties.put("server.port", 0);
         properties.put("spring.jmx.enabled", false);
         properties.put("bdss.settlement.scheduler-interval-ms", 250);
-        String[] arguments = properties.entrySet().stream()
-                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+        String[] arguments = Stream.concat(properties.entrySet().stream()
+                        .map(entry -> "--" + entry.getKey() + "=" + entry.getValue()),
+                        Stream.of("--" + TestProperties.SECURITY_OFF))
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(SettlementServiceApplication.class).run(arguments);
     }

@@ -38,7 +38,7 @@ import org.springframework.test.annotation.DirtiesContext;
  * and the other integration test never see each other's bookings. The context is closed after the class.
  */
 @DirtiesContext
-@SpringBootTest(properties = {SettlementServiceApplication.CONFIG_NAME,
+@SpringBootTest(properties = {SettlementServiceApplication.CONFIG_NAME, TestProperties.SECURITY_OFF,
         "spring.application.name=settlement-scheduler-it",
         "bdss.settlement.scheduler-interval-ms=300",
         "bdss.messaging.relay-enabled=false"})

@@ -56,7 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = SettlementServiceApplication.CONFIG_NAME)
+        properties = {SettlementServiceApplication.CONFIG_NAME, TestProperties.SECURITY_OFF})
 @UsesInfrastructure(database = "settlement")
 class SettlementServiceIT {
 

@@ -3,6 +3,7 @@ package nl.bdss.settlement.payments;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 import nl.bdss.settlement.ledger.domain.DoubleEntry;
 import nl.bdss.settlement.payments.domain.Direction;
@@ -19,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * a payable entry is PAID by the insurer (payable to bank); a credit (negative correction) is never paid but OFFSET
  * against a later payment or REFUNDED by the payee (bank to payable), see {@link Direction}. A status that does not
  * fit the entry's sign is refused (400). Idempotent: the same acknowledgement again changes nothing; a different
- * one is refused (409), since a recorded acknowledgement is never edited.
+ * one is refused (409), since a recorded acknowledgement is never edited. An insurer acknowledges only its own
+ * entries ({@code onlyUzovi}); another insurer's entry answers 404.
  */
 @Service
 class Acknowledging {
@@ -37,16 +39,19 @@ class Acknowledging {
     }
 
     @Transactional
-    PaymentInstruction acknowledge(UUID id, PaymentStatus requested, String paymentReference, LocalDate paidOn) {
+    PaymentInstruction acknowledge(UUID id, Optional<String> onlyUzovi, PaymentStatus requested,
+            String paymentReference, LocalDate paidOn) {
         if (paymentReference == null || paymentReference.isBlank() || paymentReference.length() > 100) {
             throw new IllegalArgumentException("paymentReference is required (at most 100 characters)");
         }
         if (paidOn == null) {
             throw new IllegalArgumentException("paidOn is required");
         }
-        jdbc.sql("select id from settlement_entry where id = ? for update").param(id).query(UUID.class).optional()
+        // Another insurer's entry is not found, exactly like an id that does not exist.
+        jdbc.sql("select id from settlement_entry where id = ? and (cast(? as varchar) is null or uzovi = ?) for update")
+                .params(id, onlyUzovi.orElse(null), onlyUzovi.orElse(null)).query(UUID.class).optional()
                 .orElseThrow(() -> new NotFoundException("No payment instruction " + id));
-        PaymentInstruction instruction = queries.byId(id).orElseThrow();
+        PaymentInstruction instruction = queries.byId(id, onlyUzovi).orElseThrow();
         PaymentStatus status = Direction.valueOf(instruction.direction()).acknowledgedAs(requested);
         if (instruction.acknowledged()) {
             if (instruction.status().equals(status.name()) && instruction.paymentReference().equals(paymentReference)
@@ -65,6 +70,6 @@ class Acknowledging {
                 .update();
         ledger.insertPostings(instruction.entryId() + "|" + status.name(),
                 DoubleEntry.payment(instruction.insurer(), instruction.payeeAgb(), instruction.amountCents()), now);
-        return queries.byId(id).orElseThrow();
+        return queries.byId(id, onlyUzovi).orElseThrow();
     }
 }

@@ -12,7 +12,11 @@ import nl.bdss.settlement.payments.domain.PaymentStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads payment instructions with their acknowledgement. */
+/**
+ * Reads payment instructions with their acknowledgement. {@code onlyUzovi} (the caller's insurer restriction, empty
+ * for an operator) is applied in SQL, so an insurer's pages, totals and exports hold its own entries only and another
+ * insurer's entry is not found.
+ */
 @Component
 class PaymentInstructionQueries {
 
@@ -29,7 +33,8 @@ class PaymentInstructionQueries {
         this.jdbc = jdbc;
     }
 
-    record Filter(String insurer, String payee, LocalDate periodStart, String status) {
+    /** {@code onlyUzovi}: the caller's restriction, ANDed with the {@code insurer} search criterion. */
+    record Filter(String insurer, String payee, LocalDate periodStart, String status, Optional<String> onlyUzovi) {
 
         Filter {
             PaymentStatus.parse(status);
@@ -56,22 +61,33 @@ class PaymentInstructionQueries {
         return new Page(content, page, size, total);
     }
 
-    List<PaymentInstruction> forPeriod(LocalDate periodStart) {
-        return jdbc.sql(SELECT + " where e.period_start = ? order by e.uzovi, e.contract_id, e.sequence")
-                .param(periodStart).query((rs, n) -> map(rs)).list();
+    List<PaymentInstruction> forPeriod(LocalDate periodStart, Optional<String> onlyUzovi) {
+        return jdbc.sql(SELECT + " where e.period_start = ? and (cast(? as varchar) is null or e.uzovi = ?)"
+                        + " order by e.uzovi, e.contract_id, e.sequence")
+                .params(periodStart, onlyUzovi.orElse(null), onlyUzovi.orElse(null))
+                .query((rs, n) -> map(rs)).list();
     }
 
-    List<PaymentInstruction> forPayee(String agb) {
-        return jdbc.sql(SELECT + " where e.payee_agb = ? order by e.contract_id, e.period_start, e.sequence")
-                .param(agb).query((rs, n) -> map(rs)).list();
+    List<PaymentInstruction> forPayee(String agb, Optional<String> onlyUzovi) {
+        return jdbc.sql(SELECT + " where e.payee_agb = ? and (cast(? as varchar) is null or e.uzovi = ?)"
+                        + " order by e.contract_id, e.period_start, e.sequence")
+                .params(agb, onlyUzovi.orElse(null), onlyUzovi.orElse(null))
+                .query((rs, n) -> map(rs)).list();
     }
 
-    Optional<PaymentInstruction> byId(UUID id) {
-        return jdbc.sql(SELECT + " where e.id = ?").param(id).query((rs, n) -> map(rs)).optional();
+    /** One entry; empty as well when it belongs to another insurer than {@code onlyUzovi} (no existence leak). */
+    Optional<PaymentInstruction> byId(UUID id, Optional<String> onlyUzovi) {
+        return jdbc.sql(SELECT + " where e.id = ? and (cast(? as varchar) is null or e.uzovi = ?)")
+                .params(id, onlyUzovi.orElse(null), onlyUzovi.orElse(null))
+                .query((rs, n) -> map(rs)).optional();
     }
 
     private static String where(Filter filter, List<Object> params) {
         List<String> conditions = new ArrayList<>();
+        filter.onlyUzovi().ifPresent(uzovi -> {
+            conditions.add("e.uzovi = ?");
+            params.add(uzovi);
+        });
         if (filter.insurer() != null) {
             conditions.add("e.uzovi = ?");
             params.add(filter.insurer());

@@ -3,6 +3,7 @@ package nl.bdss.settlement.payments;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import nl.bdss.security.CurrentClient;
 import nl.bdss.settlement.payments.domain.PaymentStatus;
 import nl.bdss.settlement.web.NotFoundException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -16,7 +17,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The insurers' back office: payment instructions, their acknowledgement, a period's CSV and payee statements. */
+/**
+ * The insurers' back office: payment instructions, their acknowledgement, a period's CSV and payee statements. An
+ * insurer (token with a UZOVI) sees and acknowledges its own entries only: others' answer 404 and are left out of
+ * pages, CSV and statements; the {@code insurer} search parameter only narrows further. Operators see all.
+ */
 @RestController
 @RequestMapping("/api/v1")
 class PaymentInstructionsController {
@@ -37,12 +42,14 @@ class PaymentInstructionsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate period,
             @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return queries.find(new PaymentInstructionQueries.Filter(insurer, payee, period, status), page, size);
+        return queries.find(new PaymentInstructionQueries.Filter(insurer, payee, period, status,
+                CurrentClient.insurerRestriction()), page, size);
     }
 
     @GetMapping("/payment-instructions/{id}")
     PaymentInstruction one(@PathVariable UUID id) {
-        return queries.byId(id).orElseThrow(() -> new NotFoundException("No payment instruction " + id));
+        return queries.byId(id, CurrentClient.insurerRestriction())
+                .orElseThrow(() -> new NotFoundException("No payment instruction " + id));
     }
 
     /**
@@ -58,14 +65,15 @@ class PaymentInstructionsController {
         if (status == PaymentStatus.OPEN) {
             throw new IllegalArgumentException("status: an acknowledgement records PAID, OFFSET or REFUNDED, not OPEN");
         }
-        return acknowledging.acknowledge(id, status, acknowledgement.paymentReference(), acknowledgement.paidOn());
+        return acknowledging.acknowledge(id, CurrentClient.insurerRestriction(), status,
+                acknowledgement.paymentReference(), acknowledgement.paidOn());
     }
 
     @GetMapping(value = "/payment-instructions/export", produces = "text/csv")
     ResponseEntity<String> export(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodStart) {
         StringBuilder csv = new StringBuilder("id,entryId,kind,correctsEntryId,contractId,periodStart,periodEnd,insurer,"
                 + "payeeAgb,payeePartyKey,sector,amountCents,allocationVersion,status,paymentReference,paidOn,direction\n");
-        for (PaymentInstruction i : queries.forPeriod(periodStart)) {
+        for (PaymentInstruction i : queries.forPeriod(periodStart, CurrentClient.insurerRestriction())) {
             csv.append(String.join(",", i.id().toString(), i.entryId(), i.kind(), cell(i.correctsEntryId()),
                     cell(i.contractId()), i.periodStart().toString(), i.periodEnd().toString(), i.insurer(),
                     i.payeeAgb(), cell(i.payeePartyKey()), cell(i.sector()), Long.toString(i.amountCents()),
@@ -83,7 +91,8 @@ class PaymentInstructionsController {
         if (!AGB.matcher(agb).matches()) {
             throw new IllegalArgumentException("agb must be 8 digits, was " + agb);
         }
-        return PayeeStatement.of(agb, queries.forPayee(agb));
+        // An insurer's statement holds only its own lines for this payee (and their totals).
+        return PayeeStatement.of(agb, queries.forPayee(agb, CurrentClient.insurerRestriction()));
     }
 
     private static String cell(String value) {

@@ -1,9 +1,13 @@
 package nl.bdss.settlement.riskequalisation;
 
 import java.util.Map;
+import java.util.Optional;
+import nl.bdss.security.CurrentClient;
+import nl.bdss.security.audit.AuditObject;
 import nl.bdss.settlement.riskequalisation.application.Attributing;
 import nl.bdss.settlement.riskequalisation.domain.Attribution;
 import nl.bdss.settlement.riskequalisation.domain.DistributionKey;
+import nl.bdss.settlement.web.ForbiddenException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
  * the allocations by default; {@code insuredCounts} (per postcode) is the fallback for allocations that carried
  * none, and {@code countsFrom} in the response says which were used. ALL_INSUREDS needs the count of all insureds.
  * JSON, or CSV with {@code Accept: text/csv}.
+ *
+ * <p>An insurer attributes only its own sums: {@code insurer} is taken from its token when left out and refused
+ * (403) when it names another insurer. An operator names the insurer.
  */
 @RestController
 class RiskEqualisationController {
@@ -31,8 +38,14 @@ class RiskEqualisationController {
 
     @PostMapping(value = "/api/v1/risk-equalisation/attribution", produces = MediaType.APPLICATION_JSON_VALUE)
     Attribution attribute(@RequestBody Request request) {
-        if (request.insurer() == null || !request.insurer().matches("\\d{4}")) {
+        Optional<String> onlyUzovi = CurrentClient.insurerRestriction();
+        String insurer = request.insurer() == null ? onlyUzovi.orElse(null) : request.insurer();
+        if (insurer == null || !insurer.matches("\\d{4}")) {
             throw new IllegalArgumentException("insurer must be a 4-digit UZOVI code");
+        }
+        if (onlyUzovi.isPresent() && !onlyUzovi.get().equals(insurer)) {
+            throw new ForbiddenException("insurer: an insurer attributes only its own settled sums; " + insurer
+                    + " is not the UZOVI of the calling client");
         }
         if (request.year() == null) {
             throw new IllegalArgumentException("year is required");
@@ -40,7 +53,8 @@ class RiskEqualisationController {
         if (request.key() == null) {
             throw new IllegalArgumentException("key is required: SERVICE_AREA_INSUREDS, ALL_INSUREDS or NOT_ATTRIBUTED (R19)");
         }
-        return attributing.attribute(request.insurer(), request.year(), request.key(), request.insuredCounts(),
+        AuditObject.describe("attribution", insurer + "/" + request.year());
+        return attributing.attribute(insurer, request.year(), request.key(), request.insuredCounts(),
                 request.reason());
     }
 

@@ -2,6 +2,8 @@ package nl.bdss.settlement.settling.web;
 
 import java.time.LocalDate;
 import java.util.List;
+import nl.bdss.security.CurrentClient;
+import nl.bdss.security.audit.AuditObject;
 import nl.bdss.settlement.settling.application.PeriodClose;
 import nl.bdss.settlement.settling.domain.Booking;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -36,7 +38,10 @@ class PeriodCloseController {
     @PostMapping("/api/v1/period-close")
     Result close(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(defaultValue = "true") boolean dryRun) {
-        List<Booking> bookings = periodClose.close(date, dryRun, "operator");
+        AuditObject.describe("period-close", date.toString());
+        // bookedBy names the operator client that ran the close ("operator" when security is off, in tests).
+        String by = CurrentClient.get().map(CurrentClient::clientId).orElse("operator");
+        List<Booking> bookings = periodClose.close(date, dryRun, by);
         return new Result(date, dryRun, bookings.size(), bookings.stream().mapToLong(Booking::amountCents).sum(),
                 bookings.stream().map(Entry::of).toList());
     }
