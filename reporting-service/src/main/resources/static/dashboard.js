@@ -63,7 +63,7 @@ async function showAlerts(year) {
 
 async function showRegionLoads(year) {
   const loads = await getJson('/api/v1/region-loads?year=' + year);
-  document.getElementById('region-loads-csv').href = '/api/v1/region-loads?format=csv&year=' + year;
+  csvLink('region-loads-csv', '/api/v1/region-loads?format=csv&year=' + year, 'region-loads-' + year + '.csv');
   fillRows(document.querySelector('#region-loads tbody'), loads.regions.map(r => {
     const row = [cell(r.region), cell(euros(r.settledCents), true), cell(euros(r.committedCents), true),
       cell(String(r.contractCount), true)];
@@ -90,7 +90,8 @@ async function showContracts() {
 async function showSettlements(year) {
   const periods = await getJson('/api/v1/settlements/by-period?size=100&year=' + year);
   document.getElementById('settlements-count').textContent = periods.total;
-  document.getElementById('settlements-csv').href = '/api/v1/settlements/by-period?format=csv&year=' + year;
+  csvLink('settlements-csv', '/api/v1/settlements/by-period?format=csv&year=' + year,
+    'settlements-by-period-' + year + '.csv');
   fillRows(document.querySelector('#settlements tbody'), periods.items.map(p => [cell(p.periodStart + ' – ' + p.periodEnd),
     cell(p.sector), cell(euros(p.amountCents), true), cell(String(p.entries), true), cell(String(p.corrections), true)]));
 }
@@ -101,7 +102,8 @@ async function showTopics() {
     fillRows(document.querySelector('#topics tbody'), topics.map(t => [cell(t.topic), cell(String(t.endOffset), true),
       cell(String(t.consumerLag), true), cell(t.deadLetterTopic), cell(String(t.deadLetters), true)]));
   } catch (e) {
-    fillRows(document.querySelector('#topics tbody'), [[cell('Kafka not reachable: ' + e.message)]]);
+    const reason = e instanceof ApiRefused ? 'Operators only: ' + e.message : 'Kafka not reachable: ' + e.message;
+    fillRows(document.querySelector('#topics tbody'), [[cell(reason)]]);
   }
 }
 
@@ -112,4 +114,5 @@ async function refresh() {
   document.body.dataset.loaded = 'true';
 }
 
-initYears().then(refresh);
+/* Without a valid token nothing loads: the message above the page says why (401 or 403). */
+initYears().then(refresh).catch(e => console.error(e));

@@ -24,8 +24,3 @@ function fillRows(tbody, rows) {
     return tr;
   }));
 }
-async function getJson(url) {
-  const response = await fetch(url, { headers: { Accept: 'application/json' } });
-  if (!response.ok) throw new Error(url + ' answered ' + response.status);
-  return response.json();
-}

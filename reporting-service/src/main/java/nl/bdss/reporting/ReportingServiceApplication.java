@@ -3,6 +3,7 @@ package nl.bdss.reporting;
 import java.time.Clock;
 import nl.bdss.messaging.ConsumerConfiguration;
 import nl.bdss.messaging.MessagingConfiguration;
+import nl.bdss.security.BdssSecurityConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,7 +14,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
-@Import({MessagingConfiguration.class, ConsumerConfiguration.class})
+@Import({MessagingConfiguration.class, ConsumerConfiguration.class, BdssSecurityConfiguration.class})
 public class ReportingServiceApplication {
 
     /** The service reads {@code reporting-service.yml}, so that several services can share one classpath in tests. */

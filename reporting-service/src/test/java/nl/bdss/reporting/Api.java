@@ -7,28 +7,33 @@ import java.net.http.HttpResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Calls the running service over HTTP, as a client would. */
-record Api(int port) {
+/** Calls the running service over HTTP, as a client would; with a bearer token when the service's security is on. */
+record Api(int port, String token) {
+
+    /** Without a token: for the functional tests that run with security off ({@link TestProperties#SECURITY_OFF}). */
+    Api(int port) {
+        this(port, null);
+    }
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     JsonNode get(String path) {
-        return JSON.readTree(send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json").GET().build(), 200));
+        return JSON.readTree(send(request(path).header("Accept", "application/json").GET().build(), 200));
     }
 
     String getText(String path, String accept) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET().build(), 200);
+        return send(request(path).header("Accept", accept).GET().build(), 200);
     }
 
     JsonNode put(String path, String json) {
-        return JSON.readTree(send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return JSON.readTree(send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), 200));
     }
 
     int status(String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json").GET().build(),
+            return HTTP.send(request(path).header("Accept", "application/json").GET().build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -37,7 +42,7 @@ record Api(int port) {
 
     HttpResponse<String> post(String path, String contentType, String body) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+            return HTTP.send(request(path).header("Content-Type", contentType)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -52,6 +57,11 @@ record Api(int port) {
             }
         }
         return 0;
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     private URI uri(String path) {

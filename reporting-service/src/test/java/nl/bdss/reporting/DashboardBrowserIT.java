@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import nl.bdss.security.testing.TestTokenIssuer;
+import nl.bdss.security.testing.UsesTestTokenIssuer;
 import nl.bdss.testsupport.UsesInfrastructure;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -22,10 +24,17 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 
-/** Opens the operator dashboard in headless Chromium (Debian's chromium and chromium-driver) for the manual's example. */
+/**
+ * Opens the operator dashboard in headless Chromium (Debian's chromium and chromium-driver) for the manual's example,
+ * with security on: the page is public, its API calls carry the operator token handed over in the address fragment.
+ */
 @SpringBootTest(properties = ReportingServiceApplication.CONFIG_NAME, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UsesInfrastructure(database = "reporting")
+@UsesTestTokenIssuer
+// one live context at a time: the test contexts share the database, the consumer group and the outbox
+@DirtiesContext
 class DashboardBrowserIT {
 
     static final File CHROMIUM = new File("/usr/bin/chromium");
@@ -38,7 +47,8 @@ class DashboardBrowserIT {
     void dashboardShowsTheManualExampleSectorLoadsToTheCent_andSavesAScreenshot_R17_R18() throws Exception {
         Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
                 "Debian's chromium and chromium-driver are not installed (CI installs them)");
-        Api api = new Api(port);
+        String operatorToken = TestTokenIssuer.get().operator();
+        Api api = new Api(port, operatorToken);
         ReadModelsIT.publishManualExample();
         await().atMost(Duration.ofSeconds(30)).until(() -> api.sectorLoad(2025, "WIJKVERPLEGING") == 3_500_000L
                 && api.get("/api/v1/monitor?year=2025").get("contractCount").asLong() == 1);
@@ -54,10 +64,20 @@ class DashboardBrowserIT {
         WebDriver browser = new ChromeDriver(service, options);
         try {
             browser.manage().window().setSize(new Dimension(1280, 2100));
-            browser.get("http://localhost:" + port + "/?year=2025");
+            // without a token the page loads but its API calls answer 401: the page says so
+            browser.get("http://localhost:" + port + "/monitor.html?year=2025");
+            WebElement refused = new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .until(driver -> driver.findElement(By.id("auth-message")).isDisplayed()
+                            ? driver.findElement(By.id("auth-message")) : null);
+            assertThat(refused.getText()).contains("401").contains("token");
+
+            browser.get("http://localhost:" + port + "/?year=2025#token=" + operatorToken);
             new WebDriverWait(browser, Duration.ofSeconds(20))
                     .until(driver -> "true".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
 
+            assertThat(browser.getCurrentUrl()).doesNotContain("token").endsWith("/?year=2025");
+            assertThat(browser.findElement(By.id("auth-message")).isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.id("token-state")).getText()).isEqualTo("token set");
             assertThat(settled(browser, "WIJKVERPLEGING")).isEqualTo("35.000,00");
             assertThat(settled(browser, "HUISARTSENZORG")).isEqualTo("35.000,00");
             assertThat(browser.findElement(By.id("total-settled")).getText()).isEqualTo("70.000,00");

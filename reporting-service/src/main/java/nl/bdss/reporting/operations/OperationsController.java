@@ -2,13 +2,14 @@ package nl.bdss.reporting.operations;
 
 import java.util.List;
 import nl.bdss.reporting.downstream.application.RebuildState;
+import nl.bdss.security.audit.AuditObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operator endpoints: the state of the consumed topics, and a rebuild of the read models from offset 0. */
+/** Operator-only endpoints: the state of the consumed topics, and a rebuild of the read models from offset 0. */
 @RestController
 class OperationsController {
 
@@ -40,6 +41,7 @@ class OperationsController {
     @PostMapping("/api/v1/operations/rebuild")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void rebuild() throws Exception {
+        AuditObject.describe("read-models", "rebuild");
         rebuild.rebuild();
     }
 }

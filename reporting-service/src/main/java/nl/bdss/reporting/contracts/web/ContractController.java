@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import nl.bdss.reporting.web.Csv;
 import nl.bdss.reporting.web.Page;
 import nl.bdss.reporting.web.Paging;
+import nl.bdss.security.CurrentClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,7 +19,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The contracts as reporting knows them, their statuses and the allocations still pending. */
+/**
+ * The contracts as reporting knows them, their statuses and the allocations still pending. An insurer sees only the
+ * contracts it is a party to (filtered in the queries, so counts and pages are its own); operators see all.
+ */
 @RestController
 @RequestMapping("/api/v1")
 class ContractController {
@@ -30,6 +34,14 @@ class ContractController {
 
     record PendingAllocation(String contractId, int allocationVersion, int contractVersion, String pendingReason) {
     }
+
+    /**
+     * An insurer (parameter {@code :uzovi}) sees the allocations of contracts it is a party to; an allocation whose
+     * contract reporting has not seen yet names no parties, so only callers without a restriction see it.
+     */
+    private static final String OWN_ALLOCATION = """
+            (cast(:uzovi as varchar) is null or exists (select 1 from contract_view c
+                where c.contract_id = a.contract_id and :uzovi = any(c.insurers)))""";
 
     private final JdbcClient jdbc;
 
@@ -46,8 +58,10 @@ class ContractController {
                             a.status, a.allocation_version
                         from contract_view c left join contract_allocation a on a.contract_id = c.contract_id
                         where (cast(:status as varchar) is null or c.status = :status)
+                            and (cast(:uzovi as varchar) is null or :uzovi = any(c.insurers))
                         order by c.reference, c.contract_id limit :size offset :offset""")
                 .param("status", status, java.sql.Types.VARCHAR)
+                .param("uzovi", onlyUzovi(), java.sql.Types.VARCHAR)
                 .param("size", Paging.size(size))
                 .param("offset", (long) Paging.page(page) * size)
                 .query((rs, n) -> new ContractView(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
@@ -60,7 +74,10 @@ class ContractController {
     @GetMapping("/contracts/by-status")
     Map<String, Long> byStatus() {
         Map<String, Long> counts = new TreeMap<>();
-        jdbc.sql("select status, count(*) from contract_view group by status")
+        jdbc.sql("""
+                        select status, count(*) from contract_view
+                        where cast(:uzovi as varchar) is null or :uzovi = any(insurers) group by status""")
+                .param("uzovi", onlyUzovi(), java.sql.Types.VARCHAR)
                 .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
         return counts;
     }
@@ -77,17 +94,23 @@ class ContractController {
             return csv.response("pending-allocations.csv");
         }
         List<PendingAllocation> items = pending(Paging.size(size), Paging.offset(page, size));
-        long total = jdbc.sql("select count(*) from contract_allocation where status = 'PENDING'").query(Long.class).single();
+        long total = jdbc.sql("select count(*) from contract_allocation a where a.status = 'PENDING' and " + OWN_ALLOCATION)
+                .param("uzovi", onlyUzovi(), java.sql.Types.VARCHAR).query(Long.class).single();
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new Page<>(items, page, size, total));
     }
 
     private List<PendingAllocation> pending(long limit, long offset) {
-        return jdbc.sql("""
-                        select contract_id, allocation_version, contract_version, pending_reason from contract_allocation
-                        where status = 'PENDING' order by contract_id limit ? offset ?""")
-                .params(limit, offset)
+        return jdbc.sql("select a.contract_id, a.allocation_version, a.contract_version, a.pending_reason"
+                        + " from contract_allocation a where a.status = 'PENDING' and " + OWN_ALLOCATION
+                        + " order by a.contract_id limit :limit offset :offset")
+                .param("uzovi", onlyUzovi(), java.sql.Types.VARCHAR).param("limit", limit).param("offset", offset)
                 .query((rs, n) -> new PendingAllocation(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4)))
                 .list();
+    }
+
+    /** An insurer's own UZOVI from its token: it sees only contracts where it is a party. Null for everyone else. */
+    private static String onlyUzovi() {
+        return CurrentClient.insurerRestriction().orElse(null);
     }
 
     private static List<String> strings(java.sql.Array array) throws java.sql.SQLException {

@@ -8,6 +8,7 @@ import nl.bdss.reporting.mbi.domain.MacroBudget;
 import nl.bdss.reporting.mbi.domain.MacroBudgetCsv;
 import nl.bdss.reporting.sectorload.domain.SectorYear;
 import nl.bdss.reporting.web.Paging;
+import nl.bdss.security.audit.AuditObject;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,6 +41,7 @@ class MacroBudgetController {
 
     @PutMapping("/macro-budgets/{sector}/{year}")
     Map<String, Object> put(@PathVariable String sector, @PathVariable int year, @RequestBody MacroBudgetRequest request) {
+        AuditObject.describe("macro-budget", sector + "/" + year);
         if (request.amountCents() == null) {
             throw new IllegalArgumentException("amountCents: required, the macro budget in euro cents (R18)");
         }
@@ -51,6 +53,7 @@ class MacroBudgetController {
     @PostMapping(path = "/macro-budgets", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     Map<String, Object> upload(@RequestBody String csv) {
         List<MacroBudget> budgets = MacroBudgetCsv.parse(csv);
+        AuditObject.describe("macro-budgets", "upload of " + budgets.size());
         int taken = macroBudgets.record(budgets);
         return Map.of("received", budgets.size(), "taken", taken);
     }

@@ -10,6 +10,7 @@ import nl.bdss.reporting.region.domain.RegionCsv;
 import nl.bdss.reporting.region.domain.RegionMap;
 import nl.bdss.reporting.web.Csv;
 import nl.bdss.reporting.web.Paging;
+import nl.bdss.security.audit.AuditObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,6 +44,7 @@ class RegionController {
     @PostMapping(path = "/regions", consumes = {Csv.MEDIA_TYPE, MediaType.TEXT_PLAIN_VALUE})
     Map<String, Object> upload(@RequestBody String csv) {
         RegionMap map = RegionCsv.parse(csv);
+        AuditObject.describe("regions", "upload of " + map.regions().size());
         return Map.of("ranges", reference.replace(map), "regions", map.regions().size());
     }
 

@@ -1,5 +1,6 @@
 package nl.bdss.reporting.sectorload.application;
 
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -92,44 +93,62 @@ public class SectorLoadQueries {
                 .query(Integer.class).list();
     }
 
-    /** The settled load per insurer and sector, {@code limit} rows from {@code offset}. */
-    public List<InsurerLoad> byInsurer(int year, long limit, long offset) {
+    /**
+     * The settled load per insurer and sector, {@code limit} rows from {@code offset}; with {@code onlyUzovi} (an
+     * insurer's own, from its token) only that insurer's rows, else all.
+     */
+    public List<InsurerLoad> byInsurer(int year, String onlyUzovi, long limit, long offset) {
         return jdbc.sql("""
-                        select uzovi, sector, sum(amount_cents) from settlement_entry where load_year = ?
-                        group by uzovi, sector order by uzovi, sector limit ? offset ?""")
-                .params(year, limit, offset)
+                        select uzovi, sector, sum(amount_cents) from settlement_entry
+                        where load_year = :year and (cast(:uzovi as varchar) is null or uzovi = :uzovi)
+                        group by uzovi, sector order by uzovi, sector limit :limit offset :offset""")
+                .param("year", year).param("uzovi", onlyUzovi, Types.VARCHAR).param("limit", limit).param("offset", offset)
                 .query((rs, n) -> new InsurerLoad(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
     }
 
-    public long insurerCount(int year) {
-        return jdbc.sql("select count(distinct (uzovi, sector)) from settlement_entry where load_year = ?")
-                .param(year).query(Long.class).single();
+    public long insurerCount(int year, String onlyUzovi) {
+        return jdbc.sql("""
+                        select count(distinct (uzovi, sector)) from settlement_entry
+                        where load_year = :year and (cast(:uzovi as varchar) is null or uzovi = :uzovi)""")
+                .param("year", year).param("uzovi", onlyUzovi, Types.VARCHAR).query(Long.class).single();
     }
 
-    public List<ContractLoad> byContract(int year, int page, int size) {
+    /**
+     * The settled load per contract and sector; with {@code onlyUzovi} only that insurer's own lines, so only
+     * contracts it is a party to and only its own share of them (the other insurers' shares follow from their
+     * insured counts, which are theirs).
+     */
+    public List<ContractLoad> byContract(int year, String onlyUzovi, int page, int size) {
         return jdbc.sql("""
-                        select contract_id, sector, sum(amount_cents) from settlement_entry where load_year = ?
-                        group by contract_id, sector order by contract_id, sector limit ? offset ?""")
-                .params(year, size, (long) page * size)
+                        select contract_id, sector, sum(amount_cents) from settlement_entry
+                        where load_year = :year and (cast(:uzovi as varchar) is null or uzovi = :uzovi)
+                        group by contract_id, sector order by contract_id, sector limit :limit offset :offset""")
+                .param("year", year).param("uzovi", onlyUzovi, Types.VARCHAR)
+                .param("limit", size).param("offset", (long) page * size)
                 .query((rs, n) -> new ContractLoad(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
     }
 
-    /** The settled amounts per period and sector, {@code limit} rows from {@code offset}. */
-    public List<PeriodSettlement> settlementsByPeriod(int year, long limit, long offset) {
+    /**
+     * The settled amounts per period and sector, {@code limit} rows from {@code offset}; with {@code onlyUzovi}
+     * only that insurer's own lines.
+     */
+    public List<PeriodSettlement> settlementsByPeriod(int year, String onlyUzovi, long limit, long offset) {
         return jdbc.sql("""
                         select period_start, period_end, sector, sum(amount_cents), count(*),
                             count(*) filter (where kind = 'CORRECTION')
-                        from settlement_entry where load_year = ?
+                        from settlement_entry where load_year = :year and (cast(:uzovi as varchar) is null or uzovi = :uzovi)
                         group by period_start, period_end, sector order by period_start, period_end, sector
-                        limit ? offset ?""")
-                .params(year, limit, offset)
+                        limit :limit offset :offset""")
+                .param("year", year).param("uzovi", onlyUzovi, Types.VARCHAR).param("limit", limit).param("offset", offset)
                 .query((rs, n) -> new PeriodSettlement(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
                         rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
                 .list();
     }
 
-    public long periodCount(int year) {
-        return jdbc.sql("select count(distinct (period_start, period_end, sector)) from settlement_entry where load_year = ?")
-                .param(year).query(Long.class).single();
+    public long periodCount(int year, String onlyUzovi) {
+        return jdbc.sql("""
+                        select count(distinct (period_start, period_end, sector)) from settlement_entry
+                        where load_year = :year and (cast(:uzovi as varchar) is null or uzovi = :uzovi)""")
+                .param("year", year).param("uzovi", onlyUzovi, Types.VARCHAR).query(Long.class).single();
     }
 }

@@ -9,6 +9,7 @@ import nl.bdss.reporting.sectorload.application.SectorLoadQueries.SectorLoads;
 import nl.bdss.reporting.web.Csv;
 import nl.bdss.reporting.web.Page;
 import nl.bdss.reporting.web.Paging;
+import nl.bdss.security.CurrentClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,7 +19,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The title's load on the sector macro budgets (R17, R18, R21), settled and committed. */
+/**
+ * The title's load on the sector macro budgets (R17, R18, R21), settled and committed. The sector-wide figures are
+ * the same for every caller; the figures per insurer, per contract and per period add up an insurer's own settled
+ * lines only when the caller is an insurer (its UZOVI from the token), in the query, so totals and pages are its own.
+ */
 @RestController
 @RequestMapping("/api/v1")
 class SectorLoadController {
@@ -55,20 +60,22 @@ class SectorLoadController {
             @RequestParam(defaultValue = "100") int size, @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         Paging.year(year);
+        String onlyUzovi = CurrentClient.insurerRestriction().orElse(null);
         if (Csv.wanted(format, accept)) {
             Csv csv = new Csv("year", "uzovi", "sector", "amountCents");
-            queries.byInsurer(year, Long.MAX_VALUE, 0).forEach(load -> csv.row(year, load.uzovi(), load.sector(), load.amountCents()));
+            queries.byInsurer(year, onlyUzovi, Long.MAX_VALUE, 0).forEach(load -> csv.row(year, load.uzovi(), load.sector(), load.amountCents()));
             return csv.response("sector-loads-by-insurer-" + year + ".csv");
         }
-        List<InsurerLoad> items = queries.byInsurer(year, Paging.size(size), Paging.offset(page, size));
+        List<InsurerLoad> items = queries.byInsurer(year, onlyUzovi, Paging.size(size), Paging.offset(page, size));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(new Page<>(items, page, size, queries.insurerCount(year)));
+                .body(new Page<>(items, page, size, queries.insurerCount(year, onlyUzovi)));
     }
 
     @GetMapping("/sector-loads/by-contract")
     List<ContractLoad> byContract(@RequestParam int year, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size) {
-        return queries.byContract(Paging.year(year), Paging.page(page), Paging.size(size));
+        return queries.byContract(Paging.year(year), CurrentClient.insurerRestriction().orElse(null), Paging.page(page),
+                Paging.size(size));
     }
 
     /** One page of the settled amounts per period and sector (JSON), or all of them as CSV. */
@@ -77,14 +84,16 @@ class SectorLoadController {
             @RequestParam(defaultValue = "100") int size, @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         Paging.year(year);
+        String onlyUzovi = CurrentClient.insurerRestriction().orElse(null);
         if (Csv.wanted(format, accept)) {
             Csv csv = new Csv("year", "periodStart", "periodEnd", "sector", "amountCents", "entries", "corrections");
-            queries.settlementsByPeriod(year, Long.MAX_VALUE, 0).forEach(period -> csv.row(year, period.periodStart(),
+            queries.settlementsByPeriod(year, onlyUzovi, Long.MAX_VALUE, 0).forEach(period -> csv.row(year, period.periodStart(),
                     period.periodEnd(), period.sector(), period.amountCents(), period.entries(), period.corrections()));
             return csv.response("settlements-by-period-" + year + ".csv");
         }
-        List<PeriodSettlement> items = queries.settlementsByPeriod(year, Paging.size(size), Paging.offset(page, size));
+        List<PeriodSettlement> items = queries.settlementsByPeriod(year, onlyUzovi, Paging.size(size),
+                Paging.offset(page, size));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(new Page<>(items, page, size, queries.periodCount(year)));
+                .body(new Page<>(items, page, size, queries.periodCount(year, onlyUzovi)));
     }
 }
