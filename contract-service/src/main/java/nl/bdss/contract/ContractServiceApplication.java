@@ -2,13 +2,14 @@ package nl.bdss.contract;
 
 import java.time.Clock;
 import nl.bdss.messaging.MessagingConfiguration;
+import nl.bdss.security.BdssSecurityConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
-@Import(MessagingConfiguration.class)
+@Import({MessagingConfiguration.class, BdssSecurityConfiguration.class})
 public class ContractServiceApplication {
 
     /** The service reads {@code contract-service.yml}, so that several services can share one classpath in tests. */

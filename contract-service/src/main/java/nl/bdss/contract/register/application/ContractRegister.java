@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import nl.bdss.contract.register.domain.Contract;
 import nl.bdss.contract.register.domain.ContractChange;
@@ -12,6 +13,7 @@ import nl.bdss.contract.register.domain.ContractDecision;
 import nl.bdss.contract.register.domain.ContractId;
 import nl.bdss.contract.register.domain.ContractStatus;
 import nl.bdss.contract.register.domain.ContractTerms;
+import nl.bdss.contract.register.domain.Uzovi;
 import nl.bdss.contract.register.messaging.ContractEventPublisher;
 import nl.bdss.contract.register.persistence.ContractRepository;
 import org.springframework.stereotype.Service;
@@ -20,6 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The use cases of the contract register: registering, amending and terminating contracts. Each change stores
  * the new version and appends its event to the outbox in one transaction; a refusal stores nothing.
+ *
+ * <p>Tenant isolation: every use case on an existing contract takes {@code onlyParty}, the insurer the caller is
+ * confined to (empty for callers that see every contract). A contract that insurer is not a party to is not found,
+ * exactly like an unknown id, so its existence does not leak.
  */
 @Service
 public class ContractRegister {
@@ -48,8 +54,9 @@ public class ContractRegister {
      *                        Null for {@code If-Match: *}: any current version
      */
     @Transactional
-    public ContractView amend(ContractId id, Integer expectedVersion, ContractTerms terms, LocalDate effectiveFrom) {
-        Contract current = lockCurrent(id, expectedVersion);
+    public ContractView amend(ContractId id, Optional<Uzovi> onlyParty, Integer expectedVersion, ContractTerms terms,
+            LocalDate effectiveFrom) {
+        Contract current = lockCurrent(id, onlyParty, expectedVersion);
         ContractDecision.Changed amended = accepted(current.amend(terms, effectiveFrom));
         Instant now = clock.instant();
         contracts.update(amended.contract(), now);
@@ -58,8 +65,8 @@ public class ContractRegister {
 
     /** @param expectedVersion the version the client read, or null when the client sent no If-Match or {@code *} */
     @Transactional
-    public ContractView terminate(ContractId id, Integer expectedVersion, LocalDate endDate) {
-        Contract current = lockCurrent(id, expectedVersion);
+    public ContractView terminate(ContractId id, Optional<Uzovi> onlyParty, Integer expectedVersion, LocalDate endDate) {
+        Contract current = lockCurrent(id, onlyParty, expectedVersion);
         ContractDecision.Changed terminated = accepted(current.terminate(endDate));
         Instant now = clock.instant();
         contracts.update(terminated.contract(), now);
@@ -67,14 +74,14 @@ public class ContractRegister {
     }
 
     @Transactional(readOnly = true)
-    public ContractView get(ContractId id) {
-        Contract contract = contracts.find(id).orElseThrow(() -> notFound(id));
+    public ContractView get(ContractId id, Optional<Uzovi> onlyParty) {
+        Contract contract = contracts.find(id, onlyParty).orElseThrow(() -> notFound(id));
         return new ContractView(contract, contracts.overlapsOf(id), null, null);
     }
 
     @Transactional(readOnly = true)
-    public List<ContractView> versions(ContractId id) {
-        List<ContractRepository.StoredVersion> versions = contracts.versions(id);
+    public List<ContractView> versions(ContractId id, Optional<Uzovi> onlyParty) {
+        List<ContractRepository.StoredVersion> versions = contracts.versions(id, onlyParty);
         if (versions.isEmpty()) {
             throw notFound(id);
         }
@@ -82,8 +89,8 @@ public class ContractRegister {
     }
 
     @Transactional(readOnly = true)
-    public ContractView version(ContractId id, int version) {
-        return contracts.version(id, version).map(ContractRegister::view)
+    public ContractView version(ContractId id, int version, Optional<Uzovi> onlyParty) {
+        return contracts.version(id, version, onlyParty).map(ContractRegister::view)
                 .orElseThrow(() -> new ContractNotFoundException("contract " + id + " has no version " + version));
     }
 
@@ -98,9 +105,9 @@ public class ContractRegister {
                 .toList(), found.totalElements());
     }
 
-    private Contract lockCurrent(ContractId id, Integer expectedVersion) {
+    private Contract lockCurrent(ContractId id, Optional<Uzovi> onlyParty, Integer expectedVersion) {
         contracts.lockRegister();
-        Contract current = contracts.findForUpdate(id).orElseThrow(() -> notFound(id));
+        Contract current = contracts.findForUpdate(id, onlyParty).orElseThrow(() -> notFound(id));
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw new VersionMismatchException(expectedVersion, current.version());
         }

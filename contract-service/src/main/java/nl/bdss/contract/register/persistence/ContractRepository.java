@@ -19,6 +19,7 @@ import nl.bdss.contract.register.domain.ContractStatus;
 import nl.bdss.contract.register.domain.ContractTerms;
 import nl.bdss.contract.register.domain.Finding;
 import nl.bdss.contract.register.domain.Postcode;
+import nl.bdss.contract.register.domain.Uzovi;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -44,7 +45,17 @@ public class ContractRepository {
             Instant recordedAt) {
     }
 
-    public record SearchCriteria(String insurer, String provider, Postcode postcode, ContractStatus status, LocalDate activeOn) {
+    /**
+     * @param onlyParty tenant isolation: when present, only contracts where this insurer is a party (in SQL, so
+     *                  totals and page counts count only those); empty for callers that see every contract
+     */
+    public record SearchCriteria(String insurer, String provider, Postcode postcode, ContractStatus status, LocalDate activeOn,
+            Optional<Uzovi> onlyParty) {
+
+        /** The same filters, confined to the contracts of one insurer when {@code party} is present. */
+        public SearchCriteria onlyFor(Optional<Uzovi> party) {
+            return new SearchCriteria(insurer, provider, postcode, status, activeOn, party);
+        }
     }
 
     public record Page(List<Contract> contracts, long totalElements) {
@@ -90,28 +101,61 @@ public class ContractRepository {
                 .update();
     }
 
-    public Optional<Contract> find(ContractId id) {
-        return jdbc.sql("select * from contract where id = :id").param("id", id.value()).query(this::contract).optional();
+    /** @param onlyParty when present, a contract this insurer is not a party to is not found (tenant isolation) */
+    public Optional<Contract> find(ContractId id, Optional<Uzovi> onlyParty) {
+        return jdbc.sql("select * from contract c where c.id = :id" + partyCondition("c.id", onlyParty))
+                .param("id", id.value())
+                .params(partyParameter(onlyParty))
+                .query(this::contract)
+                .optional();
     }
 
     /** Locks the contract row for the rest of the transaction, so concurrent changes are serialised. */
     public Optional<Contract> findForUpdate(ContractId id) {
-        return jdbc.sql("select * from contract where id = :id for update").param("id", id.value()).query(this::contract).optional();
+        return findForUpdate(id, Optional.empty());
     }
 
-    public List<StoredVersion> versions(ContractId id) {
-        return jdbc.sql("select * from contract_version where contract_id = :id order by version")
+    /** As {@link #findForUpdate(ContractId)}; a contract {@code onlyParty} is not a party to is not found. */
+    public Optional<Contract> findForUpdate(ContractId id, Optional<Uzovi> onlyParty) {
+        return jdbc.sql("select * from contract c where c.id = :id" + partyCondition("c.id", onlyParty) + " for update of c")
                 .param("id", id.value())
+                .params(partyParameter(onlyParty))
+                .query(this::contract)
+                .optional();
+    }
+
+    /** Every version, when {@code onlyParty} (if present) is a party to the contract as it is now. */
+    public List<StoredVersion> versions(ContractId id, Optional<Uzovi> onlyParty) {
+        return jdbc.sql("select * from contract_version v where v.contract_id = :id" + partyCondition("v.contract_id", onlyParty)
+                        + " order by v.version")
+                .param("id", id.value())
+                .params(partyParameter(onlyParty))
                 .query(this::storedVersion)
                 .list();
     }
 
-    public Optional<StoredVersion> version(ContractId id, int version) {
-        return jdbc.sql("select * from contract_version where contract_id = :id and version = :version")
+    /** One version, when {@code onlyParty} (if present) is a party to the contract as it is now. */
+    public Optional<StoredVersion> version(ContractId id, int version, Optional<Uzovi> onlyParty) {
+        return jdbc.sql("select * from contract_version v where v.contract_id = :id and v.version = :version"
+                        + partyCondition("v.contract_id", onlyParty))
                 .param("id", id.value())
                 .param("version", version)
+                .params(partyParameter(onlyParty))
                 .query(this::storedVersion)
                 .optional();
+    }
+
+    /**
+     * Tenant isolation in SQL: the contract must currently name the insurer among its parties. Visibility follows
+     * the contract as it is now (contract_insurer holds the current version's insurers), for its whole history.
+     */
+    private static String partyCondition(String contractIdColumn, Optional<Uzovi> onlyParty) {
+        return onlyParty.isEmpty() ? "" : " and exists (select 1 from contract_insurer party where party.contract_id = "
+                + contractIdColumn + " and party.uzovi = :onlyParty)";
+    }
+
+    private static Map<String, Object> partyParameter(Optional<Uzovi> onlyParty) {
+        return onlyParty.<Map<String, Object>>map(uzovi -> Map.of("onlyParty", uzovi.code())).orElse(Map.of());
     }
 
     /**
@@ -183,6 +227,8 @@ public class ContractRepository {
             where.append(" and c.status = :status");
             params.put("status", criteria.status().name());
         }
+        where.append(partyCondition("c.id", criteria.onlyParty()));
+        params.putAll(partyParameter(criteria.onlyParty()));
         if (criteria.activeOn() != null) {
             where.append(" and c.valid_from <= :activeOn and c.valid_until >= :activeOn");
             params.put("activeOn", criteria.activeOn());

@@ -17,6 +17,7 @@ import nl.bdss.contract.register.application.ContractView;
 import nl.bdss.contract.register.domain.ContractId;
 import nl.bdss.contract.register.domain.ContractStatus;
 import nl.bdss.contract.register.domain.ContractTerms;
+import nl.bdss.security.audit.AuditObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,7 +32,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The contract register's REST API for insurer back offices. */
+/**
+ * The contract register's REST API for insurer back offices. Who may call what is declared in
+ * {@link ContractSecurityRules}; which contracts a caller sees is decided here with {@link CallerParty}: an insurer
+ * only those it is a party to (others answer 404 like an unknown id, and are left out of searches), an operator all.
+ */
 @RestController
 @RequestMapping(path = "/api/v1/contracts", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Contracts", description = "Register, amend, terminate and find BDSS contracts (rules R1-R14)")
@@ -67,14 +72,22 @@ class ContractController {
             content = @Content(schema = @Schema(implementation = ContractResponse.class)))
     @ApiResponse(responseCode = "422", description = "Rule violations, or an Idempotency-Key reused with another body",
             content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "The caller's UZOVI (from its token) is not among the insurers",
+            content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<String> registerContract(
             @Parameter(description = IDEMPOTENCY_KEY)
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
             @RequestBody ContractTerms terms) {
-        return reply(idempotent.execute(idempotencyKey, "/api/v1/contracts", null, terms, () -> {
+        CallerParty.requireParty(terms, "insurers");
+        ResponseEntity<String> response = reply(idempotent.execute(idempotencyKey, "/api/v1/contracts", null, terms, () -> {
             ContractView view = register.register(terms);
             return created(view, contractLocation(view));
         }));
+        if (response.getHeaders().getLocation() != null) {
+            String location = response.getHeaders().getLocation().toString();
+            AuditObject.describe("contract", location.substring(location.lastIndexOf('/') + 1));
+        }
+        return response;
     }
 
     @PostMapping(path = "/{id}/amendments", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -100,9 +113,11 @@ class ContractController {
         if (amendment.contract() == null) {
             throw ProblemException.badRequest("contract", "the amendment needs the complete new contract document");
         }
+        CallerParty.requireParty(amendment.contract(), "contract.insurers");
         String path = "/api/v1/contracts/" + contractId + "/amendments";
         return reply(idempotent.execute(idempotencyKey, path, ifMatch, amendment, () -> {
-            ContractView view = register.amend(contractId, expectedVersion, amendment.contract(), amendment.effectiveFrom());
+            ContractView view = register.amend(contractId, CallerParty.restriction(), expectedVersion, amendment.contract(),
+                    amendment.effectiveFrom());
             return created(view, versionLocation(view));
         }));
     }
@@ -127,7 +142,8 @@ class ContractController {
         Integer expectedVersion = ifMatch == null ? null : version(ifMatch);
         String path = "/api/v1/contracts/" + contractId + "/termination";
         return reply(idempotent.execute(idempotencyKey, path, ifMatch, termination, () -> {
-            ContractView view = register.terminate(contractId, expectedVersion, termination.endDate());
+            ContractView view = register.terminate(contractId, CallerParty.restriction(), expectedVersion,
+                    termination.endDate());
             return created(view, versionLocation(view));
         }));
     }
@@ -135,7 +151,7 @@ class ContractController {
     @GetMapping("/{id}")
     @Operation(summary = "The current version of a contract", description = "The ETag is the version, for If-Match.")
     ResponseEntity<ContractResponse> get(@PathVariable String id) {
-        ContractView view = register.get(contractId(id));
+        ContractView view = register.get(contractId(id), CallerParty.restriction());
         return ResponseEntity.ok().eTag(etag(view)).body(ContractResponse.of(view));
     }
 
@@ -144,13 +160,13 @@ class ContractController {
             description = "change is REGISTERED, AMENDED, TERMINATED or OVERLAP_FLAGGED (same terms; only the contracts it"
                     + " overlaps changed, R4, R22).")
     List<ContractResponse> versions(@PathVariable String id) {
-        return register.versions(contractId(id)).stream().map(ContractResponse::of).toList();
+        return register.versions(contractId(id), CallerParty.restriction()).stream().map(ContractResponse::of).toList();
     }
 
     @GetMapping("/{id}/versions/{version}")
     @Operation(summary = "One version of a contract")
     ResponseEntity<ContractResponse> version(@PathVariable String id, @PathVariable int version) {
-        ContractView view = register.version(contractId(id), version);
+        ContractView view = register.version(contractId(id), version, CallerParty.restriction());
         return ResponseEntity.ok().eTag(etag(view)).body(ContractResponse.of(view));
     }
 
@@ -158,7 +174,8 @@ class ContractController {
     @Operation(summary = "Find contracts",
             description = "All filters are optional and combine: insurer (UZOVI), provider (AGB), postcode (PC4 matches"
                     + " every PC6 inside it; PC6 matches itself and its PC4), status, activeOn (valid on that day)."
-                    + " Every malformed filter is reported at once (400, errors naming each parameter).")
+                    + " Every malformed filter is reported at once (400, errors naming each parameter). An insurer finds"
+                    + " only contracts it is a party to (totals count only those); an operator finds all.")
     @ApiResponse(responseCode = "400", description = "A malformed filter or paging parameter, each named in errors[].field",
             content = @Content(mediaType = "application/problem+json"))
     ContractPage search(
@@ -177,7 +194,8 @@ class ContractController {
             @RequestParam(required = false) String size) {
         SearchParameters parameters = SearchParameters.parse(insurer, provider, postcode, status, activeOn, page, size,
                 MAX_PAGE_SIZE);
-        var result = register.search(parameters.criteria(), parameters.page(), parameters.size());
+        var result = register.search(parameters.criteria().onlyFor(CallerParty.restriction()), parameters.page(),
+                parameters.size());
         long totalPages = (result.totalElements() + parameters.size() - 1) / parameters.size();
         return new ContractPage(result.contracts().stream().map(ContractResponse::of).toList(), parameters.page(),
                 parameters.size(), result.totalElements(), totalPages);

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 import nl.bdss.contract.register.persistence.IdempotencyRepository;
+import nl.bdss.security.CurrentClient;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * retry never turns a refusal into a success because the register changed in between. A corrected request needs a
  * new key. Not stored: requests refused before the operation runs (unreadable body, 413, 415, a missing or malformed
  * If-Match, an invalid key) and server errors, whose transaction rolls the claim back, so they can be retried as they are.
+ * <p>
+ * Keys are scoped per client (the token's client id): one insurer's key never replays, blocks or reveals another's
+ * outcome, even when both happen to send the same key.
  */
 @Component
 class IdempotentRequests {
@@ -73,13 +77,14 @@ class IdempotentRequests {
             throw ProblemException.badRequest(HEADER, "the Idempotency-Key header must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
         String fingerprint = fingerprint(path, precondition, requestBody);
+        String scopedKey = CurrentClient.get().map(client -> client.clientId() + " " + key).orElse(key);
         return transactions.execute(status -> {
-            if (records.claim(key, fingerprint, clock.instant())) {
+            if (records.claim(scopedKey, fingerprint, clock.instant())) {
                 Reply reply = outcome(path, action);
-                records.complete(key, reply.status(), reply.location(), reply.etag(), reply.body());
+                records.complete(scopedKey, reply.status(), reply.location(), reply.etag(), reply.body());
                 return reply;
             }
-            IdempotencyRepository.StoredResponse stored = records.find(key).orElseThrow();
+            IdempotencyRepository.StoredResponse stored = records.find(scopedKey).orElseThrow();
             if (!stored.fingerprint().equals(fingerprint)) {
                 throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
                         "Idempotency-Key reused with another request",

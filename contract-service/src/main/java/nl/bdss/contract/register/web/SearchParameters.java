@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import nl.bdss.contract.register.domain.AgbCode;
 import nl.bdss.contract.register.domain.ContractStatus;
 import nl.bdss.contract.register.domain.Finding;
@@ -51,7 +52,7 @@ record SearchParameters(SearchCriteria criteria, int page, int size) {
                             + String.join("; ", errors.stream().map(Finding::message).toList()),
                     errors);
         }
-        return new SearchParameters(new SearchCriteria(insurer, provider, area, contractStatus, day), pageNumber, pageSize);
+        return new SearchParameters(new SearchCriteria(insurer, provider, area, contractStatus, day, Optional.empty()), pageNumber, pageSize);
     }
 
     private static LocalDate date(String text, List<Finding> errors) {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import nl.bdss.contract.ContractServiceApplication;
+import nl.bdss.contract.TestProperties;
 import nl.bdss.messaging.outbox.Outbox;
 import nl.bdss.testsupport.UsesInfrastructure;
 import org.awaitility.Awaitility;
@@ -25,7 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Shared set-up of the API integration tests: one Spring context on a random port against the real infrastructure. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = ContractServiceApplication.CONFIG_NAME)
+// Functional tests, not about security: security off in this one place (see TestProperties.SECURITY_OFF).
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {ContractServiceApplication.CONFIG_NAME, TestProperties.SECURITY_OFF})
 @UsesInfrastructure(database = "contract")
 abstract class ContractApiSupport {
 

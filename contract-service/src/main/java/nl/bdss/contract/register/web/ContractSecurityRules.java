@@ -1,0 +1,37 @@
+package nl.bdss.contract.register.web;
+
+import nl.bdss.security.BdssRole;
+import nl.bdss.security.SecurityRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Who may call which endpoint of the contract register (roles come from the token's scope). Which contracts an
+ * insurer may see or change (only those it is a party to) is decided in the controller with {@link CallerParty}.
+ *
+ * <ul>
+ *   <li>Insurers register, amend and terminate contracts (as a party) and read their own.</li>
+ *   <li>Operators read every contract and write none. Registering on an insurer's behalf is not offered: the issue
+ *       allows it only as an explicit, audited action, which would be an endpoint of its own with a mandatory
+ *       reason, not a wider insurer rule.</li>
+ *   <li>The trusted third party has nothing to do here.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class ContractSecurityRules {
+
+    private static final String INSURER = BdssRole.INSURER.name();
+    private static final String OPERATOR = BdssRole.OPERATOR.name();
+
+    @Bean
+    SecurityRules contractRules() {
+        return rules -> rules
+                .requestMatchers(HttpMethod.POST, "/api/v1/contracts", "/api/v1/contracts/*/amendments",
+                        "/api/v1/contracts/*/termination").hasRole(INSURER)
+                .requestMatchers(HttpMethod.GET, "/api/v1/contracts", "/api/v1/contracts/*",
+                        "/api/v1/contracts/*/versions", "/api/v1/contracts/*/versions/*").hasAnyRole(INSURER, OPERATOR)
+                // Any other method or path under the register is not an endpoint: refuse it for every role.
+                .requestMatchers("/api/v1/contracts", "/api/v1/contracts/**").denyAll();
+    }
+}
