@@ -3,13 +3,14 @@ package nl.bdss.allocation;
 import java.time.Clock;
 import nl.bdss.messaging.ConsumerConfiguration;
 import nl.bdss.messaging.MessagingConfiguration;
+import nl.bdss.security.BdssSecurityConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
-@Import({MessagingConfiguration.class, ConsumerConfiguration.class})
+@Import({MessagingConfiguration.class, ConsumerConfiguration.class, BdssSecurityConfiguration.class})
 public class AllocationServiceApplication {
 
     /** The service reads {@code allocation-service.yml}, so that several services can share one classpath in tests. */

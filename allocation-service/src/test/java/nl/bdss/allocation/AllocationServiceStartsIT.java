@@ -8,7 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-@SpringBootTest(properties = AllocationServiceApplication.CONFIG_NAME)
+@SpringBootTest(properties = {AllocationServiceApplication.CONFIG_NAME, TestProperties.SECURITY_OFF})
 @UsesInfrastructure(database = "allocation")
 class AllocationServiceStartsIT {
 

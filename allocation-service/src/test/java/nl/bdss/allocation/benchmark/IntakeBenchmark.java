@@ -21,6 +21,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.Locale;
 import nl.bdss.allocation.AllocationServiceApplication;
+import nl.bdss.allocation.TestProperties;
 import nl.bdss.testsupport.Infrastructure;
 import org.postgresql.PGConnection;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -71,7 +72,10 @@ public final class IntakeBenchmark {
             String jdbcUrl = infrastructure.jdbcUrl("allocation");
             // command-line arguments, so that they win over the service's own configuration file
             java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
-                    "--logging.level.root=WARN", "--logging.level.nl.bdss.allocation.counts=INFO"));
+                    "--logging.level.root=WARN", "--logging.level.nl.bdss.allocation.counts=INFO",
+                    // the benchmark measures the intake, and posts without a token: security off, as in the
+                    // functional tests (never in a deployed configuration)
+                    "--" + TestProperties.SECURITY_OFF));
             infrastructure.springProperties("allocation").forEach((key, value) -> arguments.add("--" + key + "=" + value));
             ConfigurableApplicationContext service = new SpringApplicationBuilder(AllocationServiceApplication.class)
                     .properties(AllocationServiceApplication.CONFIG_NAME)

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import nl.bdss.allocation.AllocationServiceApplication;
+import nl.bdss.allocation.TestProperties;
 import nl.bdss.events.Topics;
 import nl.bdss.events.allocation.AllocationCalculated;
 import nl.bdss.events.allocation.AllocationLine;
@@ -51,7 +52,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The allocation flow through real Kafka, PostgreSQL and the registry: counts over REST, contract versions in
  * from the contract topic, allocations out on the allocation topic.
  */
-@SpringBootTest(properties = AllocationServiceApplication.CONFIG_NAME,
+@SpringBootTest(properties = {AllocationServiceApplication.CONFIG_NAME, TestProperties.SECURITY_OFF},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UsesInfrastructure(database = "allocation")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -28,12 +28,12 @@ import nl.bdss.events.contract.SectorShare;
 import nl.bdss.events.contract.TargetGroup;
 
 /** Contract events as contract-service publishes them, after the manual's example (seed 003, section 4). */
-final class ContractEvents {
+public final class ContractEvents {
 
     private ContractEvents() {
     }
 
-    static ContractVersionPublished manualExample(String contractId, int version, long lumpSumCents,
+    public static ContractVersionPublished manualExample(String contractId, int version, long lumpSumCents,
             LocalDate referenceDate, CountSource source) {
         return manualExample(contractId, version, lumpSumCents, referenceDate, source, "INSURED_COUNT_IN_SERVICE_AREA");
     }

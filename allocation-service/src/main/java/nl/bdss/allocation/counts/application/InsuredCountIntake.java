@@ -62,7 +62,7 @@ public class InsuredCountIntake {
         this.jsonMapper = jsonMapper;
     }
 
-    public DeliveryReceipt receiveCsv(InputStream csv, CountSource source, String deliveredBy) {
+    public DeliveryReceipt receiveCsv(InputStream csv, CountSource source, Deliverer deliveredBy) {
         return transactions.execute(status -> load(status, (validator, staging) -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8), 1 << 16)) {
                 if (validator.header(reader.readLine())) {
@@ -77,7 +77,7 @@ public class InsuredCountIntake {
      * A JSON delivery, stream-parsed. The source is the one named in the body, else {@code requestedSource}, else
      * TRUSTED_THIRD_PARTY; a body naming another source than the request is refused.
      */
-    public DeliveryReceipt receiveJson(InputStream json, CountSource requestedSource, String deliveredBy) {
+    public DeliveryReceipt receiveJson(InputStream json, CountSource requestedSource, Deliverer deliveredBy) {
         return transactions.execute(status -> load(status, (validator, staging) -> {
             try (JsonParser parser = jsonMapper.createParser(json)) {
                 JsonCountReader reader = new JsonCountReader(parser, validator, staging::add, new ProgressLog("JSON"));
@@ -107,7 +107,7 @@ public class InsuredCountIntake {
     private record Read(CountSource source, DuplicateNaming duplicates) {
     }
 
-    private DeliveryReceipt load(TransactionStatus status, DeliveryReader deliveryReader, String deliveredBy) {
+    private DeliveryReceipt load(TransactionStatus status, DeliveryReader deliveryReader, Deliverer deliveredBy) {
         CountFileValidator validator = new CountFileValidator(maxReportedErrors);
         Connection connection = DataSourceUtils.getConnection(dataSource);
         StagingCopy staging = null;
@@ -154,7 +154,7 @@ public class InsuredCountIntake {
      * itself (no per-row conflict handling, which made the bulk path several times slower): on a violation the
      * move is rolled back to a savepoint and the duplicates are looked up, with their lines, in the staging table.
      */
-    private DeliveryReceipt store(TransactionStatus status, CountFileValidator validator, Read read, String deliveredBy) {
+    private DeliveryReceipt store(TransactionStatus status, CountFileValidator validator, Read read, Deliverer deliveredBy) {
         CountSource source = read.source();
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
@@ -162,7 +162,8 @@ public class InsuredCountIntake {
         Object beforeMove = status.createSavepoint();
         long stored;
         try {
-            stored = deliveries.storeStaged(id, source, validator.referenceDate(), deliveredBy, validator.level(),
+            stored = deliveries.storeStaged(id, source, validator.referenceDate(), deliveredBy.label(),
+                    deliveredBy.clientId(), validator.level(),
                     validator.rows(), now);
         } catch (DuplicateKeyException duplicates) {
             status.rollbackToSavepoint(beforeMove);

@@ -23,6 +23,9 @@ public class DeliveryStore {
 
     private static final String COLUMNS = "id, source, reference_date, delivered_by, postcode_level, row_count, status, "
             + "received_at, replaced_by, replaced_at";
+    /** The same columns for a reader confined to one insurer: the row count is that of its own rows. */
+    private static final String INSURER_COLUMNS = "d.id, d.source, d.reference_date, d.delivered_by, d.postcode_level, "
+            + "i.row_count, d.status, d.received_at, d.replaced_by, d.replaced_at";
 
     private final JdbcClient jdbc;
 
@@ -42,15 +45,21 @@ public class DeliveryStore {
      * the primary key: DuplicateKeyException, and the caller rolls the move back.
      */
     public long storeStaged(UUID id, CountSource source, LocalDate referenceDate, String deliveredBy,
-            PostcodeLevel level, long rows, Instant receivedAt) {
-        jdbc.sql("insert into insured_count_delivery (id, source, reference_date, delivered_by, postcode_level, row_count, "
-                        + "status, received_at) values (?, ?, ?, ?, ?, ?, 'LOADED', ?)")
-                .params(id, source.name(), referenceDate, deliveredBy, level.name(), rows, timestamp(receivedAt))
+            String deliveredByClient, PostcodeLevel level, long rows, Instant receivedAt) {
+        jdbc.sql("insert into insured_count_delivery (id, source, reference_date, delivered_by, delivered_by_client, "
+                        + "postcode_level, row_count, status, received_at) values (?, ?, ?, ?, ?, ?, ?, 'LOADED', ?)")
+                .params(id, source.name(), referenceDate, deliveredBy, deliveredByClient, level.name(), rows,
+                        timestamp(receivedAt))
                 .update();
-        return jdbc.sql("insert into insured_count (delivery_id, pc4, postcode, uzovi, insured_count) "
+        long stored = jdbc.sql("insert into insured_count (delivery_id, pc4, postcode, uzovi, insured_count) "
                         + "select ?, left(postcode, 4), postcode, uzovi, insured_count from staging_count")
                 .param(id)
                 .update();
+        jdbc.sql("insert into insured_count_delivery_insurer (delivery_id, uzovi, row_count) "
+                        + "select ?, uzovi, count(*) from staging_count group by uzovi")
+                .param(id)
+                .update();
+        return stored;
     }
 
     /** The staged rows that repeat an earlier (uzovi, postcode), with the line of the first one. */
@@ -88,12 +97,34 @@ public class DeliveryStore {
                 .query(DeliveryStore::delivery).optional();
     }
 
-    public Optional<Delivery> find(UUID id) {
+    /** The delivery if the caller may see it; another caller's delivery is as absent as an unknown id. */
+    public Optional<Delivery> find(UUID id, DeliveryAccess access) {
+        if (access.uzovi() != null) {
+            return jdbc.sql("select " + INSURER_COLUMNS + " from insured_count_delivery d join "
+                            + "insured_count_delivery_insurer i on i.delivery_id = d.id where d.id = ? and i.uzovi = ?")
+                    .params(id, access.uzovi()).query(DeliveryStore::delivery).optional();
+        }
+        if (access.clientId() != null) {
+            return jdbc.sql("select " + COLUMNS + " from insured_count_delivery where id = ? and delivered_by_client = ?")
+                    .params(id, access.clientId()).query(DeliveryStore::delivery).optional();
+        }
         return jdbc.sql("select " + COLUMNS + " from insured_count_delivery where id = ?").param(id)
                 .query(DeliveryStore::delivery).optional();
     }
 
-    public List<Delivery> latest(int limit) {
+    /** The latest deliveries the caller may see, filtered in the query. */
+    public List<Delivery> latest(int limit, DeliveryAccess access) {
+        if (access.uzovi() != null) {
+            return jdbc.sql("select " + INSURER_COLUMNS + " from insured_count_delivery d join "
+                            + "insured_count_delivery_insurer i on i.delivery_id = d.id where i.uzovi = ? "
+                            + "order by d.received_at desc, d.id limit ?")
+                    .params(access.uzovi(), limit).query(DeliveryStore::delivery).list();
+        }
+        if (access.clientId() != null) {
+            return jdbc.sql("select " + COLUMNS + " from insured_count_delivery where delivered_by_client = ? "
+                            + "order by received_at desc, id limit ?")
+                    .params(access.clientId(), limit).query(DeliveryStore::delivery).list();
+        }
         return jdbc.sql("select " + COLUMNS + " from insured_count_delivery order by received_at desc, id limit ?")
                 .param(limit)
                 .query(DeliveryStore::delivery).list();
@@ -132,6 +163,25 @@ public class DeliveryStore {
     /** A stored delivery (status LOADED, CURRENT or REPLACED). */
     public record Delivery(UUID id, CountSource source, LocalDate referenceDate, String deliveredBy, PostcodeLevel level,
             long rowCount, String status, Instant receivedAt, UUID replacedBy, Instant replacedAt) {
+    }
+
+    /**
+     * Which deliveries a caller sees: all of them (both null), those holding rows of one insurer, showing only the
+     * count of its own rows ({@code uzovi}), or those one client delivered ({@code clientId}).
+     */
+    public record DeliveryAccess(String uzovi, String clientId) {
+
+        public static DeliveryAccess everything() {
+            return new DeliveryAccess(null, null);
+        }
+
+        public static DeliveryAccess insurer(String uzovi) {
+            return new DeliveryAccess(Uzovi.of(uzovi).code(), null);
+        }
+
+        public static DeliveryAccess deliveredBy(String clientId) {
+            return new DeliveryAccess(null, clientId);
+        }
     }
 
     public record Duplicate(long line, long firstLine, String uzovi, String postcode) {

@@ -5,13 +5,19 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import nl.bdss.allocation.counts.application.DeliveryReceipt;
+import nl.bdss.allocation.counts.application.Deliverer;
 import nl.bdss.allocation.counts.application.InsuredCountIntake;
 import nl.bdss.allocation.counts.domain.CountSource;
 import nl.bdss.allocation.counts.domain.PostcodeLevel;
 import nl.bdss.allocation.counts.persistence.DeliveryStore;
 import nl.bdss.allocation.counts.persistence.DeliveryStore.Delivery;
+import nl.bdss.allocation.counts.persistence.DeliveryStore.DeliveryAccess;
+import nl.bdss.security.BdssRole;
+import nl.bdss.security.CurrentClient;
+import nl.bdss.security.audit.AuditObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +29,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Insured-count deliveries from insurers or a trusted third party (R11), and their status. */
+/**
+ * Insured-count deliveries (R11) and their status. Delivered by the trusted third party (see AllocationSecurityRules);
+ * read by the operator (all), the trusted third party (its own deliveries) and an insurer (only deliveries holding
+ * rows of its own UZOVI, with the count of those rows; any other delivery answers 404 like an unknown id).
+ */
 @RestController
 @RequestMapping("/api/v1/insured-counts")
 class InsuredCountController {
@@ -49,8 +59,7 @@ class InsuredCountController {
             @RequestHeader(name = "X-Delivered-By", required = false) String deliveredByHeader) {
         CountSource source = sourceParameter != null ? sourceParameter
                 : sourceHeader != null ? sourceHeader : CountSource.TRUSTED_THIRD_PARTY;
-        String deliveredBy = deliveredByParameter != null ? deliveredByParameter : deliveredByHeader;
-        return created(intake.receiveCsv(body, source, deliveredBy));
+        return created(intake.receiveCsv(body, source, deliverer(deliveredByParameter, deliveredByHeader)));
     }
 
     /**
@@ -66,24 +75,46 @@ class InsuredCountController {
             @RequestParam(name = "deliveredBy", required = false) String deliveredByParameter,
             @RequestHeader(name = "X-Delivered-By", required = false) String deliveredByHeader) {
         CountSource requested = sourceParameter != null ? sourceParameter : sourceHeader;
-        String deliveredBy = deliveredByParameter != null ? deliveredByParameter : deliveredByHeader;
-        return created(intake.receiveJson(body, requested, deliveredBy));
+        return created(intake.receiveJson(body, requested, deliverer(deliveredByParameter, deliveredByHeader)));
+    }
+
+    /**
+     * The delivering client comes from the token; {@code deliveredBy} is only a label (default: the client id) and
+     * grants nothing.
+     */
+    private static Deliverer deliverer(String deliveredByParameter, String deliveredByHeader) {
+        String clientId = CurrentClient.get().map(CurrentClient::clientId).orElse(null);
+        String label = deliveredByParameter != null ? deliveredByParameter
+                : deliveredByHeader != null ? deliveredByHeader : clientId;
+        return new Deliverer(label, clientId);
     }
 
     private static ResponseEntity<DeliveryAccepted> created(DeliveryReceipt receipt) {
+        AuditObject.describe("insured-count-delivery", receipt.deliveryId().toString());
         return ResponseEntity.created(URI.create("/api/v1/insured-counts/deliveries/" + receipt.deliveryId()))
                 .body(DeliveryAccepted.of(receipt));
     }
 
     @GetMapping("/deliveries")
     List<DeliveryView> deliveries() {
-        return deliveries.latest(100).stream().map(DeliveryView::of).toList();
+        return deliveries.latest(100, access()).stream().map(DeliveryView::of).toList();
     }
 
     @GetMapping("/deliveries/{id}")
     DeliveryView delivery(@PathVariable UUID id) {
-        return deliveries.find(id).map(DeliveryView::of)
+        return deliveries.find(id, access()).map(DeliveryView::of)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no delivery " + id));
+    }
+
+    /** An insurer sees deliveries with its own rows, the trusted third party its own deliveries, others all. */
+    private static DeliveryAccess access() {
+        Optional<String> onlyUzovi = CurrentClient.insurerRestriction();
+        if (onlyUzovi.isPresent()) {
+            return DeliveryAccess.insurer(onlyUzovi.get());
+        }
+        return CurrentClient.get().filter(client -> client.is(BdssRole.TTP) && !client.is(BdssRole.OPERATOR))
+                .map(client -> DeliveryAccess.deliveredBy(client.clientId()))
+                .orElse(DeliveryAccess.everything());
     }
 
     record DeliveryAccepted(UUID deliveryId, CountSource source, LocalDate referenceDate, PostcodeLevel postcodeLevel,

@@ -64,6 +64,16 @@ public class ContractTermsStore {
                 .update();
     }
 
+    /**
+     * Whether the insurer is a party to the contract in any applied version (an insurer an amendment removed still
+     * sees the allocations it paid under).
+     */
+    public boolean isParty(String contractId, String uzovi) {
+        return jdbc.sql("select exists (select 1 from contract_terms_version v, jsonb_array_elements(v.terms -> 'insurers') i "
+                        + "where v.contract_id = ? and i ->> 'code' = ?)")
+                .params(contractId, uzovi).query(Boolean.class).single();
+    }
+
     public Optional<ContractTerms> find(String contractId) {
         return jdbc.sql("select terms from contract_terms where contract_id = ?").param(contractId)
                 .query(String.class).optional().map(this::read);

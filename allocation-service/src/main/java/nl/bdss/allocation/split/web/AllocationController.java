@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import nl.bdss.allocation.counts.domain.CountSource;
@@ -18,6 +19,8 @@ import nl.bdss.allocation.split.domain.PeriodKind;
 import nl.bdss.allocation.split.domain.ServiceAreaCount;
 import nl.bdss.allocation.split.persistence.AllocationStore;
 import nl.bdss.allocation.split.persistence.AllocationStore.StoredAllocation;
+import nl.bdss.allocation.split.persistence.ContractTermsStore;
+import nl.bdss.security.CurrentClient;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,26 +28,38 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The current and earlier allocations of a contract, with market shares and the dataset used (R7, R11). */
+/**
+ * The current and earlier allocations of a contract, with market shares and the dataset used (R7, R11).
+ *
+ * <p>Operators read every contract's allocation. An insurer reads only allocations of contracts it is a party to;
+ * any other contract answers 404 exactly like an unknown one. A participating insurer sees the whole allocation,
+ * the other insurers' lines and market shares included: the split is information the contract parties share, as
+ * they share the contract itself. Per-postcode counts of other insurers in the explanation are counts, though, not
+ * the split: an insurer sees only its own (R11 counts stay per insurer).
+ */
 @RestController
 @RequestMapping("/api/v1/allocations/{contractId}")
 class AllocationController {
 
     private final AllocationStore allocations;
     private final Allocations service;
+    private final ContractTermsStore contracts;
 
-    AllocationController(AllocationStore allocations, Allocations service) {
+    AllocationController(AllocationStore allocations, Allocations service, ContractTermsStore contracts) {
         this.allocations = allocations;
         this.service = service;
+        this.contracts = contracts;
     }
 
     @GetMapping
     AllocationView current(@PathVariable String contractId) {
+        requireVisible(contractId);
         return allocations.latest(contractId).map(AllocationView::of).orElseThrow(() -> notFound(contractId));
     }
 
     @GetMapping("/history")
     List<AllocationView> history(@PathVariable String contractId) {
+        requireVisible(contractId);
         List<AllocationView> history = allocations.history(contractId).stream().map(AllocationView::of).toList();
         if (history.isEmpty()) {
             throw notFound(contractId);
@@ -55,7 +70,18 @@ class AllocationController {
     /** The delivered counts per postcode and insurer behind each market share of the current allocation. */
     @GetMapping("/explanation")
     ExplanationView explanation(@PathVariable String contractId) {
-        return service.explain(contractId).map(ExplanationView::of).orElseThrow(() -> notFound(contractId));
+        requireVisible(contractId);
+        Optional<String> onlyUzovi = CurrentClient.insurerRestriction();
+        return service.explain(contractId).map(explanation -> ExplanationView.of(explanation, onlyUzovi))
+                .orElseThrow(() -> notFound(contractId));
+    }
+
+    /** An insurer that is no party to the contract gets the same 404 as for a contract without an allocation. */
+    private void requireVisible(String contractId) {
+        Optional<String> onlyUzovi = CurrentClient.insurerRestriction();
+        if (onlyUzovi.isPresent() && !contracts.isParty(contractId, onlyUzovi.get())) {
+            throw notFound(contractId);
+        }
     }
 
     private static ResponseStatusException notFound(String contractId) {
@@ -85,10 +111,14 @@ class AllocationController {
     record ExplanationView(String contractId, int allocationVersion, UUID datasetId, List<String> serviceArea,
             String marketShareBasis, List<MarketShare> marketShares, long unfundedInsuredCount,
             List<UnfundedPeriod> unfundedPerPeriod, Map<String, Map<String, Long>> countsPerInsurerAndPostcode) {
-        static ExplanationView of(Allocations.Explanation explanation) {
+        /** With {@code onlyUzovi} present, the per-postcode counts of that insurer only. */
+        static ExplanationView of(Allocations.Explanation explanation, Optional<String> onlyUzovi) {
             StoredAllocation stored = explanation.allocation();
             Map<String, Map<String, Long>> counts = new TreeMap<>();
             for (CountInArea count : explanation.counts()) {
+                if (onlyUzovi.isPresent() && !onlyUzovi.get().equals(count.uzovi().code())) {
+                    continue;
+                }
                 counts.computeIfAbsent(count.uzovi().code(), u -> new TreeMap<>())
                         .put(count.postcode().value(), count.insuredCount());
             }

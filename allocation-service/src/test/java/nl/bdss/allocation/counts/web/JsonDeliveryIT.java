@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import nl.bdss.allocation.AllocationServiceApplication;
+import nl.bdss.allocation.TestProperties;
 import nl.bdss.testsupport.UsesInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** JSON deliveries of insured counts through the real endpoint and PostgreSQL (R11). */
-@SpringBootTest(properties = AllocationServiceApplication.CONFIG_NAME,
+@SpringBootTest(properties = {AllocationServiceApplication.CONFIG_NAME, TestProperties.SECURITY_OFF},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UsesInfrastructure(database = "allocation")
 class JsonDeliveryIT {

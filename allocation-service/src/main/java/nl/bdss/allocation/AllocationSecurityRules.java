@@ -1,0 +1,37 @@
+package nl.bdss.allocation;
+
+import nl.bdss.security.BdssRole;
+import nl.bdss.security.SecurityRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Who may call which endpoint of the allocation service. Which objects a caller then sees is decided in the
+ * controllers: an insurer only deliveries holding its own rows (and only their count) and allocations of contracts
+ * it is a party to; the trusted third party only its own deliveries; the operator everything.
+ */
+@Configuration(proxyBeanMethods = false)
+class AllocationSecurityRules {
+
+    private static final String INSURER = BdssRole.INSURER.name();
+    private static final String TTP = BdssRole.TTP.name();
+    private static final String OPERATOR = BdssRole.OPERATOR.name();
+
+    @Bean
+    SecurityRules allocationRules() {
+        return rules -> rules
+                // Deliveries (R11) come from the trusted third party only, also those with source INSURERS (counts
+                // the insurers supplied, collected by the TTP). Not from an insurer itself: a delivery replaces the
+                // whole dataset of its source and reference date, so one insurer's own file would replace the other
+                // insurers' counts. Insurer deliveries need a dataset per source, date and UZOVI first.
+                .requestMatchers(HttpMethod.POST, "/api/v1/insured-counts").hasRole(TTP)
+                .requestMatchers(HttpMethod.GET, "/api/v1/insured-counts/deliveries", "/api/v1/insured-counts/deliveries/*")
+                        .hasAnyRole(INSURER, TTP, OPERATOR)
+                .requestMatchers(HttpMethod.GET, "/api/v1/allocations/*", "/api/v1/allocations/*/history",
+                        "/api/v1/allocations/*/explanation").hasAnyRole(INSURER, OPERATOR)
+                // anything else under the service's API (other methods, unknown paths) is refused for every role
+                .requestMatchers("/api/v1/insured-counts", "/api/v1/insured-counts/**", "/api/v1/allocations/**")
+                        .denyAll();
+    }
+}

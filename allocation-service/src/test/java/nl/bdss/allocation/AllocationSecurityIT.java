@@ -1,0 +1,427 @@
+package nl.bdss.allocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import nl.bdss.allocation.flow.ContractEvents;
+import nl.bdss.events.Topics;
+import nl.bdss.events.contract.ContractVersionPublished;
+import nl.bdss.events.contract.CountSource;
+import nl.bdss.events.contract.Insurer;
+import nl.bdss.messaging.serde.ConfluentAvroSerializer;
+import nl.bdss.messaging.serde.SerdeConfig;
+import nl.bdss.security.testing.TestTokenIssuer;
+import nl.bdss.security.testing.UsesTestTokenIssuer;
+import nl.bdss.testsupport.Infrastructure;
+import nl.bdss.testsupport.UsesInfrastructure;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Security of every allocation-service endpoint, switched on against the in-process test issuer: tokens (401),
+ * roles (403), tenant isolation (an insurer never sees another insurer's deliveries or the allocations of
+ * contracts it is no party to: 404 and filtered lists) and the audit trail of writes and sensitive reads.
+ */
+@SpringBootTest(properties = AllocationServiceApplication.CONFIG_NAME,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@UsesInfrastructure(database = "allocation")
+@UsesTestTokenIssuer
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AllocationSecurityIT {
+
+    static final TestTokenIssuer tokens = TestTokenIssuer.get();
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Pattern DELIVERY_ID = Pattern.compile("\"deliveryId\":\"([^\"]+)\"");
+    /** Reference dates no other test uses, so that these datasets are this test's own. */
+    private static final LocalDate ONLY_3311_DATE = LocalDate.of(2031, 3, 1);
+    private static final LocalDate MIXED_DATE = LocalDate.of(2031, 4, 1);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** A TTP delivery holding rows of insurer 3311 only. */
+    private String only3311Delivery;
+    /** A TTP delivery holding 3 rows of 3311 and 2 of 3343. */
+    private String mixedDelivery;
+    /** A contract with 3311 as its only insurer. */
+    private String contractOf3311;
+    /** A contract of 3311 and 3343. */
+    private String sharedContract;
+
+    @BeforeAll
+    void deliverCountsAndPublishContracts() throws Exception {
+        HttpResponse<String> only3311 = postCsv(tokens.ttp(), csv(ONLY_3311_DATE, "3311,1011,1200", "3311,1012,1200",
+                "3311,1013,1200", "3311,1015,1200", "3311,1016,1200"));
+        assertThat(only3311.statusCode()).as(only3311.body()).isEqualTo(201);
+        only3311Delivery = deliveryId(only3311);
+        HttpResponse<String> mixed = postCsv(tokens.ttp(), csv(MIXED_DATE, "3311,1011,600", "3311,1012,600",
+                "3311,1013,600", "3343,1011,400", "3343,1012,400"));
+        assertThat(mixed.statusCode()).as(mixed.body()).isEqualTo(201);
+        mixedDelivery = deliveryId(mixed);
+
+        contractOf3311 = UUID.randomUUID().toString();
+        sharedContract = UUID.randomUUID().toString();
+        ContractVersionPublished soloContract = ContractEvents.manualExample(contractOf3311, 1, 10_000_000,
+                ONLY_3311_DATE, CountSource.TRUSTED_THIRD_PARTY);
+        soloContract.getContract().setInsurers(List.of(new Insurer("3311", "Zorgverzekeraar A")));
+        try (KafkaProducer<String, ContractVersionPublished> producer = producer()) {
+            producer.send(new ProducerRecord<>(Topics.CONTRACT_VERSIONS.name(), contractOf3311, soloContract)).get();
+            producer.send(new ProducerRecord<>(Topics.CONTRACT_VERSIONS.name(), sharedContract,
+                    ContractEvents.manualExample(sharedContract, 1, 10_000_000, MIXED_DATE,
+                            CountSource.TRUSTED_THIRD_PARTY))).get();
+        }
+        awaitAllocation(contractOf3311);
+        awaitAllocation(sharedContract);
+    }
+
+    /** Every endpoint, as method and path (with objects of insurer 3311 where the path names one). */
+    Stream<Arguments> endpoints() {
+        return Stream.of(
+                Arguments.of("POST", "/api/v1/insured-counts", "text/csv"),
+                Arguments.of("POST", "/api/v1/insured-counts", "application/json"),
+                Arguments.of("GET", "/api/v1/insured-counts/deliveries", null),
+                Arguments.of("GET", "/api/v1/insured-counts/deliveries/" + only3311Delivery, null),
+                Arguments.of("GET", "/api/v1/allocations/" + contractOf3311, null),
+                Arguments.of("GET", "/api/v1/allocations/" + contractOf3311 + "/history", null),
+                Arguments.of("GET", "/api/v1/allocations/" + contractOf3311 + "/explanation", null));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("endpoints")
+    void everyEndpoint_withoutToken_isUnauthorized_asProblemJson_withBearerChallenge(String method, String path,
+            String contentType) {
+        HttpResponse<String> response = send(method, path, contentType, null);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                challenge -> assertThat(challenge).startsWith("Bearer"));
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("urn:bdss:problem:unauthorized");
+    }
+
+    Stream<Arguments> refusedTokensOnEachController() {
+        return tokens.refusedTokens().entrySet().stream().flatMap(token -> Stream.of(
+                Arguments.of(token.getKey(), "/api/v1/insured-counts/deliveries", token.getValue()),
+                Arguments.of(token.getKey(), "/api/v1/allocations/" + contractOf3311, token.getValue())));
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("refusedTokensOnEachController")
+    void refusedTokens_areUnauthorized_withInvalidTokenChallenge(String kind, String path, String token) {
+        HttpResponse<String> response = get(path, token);
+
+        assertThat(response.statusCode()).as(kind).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                challenge -> assertThat(challenge).contains("invalid_token"));
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void refusedToken_onADelivery_isUnauthorized_andStoresNothing() {
+        long before = deliveries();
+
+        HttpResponse<String> response = postCsv(tokens.expiredToken(), csv(ONLY_3311_DATE, "3311,1011,1"));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(deliveries()).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("endpoints")
+    void everyEndpoint_refusesAValidTokenWithoutABdssRole(String method, String path, String contentType) {
+        HttpResponse<String> response = send(method, path, contentType, tokens.token("stranger", "profile", null));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("urn:bdss:problem:forbidden");
+    }
+
+    @Test
+    void otherMethodsOnTheServicePaths_areRefusedForEveryRole() {
+        HttpRequest delete = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/v1/insured-counts/deliveries/" + only3311Delivery))
+                .header("Authorization", "Bearer " + tokens.operator()).DELETE().build();
+        try {
+            assertThat(http.send(delete, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void insurersAndOperators_mayNotDeliverCounts_onlyTheTrustedThirdParty_R11() {
+        long before = deliveries();
+        String own = csv(ONLY_3311_DATE, "3311,1011,1");
+        String json = "{\"source\":\"INSURERS\",\"referenceDate\":\"2031-03-01\",\"counts\":[{\"uzovi\":\"3311\","
+                + "\"postcode\":\"1011\",\"insuredCount\":1}]}";
+
+        for (String token : List.of(tokens.insurer("3311"), tokens.operator())) {
+            HttpResponse<String> csvRefused = postCsv(token, own);
+            assertThat(csvRefused.statusCode()).isEqualTo(403);
+            assertThat(csvRefused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                    challenge -> assertThat(challenge).contains("insufficient_scope"));
+            assertThat(send("POST", "/api/v1/insured-counts", "application/json", token, json).statusCode())
+                    .isEqualTo(403);
+        }
+        assertThat(deliveries()).isEqualTo(before);
+    }
+
+    @Test
+    void trustedThirdParty_deliversJson_andTheDeliveryRecordsTheClientFromTheToken() {
+        String json = "{\"source\":\"INSURERS\",\"referenceDate\":\"2031-05-01\",\"counts\":[{\"uzovi\":\"3311\","
+                + "\"postcode\":\"1011\",\"insuredCount\":5}]}";
+
+        HttpResponse<String> accepted = send("POST", "/api/v1/insured-counts", "application/json", tokens.ttp(), json);
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
+        String id = deliveryId(accepted);
+        assertThat(jdbc.sql("select delivered_by_client from insured_count_delivery where id = cast(? as uuid)")
+                .param(id).query(String.class).single()).isEqualTo("ttp-vektis");
+        assertThat(get("/api/v1/insured-counts/deliveries/" + id, tokens.ttp()).body())
+                .contains("\"deliveredBy\":\"ttp-vektis\"");
+    }
+
+    @Test
+    void trustedThirdParty_mayNotReadAllocations() {
+        for (String path : List.of("", "/history", "/explanation")) {
+            HttpResponse<String> response = get("/api/v1/allocations/" + contractOf3311 + path, tokens.ttp());
+            assertThat(response.statusCode()).as(path).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void theTrustedThirdParty_seesOnlyTheDeliveriesOfItsOwnClient() {
+        String otherTtp = tokens.token("ttp-other", "ttp", null);
+
+        assertThat(get("/api/v1/insured-counts/deliveries", tokens.ttp()).body()).contains(only3311Delivery);
+        assertThat(get("/api/v1/insured-counts/deliveries/" + only3311Delivery, tokens.ttp()).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/insured-counts/deliveries", otherTtp).body()).isEqualTo("[]");
+        assertThat(get("/api/v1/insured-counts/deliveries/" + only3311Delivery, otherTtp).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void operator_readsEveryDeliveryAndAllocation() {
+        assertThat(get("/api/v1/insured-counts/deliveries", tokens.operator()).body())
+                .contains(only3311Delivery, mixedDelivery);
+        assertThat(get("/api/v1/insured-counts/deliveries/" + mixedDelivery, tokens.operator()).body())
+                .contains("\"rowCount\":5");
+        for (String path : List.of("", "/history", "/explanation")) {
+            HttpResponse<String> response = get("/api/v1/allocations/" + contractOf3311 + path, tokens.operator());
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.body()).contains(contractOf3311);
+        }
+    }
+
+    @Test
+    void insurer_seesItsOwnDeliveries_withOnlyTheCountOfItsOwnRows() {
+        assertThat(get("/api/v1/insured-counts/deliveries", tokens.insurer("3311")).body())
+                .contains(only3311Delivery, mixedDelivery);
+        assertThat(get("/api/v1/insured-counts/deliveries/" + only3311Delivery, tokens.insurer("3311")).body())
+                .contains("\"rowCount\":5");
+        assertThat(get("/api/v1/insured-counts/deliveries/" + mixedDelivery, tokens.insurer("3311")).body())
+                .contains("\"rowCount\":3");
+        assertThat(get("/api/v1/insured-counts/deliveries/" + mixedDelivery, tokens.insurer("3343")).body())
+                .contains("\"rowCount\":2");
+    }
+
+    @Test
+    void insurer3343_askingFor3311sDelivery_getsTheSame404AsForAnUnknownId() {
+        String unknown = UUID.randomUUID().toString();
+
+        HttpResponse<String> others = get("/api/v1/insured-counts/deliveries/" + only3311Delivery, tokens.insurer("3343"));
+        HttpResponse<String> missing = get("/api/v1/insured-counts/deliveries/" + unknown, tokens.insurer("3343"));
+
+        assertThat(others.statusCode()).isEqualTo(404);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(others.body().replace(only3311Delivery, "ID")).isEqualTo(missing.body().replace(unknown, "ID"));
+    }
+
+    @Test
+    void insurer3343_listsNoDeliveryWithoutRowsOfItsOwn() {
+        String body = get("/api/v1/insured-counts/deliveries", tokens.insurer("3343")).body();
+
+        assertThat(body).doesNotContain(only3311Delivery).contains(mixedDelivery);
+        Matcher ids = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(body);
+        int listed = 0;
+        while (ids.find()) {
+            listed++;
+            assertThat(jdbc.sql("select count(*) from insured_count where delivery_id = cast(? as uuid) and uzovi = '3343'")
+                    .param(ids.group(1)).query(Long.class).single()).as(ids.group(1)).isPositive();
+        }
+        assertThat(listed).isPositive();
+    }
+
+    @Test
+    void insurer3343_askingForAllocationsOfA3311Contract_getsTheSame404AsForAnUnknownContract() {
+        String unknown = UUID.randomUUID().toString();
+        for (String path : List.of("", "/history", "/explanation")) {
+            HttpResponse<String> others = get("/api/v1/allocations/" + contractOf3311 + path, tokens.insurer("3343"));
+            HttpResponse<String> missing = get("/api/v1/allocations/" + unknown + path, tokens.insurer("3343"));
+
+            assertThat(others.statusCode()).as(path).isEqualTo(404);
+            assertThat(others.body().replace(contractOf3311, "ID")).as(path)
+                    .isEqualTo(missing.body().replace(unknown, "ID"));
+        }
+        assertThat(get("/api/v1/allocations/" + contractOf3311, tokens.insurer("3311")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void participatingInsurer_seesTheWholeSplit_butOnlyItsOwnCountsPerPostcode() {
+        HttpResponse<String> allocation = get("/api/v1/allocations/" + sharedContract, tokens.insurer("3343"));
+        assertThat(allocation.statusCode()).isEqualTo(200);
+        assertThat(allocation.body()).contains("\"uzovi\":\"3311\"", "\"uzovi\":\"3343\"");
+        assertThat(get("/api/v1/allocations/" + sharedContract + "/history", tokens.insurer("3343")).statusCode())
+                .isEqualTo(200);
+
+        HttpResponse<String> explanation = get("/api/v1/allocations/" + sharedContract + "/explanation",
+                tokens.insurer("3343"));
+        assertThat(explanation.statusCode()).isEqualTo(200);
+        assertThat(explanation.body()).contains("\"countsPerInsurerAndPostcode\":{\"3343\":{")
+                .doesNotContain("\"3311\":{");
+        assertThat(get("/api/v1/allocations/" + sharedContract + "/explanation", tokens.operator()).body())
+                .contains("\"3311\":{", "\"3343\":{");
+    }
+
+    @Test
+    void deliveriesAndSensitiveReads_areAudited_withClientRoleUzoviObjectAndOutcome() {
+        get("/api/v1/allocations/" + contractOf3311, tokens.operator());
+        get("/api/v1/allocations/" + contractOf3311 + "/explanation", tokens.insurer("3343"));
+        get("/api/v1/insured-counts/deliveries/" + only3311Delivery, tokens.insurer("3343"));
+
+        assertThat(audited("ttp-vektis", "POST /api/v1/insured-counts", only3311Delivery))
+                .containsExactly(Map.of("role", "TTP", "object_type", "insured-count-delivery", "outcome", 201));
+        assertThat(audited("operator", "GET /api/v1/allocations/{contractId}", contractOf3311))
+                .contains(Map.of("role", "OPERATOR", "object_type", "allocations", "outcome", 200));
+        assertThat(audited("insurer-3343", "GET /api/v1/allocations/{contractId}/explanation", contractOf3311))
+                .contains(Map.of("role", "INSURER", "object_type", "allocations", "outcome", 404));
+        assertThat(audited("insurer-3343", "GET /api/v1/insured-counts/deliveries/{id}", only3311Delivery))
+                .contains(Map.of("role", "INSURER", "object_type", "deliveries", "outcome", 404));
+        assertThat(jdbc.sql("select count(*) from audit_entry where client_id = 'insurer-3343' and uzovi = '3343'")
+                .query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void refusedDeliveries_areAuditedWithTheirOutcome() {
+        postCsv(tokens.insurer("3311"), csv(ONLY_3311_DATE, "3311,1011,1"));
+
+        assertThat(jdbc.sql("select count(*) from audit_entry where client_id = 'insurer-3311' "
+                        + "and action = 'POST /api/v1/insured-counts' and outcome = 403")
+                .query(Long.class).single()).isPositive();
+    }
+
+    private List<Map<String, Object>> audited(String client, String action, String objectId) {
+        return jdbc.sql("select role, object_type, outcome from audit_entry where client_id = ? and action = ? "
+                        + "and object_id = ? order by id")
+                .params(client, action, objectId)
+                .query((rs, n) -> Map.<String, Object>of("role", rs.getString("role"),
+                        "object_type", rs.getString("object_type"), "outcome", (int) rs.getShort("outcome")))
+                .list();
+    }
+
+    private long deliveries() {
+        return jdbc.sql("select count(*) from insured_count_delivery").query(Long.class).single();
+    }
+
+    private void awaitAllocation(String contractId) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (jdbc.sql("select count(*) from allocation where contract_id = ?").param(contractId)
+                    .query(Long.class).single() > 0) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no allocation of contract " + contractId + " within " + PATIENCE);
+    }
+
+    private static KafkaProducer<String, ContractVersionPublished> producer() {
+        Infrastructure infrastructure = Infrastructure.get();
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ConfluentAvroSerializer.class,
+                SerdeConfig.SCHEMA_REGISTRY_URL, infrastructure.schemaRegistryUrl()));
+    }
+
+    private static String csv(LocalDate referenceDate, String... rows) {
+        StringBuilder csv = new StringBuilder("uzovi,postcode,referenceDate,insuredCount\n");
+        for (String row : rows) {
+            String[] fields = row.split(",");
+            csv.append(fields[0]).append(',').append(fields[1]).append(',').append(referenceDate).append(',')
+                    .append(fields[2]).append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static String deliveryId(HttpResponse<String> accepted) {
+        Matcher matcher = DELIVERY_ID.matcher(accepted.body());
+        assertThat(matcher.find()).as(accepted.body()).isTrue();
+        return matcher.group(1);
+    }
+
+    private HttpResponse<String> postCsv(String token, String csv) {
+        return send("POST", "/api/v1/insured-counts?source=TRUSTED_THIRD_PARTY", "text/csv", token, csv);
+    }
+
+    private HttpResponse<String> get(String path, String token) {
+        return send("GET", path, null, token);
+    }
+
+    private HttpResponse<String> send(String method, String path, String contentType, String token) {
+        String body = "text/csv".equals(contentType) ? csv(MIXED_DATE.plusYears(1), "3311,1011,1")
+                : "{\"referenceDate\":\"2032-04-01\",\"counts\":[{\"uzovi\":\"3311\",\"postcode\":\"1011\",\"insuredCount\":1}]}";
+        return send(method, path, contentType, token, body);
+    }
+
+    private HttpResponse<String> send(String method, String path, String contentType, String token, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if ("POST".equals(method)) {
+            request.header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        } else {
+            request.GET();
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
