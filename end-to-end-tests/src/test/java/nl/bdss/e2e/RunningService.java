@@ -12,12 +12,14 @@ final class RunningService implements AutoCloseable {
     private final Class<?> application;
     private final String configName;
     private final String database;
+    private final Map<String, Object> extraProperties;
     private ConfigurableApplicationContext context;
 
-    RunningService(Class<?> application, String configName, String database) {
+    RunningService(Class<?> application, String configName, String database, Map<String, Object> extraProperties) {
         this.application = application;
         this.configName = configName;
         this.database = database;
+        this.extraProperties = extraProperties;
     }
 
     RunningService start() {
@@ -25,6 +27,7 @@ final class RunningService implements AutoCloseable {
         properties.put("spring.config.name", configName);
         properties.put("server.port", 0);
         properties.put("spring.jmx.enabled", false);
+        properties.putAll(extraProperties);
         // Command-line arguments outrank the service's own configuration file (default properties would not).
         String[] arguments = properties.entrySet().stream()
                 .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())

@@ -45,6 +45,7 @@ class WalkingSkeletonIT {
     static final Path EXAMPLES = Path.of("..", "examples");
 
     static String contractLocation;
+    static LocalAuthorizationServer authorization;
     static RunningService contracts;
     static RunningService allocations;
     static RunningService settlements;
@@ -52,10 +53,19 @@ class WalkingSkeletonIT {
 
     @BeforeAll
     static void startTheSystem() {
-        contracts = new RunningService(ContractServiceApplication.class, "contract-service", "contract").start();
-        allocations = new RunningService(AllocationServiceApplication.class, "allocation-service", "allocation").start();
-        settlements = new RunningService(SettlementServiceApplication.class, "settlement-service", "settlement").start();
-        reporting = new RunningService(ReportingServiceApplication.class, "reporting-service", "reporting").start();
+        authorization = LocalAuthorizationServer.start();
+        Map<String, Object> security = authorization.serviceProperties();
+        contracts = new RunningService(ContractServiceApplication.class, "contract-service", "contract", security).start();
+        allocations = new RunningService(AllocationServiceApplication.class, "allocation-service", "allocation", security).start();
+        settlements = new RunningService(SettlementServiceApplication.class, "settlement-service", "settlement", security).start();
+        reporting = new RunningService(ReportingServiceApplication.class, "reporting-service", "reporting", security).start();
+    }
+
+    /** A client of one service acting as one of the local authorization server's demo clients, with a real token. */
+    static RestClient as(String client, RunningService service) {
+        return RestClient.builder().baseUrl(service.url())
+                .defaultHeader("Authorization", "Bearer " + authorization.tokenFor(client))
+                .build();
     }
 
     @AfterAll
@@ -65,16 +75,19 @@ class WalkingSkeletonIT {
                 service.close();
             }
         }
+        if (authorization != null) {
+            authorization.close();
+        }
     }
 
     @Test
     @Order(1)
     void theManualsExampleLoadsEachSectorWithItsExactShare() throws IOException {
-        ResponseEntity<String> counts = RestClient.create(allocations.url()).post().uri("/api/v1/insured-counts")
+        ResponseEntity<String> counts = as("ttp-vektis", allocations).post().uri("/api/v1/insured-counts")
                 .contentType(MediaType.parseMediaType("text/csv"))
                 .body(Files.readString(EXAMPLES.resolve("insured-counts-example.csv")))
                 .retrieve().toEntity(String.class);
-        ResponseEntity<String> contract = RestClient.create(contracts.url()).post().uri("/api/v1/contracts")
+        ResponseEntity<String> contract = as("insurer-3311", contracts).post().uri("/api/v1/contracts")
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Files.readString(EXAMPLES.resolve("contract-manual-example.json")))
@@ -121,7 +134,7 @@ class WalkingSkeletonIT {
     void anAmendmentEffectiveMid2026CorrectsOnly2026AndReportingFollowsTheLedgerToTheCent() throws Exception {
         String document = Files.readString(EXAMPLES.resolve("contract-manual-example.json"))
                 .replace("\"lumpSumCents\": 10000000", "\"lumpSumCents\": 12000000");
-        ResponseEntity<String> amended = RestClient.create(contracts.url()).post().uri(contractLocation + "/amendments")
+        ResponseEntity<String> amended = as("insurer-3311", contracts).post().uri(contractLocation + "/amendments")
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("If-Match", "\"1\"")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
@@ -146,7 +159,7 @@ class WalkingSkeletonIT {
     @Order(5)
     void terminatingCreditsTheRestOf2026ProRataAndReportingFollows() {
         Map<String, Long> before = sectorLoads(2026);
-        ResponseEntity<String> terminated = RestClient.create(contracts.url()).post().uri(contractLocation + "/termination")
+        ResponseEntity<String> terminated = as("insurer-3343", contracts).post().uri(contractLocation + "/termination")
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("If-Match", "\"2\"")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
@@ -164,9 +177,26 @@ class WalkingSkeletonIT {
         assertLedgerInvariantsHold();
     }
 
+    @Test
+    @Order(6)
+    void withoutATokenNoServiceAnswersAndEachInsurerSeesOnlyItsOwnPayments() {
+        for (var call : List.of(
+                Map.entry(contracts, "/api/v1/contracts"),
+                Map.entry(allocations, "/api/v1/insured-counts/deliveries"),
+                Map.entry(settlements, "/api/v1/payment-instructions"),
+                Map.entry(reporting, "/api/v1/sector-loads?year=2025"))) {
+            var response = RestClient.create(call.getKey().url()).get().uri(call.getValue())
+                    .exchange((request, reply) -> reply.getStatusCode().value());
+            assertThat(response).as(call.getValue()).isEqualTo(401);
+        }
+        String instructions = as("insurer-3343", settlements).get().uri("/api/v1/payment-instructions?size=100")
+                .retrieve().body(String.class);
+        assertThat(instructions).contains("\"3343\"").doesNotContain("\"3311\"");
+    }
+
     @SuppressWarnings("unchecked")
     static void assertLedgerInvariantsHold() {
-        Map<String, Object> report = RestClient.create(settlements.url()).get().uri("/api/v1/ledger/invariants")
+        Map<String, Object> report = as("operator", settlements).get().uri("/api/v1/ledger/invariants")
                 .retrieve().body(Map.class);
         assertThat(report.get("holds")).as(String.valueOf(report)).isEqualTo(true);
     }
@@ -184,7 +214,7 @@ class WalkingSkeletonIT {
 
     @SuppressWarnings("unchecked")
     static Map<String, Long> sectorLoads(int year) {
-        Map<String, Object> loads = RestClient.create(reporting.url()).get()
+        Map<String, Object> loads = as("operator", reporting).get()
                 .uri("/api/v1/sector-loads?year={year}", year)
                 .retrieve().body(Map.class);
         Map<String, Long> bySector = new java.util.TreeMap<>();
@@ -212,7 +242,7 @@ class WalkingSkeletonIT {
     @SuppressWarnings("unchecked")
     static void assertExampleSectorLoads() {
         for (int year : new int[] {2025, 2026}) {
-            Map<String, Object> loads = RestClient.create(reporting.url()).get()
+            Map<String, Object> loads = as("operator", reporting).get()
                     .uri("/api/v1/sector-loads?year={year}", year)
                     .retrieve().body(Map.class);
             List<Map<String, Object>> sectors = (List<Map<String, Object>>) loads.get("sectors");
