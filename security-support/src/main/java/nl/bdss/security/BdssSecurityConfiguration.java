@@ -68,6 +68,8 @@ public class BdssSecurityConfiguration {
                         serviceRules.orderedStream().forEach(service -> service.declare(rules));
                         rules.anyRequest().authenticated();
                     });
+            http.addFilterBefore(new RequestSizeLimitFilter(properties.maxRequestBytes(), properties.largeRequestPaths()),
+                    BearerTokenAuthenticationFilter.class);
             if (properties.rateLimit().enabled()) {
                 http.addFilterAfter(new RateLimitFilter(new ClientRateLimiter(properties.rateLimit().requestsPerSecond(),
                         properties.rateLimit().burst(), System::nanoTime)), BearerTokenAuthenticationFilter.class);

@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      dashboard assets
  * @param audit         what is recorded in the audit trail besides every write
  * @param rateLimit     requests per client
+ * @param maxRequestBytes    the largest request body accepted (413 above it), default 1 MiB
+ * @param largeRequestPaths  path patterns exempt from that limit (bulk uploads that stream, such as the national
+ *                           insured-count file); they must bound what they read themselves
  */
 @ConfigurationProperties("bdss.security")
 public record BdssSecurityProperties(
@@ -28,7 +31,9 @@ public record BdssSecurityProperties(
         @DefaultValue("bdss") String audience,
         @DefaultValue List<String> publicPaths,
         @DefaultValue Audit audit,
-        @DefaultValue RateLimit rateLimit) {
+        @DefaultValue RateLimit rateLimit,
+        @DefaultValue("1048576") long maxRequestBytes,
+        @DefaultValue List<String> largeRequestPaths) {
 
     /** Always public: probes, metrics scraping, the API description and the static dashboard. */
     public static final List<String> DEFAULT_PUBLIC_PATHS = List.of(

@@ -118,8 +118,28 @@ class AuditTrailIT {
         assertThat(Http.get(port, "/api/v1/audit", null).statusCode()).isEqualTo(401);
     }
 
+    /**
+     * The client's audit entries. An entry is written once the response is complete, which can be just after the
+     * client has it, so this waits up to two seconds for the first one to appear (an expected absence costs the
+     * full wait).
+     */
     private List<Map<String, Object>> entriesOf(String clientId) {
-        return jdbc.sql("select * from audit_entry where client_id = :client order by id")
-                .param("client", clientId).query().listOfRows();
+        long deadline = System.currentTimeMillis() + 2_000;
+        List<Map<String, Object>> rows;
+        do {
+            rows = jdbc.sql("select * from audit_entry where client_id = :client order by id")
+                    .param("client", clientId).query().listOfRows();
+        } while (rows.isEmpty() && System.currentTimeMillis() < deadline && pause());
+        return rows;
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(50);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

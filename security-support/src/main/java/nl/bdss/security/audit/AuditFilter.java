@@ -59,10 +59,77 @@ public final class AuditFilter extends OncePerRequestFilter {
         }
         int outcome = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(request, new HeldFlushResponse(response));
             outcome = response.getStatus();
         } finally {
             record(client.get(), request, outcome);
+        }
+    }
+
+    /**
+     * Holds back the application's explicit flushes, so that a response that fits the container's buffer reaches
+     * the client only after its audit entry is stored: whoever sees the answer can find the entry. A larger body
+     * still streams (the container flushes a full buffer), and its end still follows the entry.
+     */
+    private static final class HeldFlushResponse extends jakarta.servlet.http.HttpServletResponseWrapper {
+        private jakarta.servlet.ServletOutputStream stream;
+        private java.io.PrintWriter writer;
+
+        HeldFlushResponse(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void flushBuffer() {
+            // held until the request completes
+        }
+
+        @Override
+        public jakarta.servlet.ServletOutputStream getOutputStream() throws IOException {
+            if (stream == null) {
+                jakarta.servlet.ServletOutputStream delegate = super.getOutputStream();
+                stream = new jakarta.servlet.ServletOutputStream() {
+                    @Override
+                    public void write(int b) throws IOException {
+                        delegate.write(b);
+                    }
+
+                    @Override
+                    public void write(byte[] bytes, int offset, int length) throws IOException {
+                        delegate.write(bytes, offset, length);
+                    }
+
+                    @Override
+                    public void flush() {
+                        // held until the request completes
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return delegate.isReady();
+                    }
+
+                    @Override
+                    public void setWriteListener(jakarta.servlet.WriteListener listener) {
+                        delegate.setWriteListener(listener);
+                    }
+                };
+            }
+            return stream;
+        }
+
+        @Override
+        public java.io.PrintWriter getWriter() throws IOException {
+            if (writer == null) {
+                java.io.PrintWriter delegate = super.getWriter();
+                writer = new java.io.PrintWriter(delegate) {
+                    @Override
+                    public void flush() {
+                        // held until the request completes
+                    }
+                };
+            }
+            return writer;
         }
     }
 
