@@ -65,7 +65,7 @@ public class ConsumerConfiguration {
         config.put(SerdeConfig.SPECIFIC_AVRO_READER, true);
 
         ConcurrentKafkaListenerContainerFactory<String, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(properties.kafkaClientConfig(config)));
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
         // A listener's id would otherwise become its group (idIsGroup defaults to true): every listener of a
         // service consumes as the service's group, which is also what the dead-letter topic names carry.
@@ -86,7 +86,8 @@ public class ConsumerConfiguration {
         byType.put(SpecificRecord.class, avro);
         DelegatingByTypeSerializer values = new DelegatingByTypeSerializer(byType, true);
         @SuppressWarnings({"unchecked", "rawtypes"})
-        DefaultKafkaProducerFactory<Object, Object> producers = new DefaultKafkaProducerFactory<>(config,
+        DefaultKafkaProducerFactory<Object, Object> producers = new DefaultKafkaProducerFactory<>(
+                properties.kafkaClientConfig(config),
                 (org.apache.kafka.common.serialization.Serializer) new StringSerializer(),
                 (org.apache.kafka.common.serialization.Serializer) values);
         return new KafkaTemplate<>(producers);

@@ -57,14 +57,14 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
-        producer = new KafkaProducer<>(Map.of(
+        producer = new KafkaProducer<>(properties.kafkaClientConfig(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 0,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                SerdeConfig.SCHEMA_REGISTRY_URL, properties.schemaRegistryUrl()),
+                SerdeConfig.SCHEMA_REGISTRY_URL, properties.schemaRegistryUrl())),
                 new StringSerializer(), serializer());
         running = true;
         worker = new Thread(this::loop, "outbox-relay");

@@ -23,9 +23,11 @@ class KafkaAdmin implements DisposableBean {
     private final Admin admin;
 
     KafkaAdmin(MessagingProperties properties) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+        // with the deployment's SASL/TLS client settings, like every other Kafka client of the service
+        this.admin = Admin.create(properties.kafkaClientConfig(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000)));
     }
 
     /** The partitions of the topic, empty when it does not exist (yet). */
