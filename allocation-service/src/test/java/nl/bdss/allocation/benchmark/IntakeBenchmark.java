@@ -31,7 +31,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Loads a generated national PC6 insured-count file (default 470,000 postcodes x 25 insurers = 11,750,000 rows)
  * twice into the same PostgreSQL in the same run: (a) a plain COPY of the file into an equivalent table without
  * indexes over the JDBC CopyManager, and (b) our intake through the real HTTP endpoint of the started service
- * (validation, COPY into staging, move into the indexed table, duplicate check, atomic swap, commit). Prints
+ * (validation, COPY into the delivery's own table, unique-key build that also finds duplicates, attach as the
+ * delivery's partition, atomic swap, commit). Prints
  * rows/s side by side, the ratio (goal: ours at least half the COPY rate) and the heap of this JVM, which holds
  * the service, the HTTP client and the embedded Kafka broker: run it with -Xmx512m (see benchmark.sh).
  * Not a test: it is run by hand. Argument: number of rows (rounded up to whole postcodes of 25 insurers).

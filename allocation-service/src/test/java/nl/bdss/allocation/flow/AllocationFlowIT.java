@@ -342,6 +342,11 @@ class AllocationFlowIT {
         assertThat(postCsv("uzovi;postcode\n3311;1011\n", "INSURERS").statusCode()).isEqualTo(422);
         assertThat(jdbc.sql("select count(*) from insured_count_delivery").query(Long.class).single()).isEqualTo(deliveriesBefore);
         assertThat(jdbc.sql("select count(*) from insured_count").query(Long.class).single()).isEqualTo(rowsBefore);
+        // no table of a refused delivery is left behind: one partition of insured_count per stored delivery
+        assertThat(jdbc.sql("select count(*) from pg_class where relname ~ '^insured_count_[0-9a-f]{32}$'")
+                .query(Long.class).single()).isEqualTo(deliveriesBefore);
+        assertThat(jdbc.sql("select count(*) from pg_inherits where inhparent = 'insured_count'::regclass")
+                .query(Long.class).single()).isEqualTo(deliveriesBefore);
     }
 
     private void publish(ContractVersionPublished event) throws Exception {

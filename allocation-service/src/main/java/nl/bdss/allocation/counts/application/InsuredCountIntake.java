@@ -32,9 +32,10 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Receives a delivery of insured counts (R11) in one transaction: streams and validates it line by line into a
- * staging table over COPY, refuses it whole on any error, otherwise stores it and swaps it in as the current
- * dataset of its source and reference date (the previous one stays as history). Allocations that depend on the
+ * Receives a delivery of insured counts (R11) in one transaction: streams and validates it line by line over COPY
+ * into a new table, refuses it whole on any error, otherwise keys it, attaches it as the delivery's partition of
+ * insured_count and swaps it in as the current dataset of its source and reference date (the previous one stays
+ * as history). Allocations that depend on the
  * dataset are recomputed in the same transaction.
  */
 @Service
@@ -49,10 +50,13 @@ public class InsuredCountIntake {
     private final Clock clock;
     private final int maxReportedErrors;
     private final JsonMapper jsonMapper;
+    private final String indexMemory;
 
     InsuredCountIntake(DataSource dataSource, TransactionTemplate transactions, DeliveryStore deliveries,
             ApplicationEventPublisher events, Clock clock, JsonMapper jsonMapper,
-            @Value("${bdss.allocation.intake.max-reported-errors:100}") int maxReportedErrors) {
+            @Value("${bdss.allocation.intake.max-reported-errors:100}") int maxReportedErrors,
+            @Value("${bdss.allocation.intake.index-memory:512MB}") String indexMemory) {
+        this.indexMemory = indexMemory;
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.deliveries = deliveries;
@@ -110,11 +114,12 @@ public class InsuredCountIntake {
     private DeliveryReceipt load(TransactionStatus status, DeliveryReader deliveryReader, Deliverer deliveredBy) {
         CountFileValidator validator = new CountFileValidator(maxReportedErrors);
         Connection connection = DataSourceUtils.getConnection(dataSource);
+        UUID id = UUID.randomUUID();
         StagingCopy staging = null;
         boolean staged = false;
         Read read;
         try {
-            staging = StagingCopy.open(connection);
+            staging = StagingCopy.open(connection, id);
             read = deliveryReader.read(validator, staging);
             validator.finish();
             if (!validator.valid()) {
@@ -131,7 +136,7 @@ public class InsuredCountIntake {
                 staging.cancel();
             }
         }
-        return store(status, validator, read, deliveredBy);
+        return store(status, id, staging, validator, read, deliveredBy);
     }
 
     private static void readRows(BufferedReader reader, CountFileValidator validator, StagingCopy staging)
@@ -150,27 +155,28 @@ public class InsuredCountIntake {
     }
 
     /**
-     * Moves the staged rows into the delivery. Duplicate (uzovi, postcode) rows are caught by the primary key
-     * itself (no per-row conflict handling, which made the bulk path several times slower): on a violation the
-     * move is rolled back to a savepoint and the duplicates are looked up, with their lines, in the staging table.
+     * Stores the delivery: builds the unique key of its copied rows in one sorted pass and attaches them as the
+     * delivery's partition of insured_count. Duplicate (uzovi, postcode) rows fail the key build (no per-row
+     * conflict handling, which made the bulk path several times slower): the build is rolled back to a savepoint
+     * and the duplicates are looked up, with their lines, in the copied rows.
      */
-    private DeliveryReceipt store(TransactionStatus status, CountFileValidator validator, Read read, Deliverer deliveredBy) {
+    private DeliveryReceipt store(TransactionStatus status, UUID id, StagingCopy staging, CountFileValidator validator,
+            Read read, Deliverer deliveredBy) {
         CountSource source = read.source();
-        UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         deliveries.lockDataset(source, validator.referenceDate());
-        Object beforeMove = status.createSavepoint();
-        long stored;
+        Object beforeKey = status.createSavepoint();
         try {
-            stored = deliveries.storeStaged(id, source, validator.referenceDate(), deliveredBy.label(),
-                    deliveredBy.clientId(), validator.level(),
-                    validator.rows(), now);
+            deliveries.storeStaged(id, source, validator.referenceDate(), deliveredBy.label(), deliveredBy.clientId(),
+                    validator.level(), staging, indexMemory, now);
         } catch (DuplicateKeyException duplicates) {
-            status.rollbackToSavepoint(beforeMove);
-            deliveries.stagedDuplicates(maxReportedErrors).forEach(d -> read.duplicates().report(validator, d));
-            throw new InvalidDelivery(validator.errors(), deliveries.stagedDuplicateCount());
+            status.rollbackToSavepoint(beforeKey);
+            deliveries.stagedDuplicates(staging, maxReportedErrors).forEach(d -> read.duplicates().report(validator, d));
+            throw new InvalidDelivery(validator.errors(), deliveries.stagedDuplicateCount(staging));
         }
-        status.releaseSavepoint(beforeMove);
+        status.releaseSavepoint(beforeKey);
+        deliveries.attach(id, staging);
+        long stored = staging.rows();
         Optional<UUID> replaced = deliveries.makeCurrent(id, source, validator.referenceDate(), now);
         log.info("Insured-count delivery {} from {} for {}: {} rows, replaces {}", id, source, validator.referenceDate(),
                 stored, replaced.map(UUID::toString).orElse("nothing"));

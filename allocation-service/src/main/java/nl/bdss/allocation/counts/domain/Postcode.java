@@ -1,7 +1,6 @@
 package nl.bdss.allocation.counts.domain;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * A Dutch postcode of a service area or a count row (R6, R11), normalised to upper case without a space:
@@ -9,11 +8,8 @@ import java.util.regex.Pattern;
  */
 public record Postcode(String value) implements Comparable<Postcode> {
 
-    private static final Pattern PC4 = Pattern.compile("^[1-9][0-9]{3}$");
-    private static final Pattern PC6 = Pattern.compile("^[1-9][0-9]{3}[A-Z]{2}$");
-
     public Postcode {
-        if (value == null || !(PC4.matcher(value).matches() || PC6.matcher(value).matches())) {
+        if (!wellFormed(value)) {
             throw new IllegalArgumentException("postcode must be PC4 (1234) or PC6 (1234AB), got '" + value + "'");
         }
     }
@@ -23,8 +19,34 @@ public record Postcode(String value) implements Comparable<Postcode> {
         if (raw == null) {
             return null;
         }
+        if (wellFormed(raw)) {
+            return new Postcode(raw);
+        }
         String normalised = raw.replace(" ", "").toUpperCase(Locale.ROOT);
-        return PC4.matcher(normalised).matches() || PC6.matcher(normalised).matches() ? new Postcode(normalised) : null;
+        return wellFormed(normalised) ? new Postcode(normalised) : null;
+    }
+
+    /**
+     * {@code [1-9][0-9]{3}} (PC4), optionally followed by {@code [A-Z]{2}} (PC6); checked by hand: it runs for every
+     * row of a national file.
+     */
+    private static boolean wellFormed(String value) {
+        if (value == null || (value.length() != 4 && value.length() != 6)) {
+            return false;
+        }
+        char first = value.charAt(0);
+        if (first < '1' || first > '9' || !digit(value.charAt(1)) || !digit(value.charAt(2)) || !digit(value.charAt(3))) {
+            return false;
+        }
+        return value.length() == 4 || (letter(value.charAt(4)) && letter(value.charAt(5)));
+    }
+
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean letter(char c) {
+        return c >= 'A' && c <= 'Z';
     }
 
     public static Postcode of(String raw) {

@@ -40,33 +40,46 @@ public class DeliveryStore {
                 .query((rs, n) -> 1).list();
     }
 
+    /** The name of the table (the partition of insured_count) holding the rows of a delivery. */
+    public static String partitionName(UUID deliveryId) {
+        return "insured_count_" + deliveryId.toString().replace("-", "");
+    }
+
     /**
-     * Moves the staged rows into a new delivery; returns the rows stored. A duplicate (uzovi, postcode) violates
-     * the primary key: DuplicateKeyException, and the caller rolls the move back.
+     * Records a new delivery whose rows were copied into {@code staged}, and builds the table's unique key on
+     * (pc4, postcode, uzovi) in one sorted pass (pc4 leads: market shares look up PC4 areas); {@code indexMemory} is
+     * the server's sort memory for it. A duplicate (uzovi, postcode) fails the build: DuplicateKeyException, and the
+     * caller rolls back to before this call.
      */
-    public long storeStaged(UUID id, CountSource source, LocalDate referenceDate, String deliveredBy,
-            String deliveredByClient, PostcodeLevel level, long rows, Instant receivedAt) {
+    public void storeStaged(UUID id, CountSource source, LocalDate referenceDate, String deliveredBy,
+            String deliveredByClient, PostcodeLevel level, StagingCopy staged, String indexMemory, Instant receivedAt) {
         jdbc.sql("insert into insured_count_delivery (id, source, reference_date, delivered_by, delivered_by_client, "
                         + "postcode_level, row_count, status, received_at) values (?, ?, ?, ?, ?, ?, ?, 'LOADED', ?)")
-                .params(id, source.name(), referenceDate, deliveredBy, deliveredByClient, level.name(), rows,
+                .params(id, source.name(), referenceDate, deliveredBy, deliveredByClient, level.name(), staged.rows(),
                         timestamp(receivedAt))
                 .update();
-        long stored = jdbc.sql("insert into insured_count (delivery_id, pc4, postcode, uzovi, insured_count) "
-                        + "select ?, left(postcode, 4), postcode, uzovi, insured_count from staging_count")
-                .param(id)
+        jdbc.sql("select set_config('maintenance_work_mem', ?, true)").param(indexMemory).query(String.class).single();
+        jdbc.sql("create unique index " + staged.table() + "_key on " + staged.table() + " (pc4, postcode, uzovi)").update();
+    }
+
+    /**
+     * Makes the staged table the delivery's partition of insured_count, without its line numbers, and records the
+     * rows per insurer. The table's CHECK on delivery_id proves the partition bound: attaching reads no rows.
+     */
+    public void attach(UUID id, StagingCopy staged) {
+        jdbc.sql("alter table " + staged.table() + " drop column line_no").update();
+        jdbc.sql("alter table insured_count attach partition " + staged.table() + " for values in ('" + id + "')")
                 .update();
-        jdbc.sql("insert into insured_count_delivery_insurer (delivery_id, uzovi, row_count) "
-                        + "select ?, uzovi, count(*) from staging_count group by uzovi")
-                .param(id)
-                .update();
-        return stored;
+        staged.rowsPerInsurer().forEach((uzovi, rows) -> jdbc.sql("insert into insured_count_delivery_insurer "
+                        + "(delivery_id, uzovi, row_count) values (?, ?, ?)")
+                .params(id, uzovi, rows).update());
     }
 
     /** The staged rows that repeat an earlier (uzovi, postcode), with the line of the first one. */
-    public List<Duplicate> stagedDuplicates(int limit) {
+    public List<Duplicate> stagedDuplicates(StagingCopy staged, int limit) {
         return jdbc.sql("select line_no, first_line, uzovi, postcode from (select line_no, uzovi, postcode, "
-                        + "min(line_no) over (partition by uzovi, postcode) as first_line from staging_count) s "
-                        + "where line_no <> first_line order by line_no limit ?")
+                        + "min(line_no) over (partition by uzovi, postcode) as first_line from " + staged.table()
+                        + ") s where line_no <> first_line order by line_no limit ?")
                 .param(limit)
                 .query((rs, n) -> new Duplicate(rs.getLong("line_no"), rs.getLong("first_line"),
                         rs.getString("uzovi"), rs.getString("postcode")))
@@ -74,9 +87,9 @@ public class DeliveryStore {
     }
 
     /** How many staged rows repeat an earlier (uzovi, postcode). */
-    public long stagedDuplicateCount() {
-        return jdbc.sql("select coalesce(sum(n - 1), 0) from (select count(*) as n from staging_count "
-                        + "group by uzovi, postcode having count(*) > 1) d")
+    public long stagedDuplicateCount(StagingCopy staged) {
+        return jdbc.sql("select coalesce(sum(n - 1), 0) from (select count(*) as n from " + staged.table()
+                        + " group by uzovi, postcode having count(*) > 1) d")
                 .query(Long.class).single();
     }
 
@@ -135,6 +148,7 @@ public class DeliveryStore {
         if (pc4Areas.isEmpty()) {
             return List.of();
         }
+        // the delivery's partition only, through its (pc4, postcode, uzovi) key
         return jdbc.sql("select uzovi, postcode, insured_count from insured_count where delivery_id = :id "
                         + "and pc4 in (:areas) order by postcode, uzovi")
                 .param("id", deliveryId)

@@ -1,51 +1,98 @@
 package nl.bdss.allocation.counts.persistence;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import nl.bdss.allocation.counts.domain.InsuredCountRow;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Streams validated rows into a transaction-local staging table over PostgreSQL's COPY protocol, in chunks, so
- * that a delivery of any size passes through a small, fixed buffer (R11 at national scale).
+ * Streams validated rows over PostgreSQL's COPY protocol, in chunks, straight into the table that becomes the
+ * delivery's partition of insured_count, so that a delivery of any size passes through a small, fixed buffer (R11 at
+ * national scale). The table is created in the delivery's transaction without any index: a bad file rolls it back
+ * with everything else. It also carries the line number of every row, for duplicate reports, in a column that
+ * {@link DeliveryStore#attach} drops before the table joins insured_count. Counts the rows per insurer on the way.
  */
 public final class StagingCopy {
 
     private static final int CHUNK = 1 << 18;
 
+    private final String table;
     private final CopyIn copy;
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(CHUNK + 128);
-    private final StringBuilder line = new StringBuilder(64);
+    private final byte[] buffer = new byte[CHUNK + 256];
+    private int buffered;
+    private final Map<String, long[]> rowsPerInsurer = new HashMap<>();
     private long rows;
 
-    private StagingCopy(CopyIn copy) {
+    private StagingCopy(String table, CopyIn copy) {
+        this.table = table;
         this.copy = copy;
     }
 
-    /** Creates the staging table (dropped at commit or rollback) and opens the COPY on the transaction's connection. */
-    public static StagingCopy open(Connection connection) throws SQLException {
+    /**
+     * Creates the delivery's table, shaped like a partition of insured_count plus the line numbers, and opens the
+     * COPY on the transaction's connection. The CHECK on delivery_id proves the partition bound, so attaching the
+     * table needs no scan of its rows.
+     */
+    public static StagingCopy open(Connection connection, UUID deliveryId) throws SQLException {
+        String table = DeliveryStore.partitionName(deliveryId);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("create temporary table staging_count (line_no bigint not null, uzovi char(4) not null, "
-                    + "postcode varchar(6) not null, insured_count bigint not null) on commit drop");
+            statement.execute("create table " + table + " (delivery_id uuid not null default '" + deliveryId
+                    + "' constraint " + table + "_bound check (delivery_id = '" + deliveryId + "'), "
+                    + "pc4 char(4) collate \"C\" not null, postcode varchar(6) collate \"C\" not null, "
+                    + "uzovi char(4) collate \"C\" not null, line_no int not null, insured_count bigint not null "
+                    + "constraint insured_count_not_negative check (insured_count >= 0))");
         }
+        // FREEZE: the table is new in this transaction, so its rows can be written visible and frozen at once
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("copy staging_count (line_no, uzovi, postcode, insured_count) from stdin");
-        return new StagingCopy(copy);
+                .copyIn("copy " + table + " (line_no, uzovi, pc4, postcode, insured_count) from stdin with (freeze)");
+        return new StagingCopy(table, copy);
     }
 
     public void add(InsuredCountRow row) throws SQLException {
-        line.setLength(0);
-        line.append(row.line()).append('\t').append(row.uzovi().code()).append('\t')
-                .append(row.postcode().value()).append('\t').append(row.insuredCount()).append('\n');
-        buffer.writeBytes(line.toString().getBytes(StandardCharsets.US_ASCII));
+        String uzovi = row.uzovi().code();
+        String postcode = row.postcode().value();
+        // one text-format COPY line, written as ASCII bytes (every field is validated digits and letters)
+        number(row.line());
+        ascii(uzovi, 4);
+        ascii(postcode, 4);
+        ascii(postcode, postcode.length());
+        number(row.insuredCount());
+        buffer[buffered - 1] = '\n';
+        rowsPerInsurer.computeIfAbsent(uzovi, u -> new long[1])[0]++;
         rows++;
-        if (buffer.size() >= CHUNK) {
+        if (buffered >= CHUNK) {
             flush();
         }
+    }
+
+    private void ascii(String value, int length) {
+        for (int i = 0; i < length; i++) {
+            buffer[buffered++] = (byte) value.charAt(i);
+        }
+        buffer[buffered++] = '\t';
+    }
+
+    private void number(long value) {
+        if (value == 0) {
+            buffer[buffered++] = '0';
+        } else {
+            int start = buffered;
+            for (long rest = value; rest > 0; rest /= 10) {
+                buffer[buffered++] = (byte) ('0' + rest % 10);
+            }
+            for (int i = start, j = buffered - 1; i < j; i++, j--) {
+                byte digit = buffer[i];
+                buffer[i] = buffer[j];
+                buffer[j] = digit;
+            }
+        }
+        buffer[buffered++] = '\t';
     }
 
     /** Ends the COPY; returns the number of rows the server stored. */
@@ -69,10 +116,21 @@ public final class StagingCopy {
         return rows;
     }
 
+    public String table() {
+        return table;
+    }
+
+    /** How many rows each insurer (UZOVI) has in the delivery. */
+    public Map<String, Long> rowsPerInsurer() {
+        Map<String, Long> counts = new TreeMap<>();
+        rowsPerInsurer.forEach((uzovi, n) -> counts.put(uzovi, n[0]));
+        return counts;
+    }
+
     private void flush() throws SQLException {
-        if (buffer.size() > 0) {
-            copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-            buffer.reset();
+        if (buffered > 0) {
+            copy.writeToCopy(buffer, 0, buffered);
+            buffered = 0;
         }
     }
 }

@@ -72,4 +72,22 @@ class CountFileValidatorTest {
 
         assertThat(validator.valid()).isFalse();
     }
+
+    @Test
+    void linesWithoutExactlyFourFields_areRefusedWithTheirFieldCount_andQuotedFieldsAreAccepted_R11() {
+        assertThat(validator.line(2, "\"3311\", \"1011AB\" ,2025-03-01,\"7\"")).get()
+                .satisfies(row -> {
+                    assertThat(row.uzovi()).isEqualTo(new Uzovi("3311"));
+                    assertThat(row.postcode()).isEqualTo(new Postcode("1011AB"));
+                    assertThat(row.insuredCount()).isEqualTo(7);
+                });
+        assertThat(validator.line(3, "3311,1011,2025-03-01")).isEmpty();
+        assertThat(validator.line(4, "3311,1011,2025-03-01,7,")).isEmpty();
+        assertThat(validator.line(5, ",,,")).isEmpty();
+
+        assertThat(validator.errors()).extracting(LineError::line, LineError::message).startsWith(
+                org.assertj.core.groups.Tuple.tuple(3L, "expected 4 fields (" + CountFileValidator.HEADER + "), got 3"),
+                org.assertj.core.groups.Tuple.tuple(4L, "expected 4 fields (" + CountFileValidator.HEADER + "), got 5"));
+        assertThat(validator.errors()).extracting(LineError::line).contains(5L);
+    }
 }
