@@ -130,31 +130,29 @@ class AllocationSecurityIT {
         assertThat(response.body()).contains("urn:bdss:problem:unauthorized");
     }
 
-    Stream<Arguments> refusedTokensOnEachController() {
-        return tokens.refusedTokens().entrySet().stream().flatMap(token -> Stream.of(
-                Arguments.of(token.getKey(), "/api/v1/insured-counts/deliveries", token.getValue()),
-                Arguments.of(token.getKey(), "/api/v1/allocations/" + contractOf3311, token.getValue())));
+    /** Every refused kind of token on every endpoint: the endpoints above crossed with the issuer's refused tokens. */
+    Stream<Arguments> refusedTokensOnEveryEndpoint() {
+        Map<String, String> refused = tokens.refusedTokens();
+        return endpoints().flatMap(endpoint -> refused.entrySet().stream().map(token -> {
+            Object[] methodPathAndContentType = endpoint.get();
+            return Arguments.of(token.getKey(), methodPathAndContentType[0], methodPathAndContentType[1],
+                    methodPathAndContentType[2], token.getValue());
+        }));
     }
 
-    @ParameterizedTest(name = "{0} on {1}")
-    @MethodSource("refusedTokensOnEachController")
-    void refusedTokens_areUnauthorized_withInvalidTokenChallenge(String kind, String path, String token) {
-        HttpResponse<String> response = get(path, token);
-
-        assertThat(response.statusCode()).as(kind).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                challenge -> assertThat(challenge).contains("invalid_token"));
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-    }
-
-    @Test
-    void refusedToken_onADelivery_isUnauthorized_andStoresNothing() {
+    @ParameterizedTest(name = "{0} on {1} {2} {3}")
+    @MethodSource("refusedTokensOnEveryEndpoint")
+    void everyEndpoint_refusesEveryBadToken_asProblemJson_withInvalidTokenChallenge_andStoresNothing(String kind,
+            String method, String path, String contentType, String token) {
         long before = deliveries();
 
-        HttpResponse<String> response = postCsv(tokens.expiredToken(), csv(ONLY_3311_DATE, "3311,1011,1"));
+        HttpResponse<String> response = send(method, path, contentType, token);
 
-        assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(deliveries()).isEqualTo(before);
+        assertThat(response.statusCode()).as(kind).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).as(kind).hasValueSatisfying(
+                challenge -> assertThat(challenge).startsWith("Bearer").contains("invalid_token"));
+        assertThat(response.headers().firstValue("Content-Type")).as(kind).hasValue("application/problem+json");
+        assertThat(deliveries()).as(kind).isEqualTo(before);
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")
