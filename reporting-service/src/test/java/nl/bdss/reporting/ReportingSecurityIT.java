@@ -128,13 +128,10 @@ class ReportingSecurityIT {
         return endpoints().stream().filter(e -> e.access() == Access.OPERATOR);
     }
 
-    /** One representative endpoint per controller, times every kind of token that must be refused. */
-    static Stream<Arguments> refusedTokensPerController() {
-        List<String> representatives = List.of("/api/v1/sector-loads?year=" + YEAR, "/api/v1/contracts",
-                "/api/v1/macro-budgets?year=2039", "/api/v1/alerts", "/api/v1/monitor?year=" + YEAR, "/api/v1/regions",
-                "/api/v1/operations/topics");
-        return tokens.refusedTokens().entrySet().stream().flatMap(token -> representatives.stream()
-                .map(path -> Arguments.of(token.getKey(), path, token.getValue())));
+    /** Every endpoint times every kind of token that must be refused. */
+    static Stream<Arguments> endpointsWithRefusedTokens() {
+        return endpoints().stream().flatMap(endpoint -> tokens.refusedTokens().entrySet().stream()
+                .map(token -> Arguments.of(endpoint, token.getKey(), token.getValue())));
     }
 
     @LocalServerPort
@@ -205,15 +202,36 @@ class ReportingSecurityIT {
         assertThat(json(response).get("type").asString()).isEqualTo("urn:bdss:problem:unauthorized");
     }
 
-    @ParameterizedTest(name = "{0} on {1}")
-    @MethodSource("refusedTokensPerController")
-    void refusedToken_answers401InvalidToken(String kind, String path, String token) {
-        HttpResponse<String> response = get(path, token);
+    @ParameterizedTest(name = "{0} with {1}")
+    @MethodSource("endpointsWithRefusedTokens")
+    void everyEndpoint_withARefusedToken_answers401InvalidToken_andStoresNothing(Endpoint endpoint, String kind,
+            String token) {
+        String before = storedByWrites();
+
+        HttpResponse<String> response = send(endpoint, token);
 
         assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(challenge ->
                 assertThat(challenge).startsWith("Bearer").contains("error=\"invalid_token\""));
-        assertThat(json(response).get("status").asInt()).isEqualTo(401);
+        assertThat(json(response).get("type").asString()).isEqualTo("urn:bdss:problem:unauthorized");
+        assertThat(storedByWrites()).isEqualTo(before);
+    }
+
+    /**
+     * What the writes of {@link #endpoints()} leave behind: their audit entries, the 2039 macro budgets (an upsert
+     * renews recorded_at), the region ranges (an upload rewrites every row, so their xmin changes) and a started rebuild.
+     */
+    String storedByWrites() {
+        return jdbc.sql("""
+                        select concat_ws('|',
+                            (select max(id) from audit_entry),
+                            (select string_agg(sector || '/' || recorded_at, ',' order by sector)
+                             from macro_budget where budget_year = 2039),
+                            (select max(xmin::text::bigint) from region_pc4_range),
+                            (select count(*) from rebuild_target))""")
+                .query(String.class).single();
     }
 
     // 403
