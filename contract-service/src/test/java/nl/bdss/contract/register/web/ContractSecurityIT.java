@@ -89,8 +89,9 @@ class ContractSecurityIT {
         return everyEndpoint().filter(Endpoint::write);
     }
 
-    static Stream<Arguments> refusedTokens() {
-        return tokens.refusedTokens().entrySet().stream().flatMap(token -> Stream.of(REGISTER, SEARCH)
+    /** Every refused token on every endpoint. */
+    static Stream<Arguments> refusedTokensOnEveryEndpoint() {
+        return tokens.refusedTokens().entrySet().stream().flatMap(token -> everyEndpoint()
                 .map(endpoint -> Arguments.of(token.getKey(), token.getValue(), endpoint)));
     }
 
@@ -110,15 +111,31 @@ class ContractSecurityIT {
     }
 
     @ParameterizedTest(name = "{0} on {2}")
-    @MethodSource("refusedTokens")
-    void refusedToken_answers401_invalidToken(String kind, String token, Endpoint endpoint) {
-        HttpResponse<String> response = call(endpoint, UUID.randomUUID().toString(), token);
+    @MethodSource("refusedTokensOnEveryEndpoint")
+    void refusedToken_everyEndpointAnswers401_invalidToken_andStoresNothing(String kind, String token,
+            Endpoint endpoint) {
+        boolean onExistingContract = endpoint.write() && endpoint != REGISTER;
+        String id = onExistingContract ? registerAs("3311", contractOf("3311")) : UUID.randomUUID().toString();
+        JsonNode body = validBody(endpoint, "3311");
+
+        HttpResponse<String> response = call(endpoint, id, token, body);
 
         assertThat(response.statusCode()).as(kind).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
                 challenge -> assertThat(challenge).startsWith("Bearer").contains("invalid_token"));
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json(response).get("status").asInt()).isEqualTo(401);
+        if (endpoint == REGISTER) {
+            assertThat(jdbc.sql("select count(*) from contract where reference = :reference")
+                    .param("reference", body.get("reference").asString()).query(Long.class).single())
+                    .as("nothing registered").isZero();
+        }
+        if (onExistingContract) {
+            assertThat(currentVersion(id)).as("nothing amended").isEqualTo(1);
+            assertThat(jdbc.sql("select status from contract where id = cast(:id as uuid)").param("id", id)
+                    .query(String.class).single()).as("nothing terminated").isEqualTo("ACTIVE");
+        }
     }
 
     // 403: a valid token of a role that may not call the endpoint
