@@ -1,15 +1,13 @@
 package nl.bdss.contract.register.web;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import nl.bdss.security.BodySizeLimit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -38,12 +36,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
     /** The reason when reading the body failed because it passed the limit. */
     static Optional<String> exceeded(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TooLarge) {
-                return Optional.of(cause.getMessage());
-            }
-        }
-        return Optional.empty();
+        return BodySizeLimit.exceeded(failure);
     }
 
     @Override
@@ -57,81 +50,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
             response.getOutputStream().write(json.writeValueAsBytes(problem));
             return;
         }
-        chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, limitBytes) : request, response);
-    }
-
-    private static final class TooLarge extends IOException {
-        TooLarge(long limitBytes) {
-            super(message(limitBytes));
-        }
-    }
-
-    private static final class Limited extends HttpServletRequestWrapper {
-        private final long limitBytes;
-        private ServletInputStream stream;
-
-        Limited(HttpServletRequest request, long limitBytes) {
-            super(request);
-            this.limitBytes = limitBytes;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                stream = new Counting(super.getInputStream(), limitBytes);
-            }
-            return stream;
-        }
-    }
-
-    private static final class Counting extends ServletInputStream {
-        private final ServletInputStream delegate;
-        private final long limitBytes;
-        private long count;
-
-        Counting(ServletInputStream delegate, long limitBytes) {
-            this.delegate = delegate;
-            this.limitBytes = limitBytes;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = delegate.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = delegate.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) throws IOException {
-            count += n;
-            if (count > limitBytes) {
-                throw new TooLarge(limitBytes);
-            }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return delegate.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return delegate.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            delegate.setReadListener(listener);
-        }
+        chain.doFilter(request.getContentLengthLong() < 0
+                ? BodySizeLimit.limited(request, limitBytes, message(limitBytes))
+                : request, response);
     }
 }
