@@ -31,11 +31,12 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * How every service consumes: Confluent wire-format values decoded into the generated classes, one record
- * at a time, the offset committed only after the listener (and its database transaction) returned. A record
+ * How every service consumes: Confluent wire-format values decoded into the generated classes, one record or one
+ * poll at a time, the offsets committed only after the listener (and its database transaction) returned. A record
  * that cannot be decoded, or fails three times, goes to {@code <topic>.<group>.dlt} with the reason in the
  * {@code kafka_dlt-exception-*} headers plus the whole cause chain in {@value #REASON_HEADER}, and the partition
  * moves on.
@@ -49,9 +50,41 @@ public class ConsumerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ConsumerConfiguration.class);
 
+    /** The factory of listeners that take a whole poll at once ({@code containerFactory = BATCH_FACTORY}). */
+    public static final String BATCH_FACTORY = "batchListenerContainerFactory";
+
+    /** One record at a time, the offset committed after each: for listeners whose records are rare. */
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, Object> kafkaListenerContainerFactory(
             MessagingProperties properties, @Value("${spring.application.name}") String group) {
+        ConcurrentKafkaListenerContainerFactory<String, Object> factory = factory(properties, group);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        return factory;
+    }
+
+    /**
+     * A poll's records at once, the offsets committed after the listener returned (AckMode BATCH); with
+     * {@link BatchTransactions} one database transaction per poll. {@code bdss.messaging.listener-concurrency}
+     * consumers per listener (default 3, the partitions of every topic in the local stack).
+     */
+    @Bean(BATCH_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, Object> batchListenerContainerFactory(
+            MessagingProperties properties, @Value("${spring.application.name}") String group,
+            @Value("${bdss.messaging.listener-concurrency:3}") int concurrency) {
+        ConcurrentKafkaListenerContainerFactory<String, Object> factory = factory(properties, group);
+        factory.setBatchListener(true);
+        factory.setConcurrency(concurrency);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        return factory;
+    }
+
+    @Bean
+    BatchTransactions batchTransactions(TransactionTemplate transactions, CrashPoints crashPoints) {
+        return new BatchTransactions(transactions, crashPoints);
+    }
+
+    private static ConcurrentKafkaListenerContainerFactory<String, Object> factory(MessagingProperties properties,
+            String group) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
@@ -66,7 +99,6 @@ public class ConsumerConfiguration {
 
         ConcurrentKafkaListenerContainerFactory<String, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(properties.kafkaClientConfig(config)));
-        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
         // A listener's id would otherwise become its group (idIsGroup defaults to true): every listener of a
         // service consumes as the service's group, which is also what the dead-letter topic names carry.
         factory.setContainerCustomizer(container -> container.getContainerProperties().setGroupId(group));

@@ -6,6 +6,7 @@ import nl.bdss.messaging.inbox.ProcessedEvents;
 import nl.bdss.messaging.outbox.Outbox;
 import nl.bdss.messaging.outbox.OutboxRelay;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +25,15 @@ public class MessagingConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, MessagingProperties properties) {
-        return new OutboxRelay(jdbc, transactions, properties) {
+    CrashPoints crashPoints(@Value("${bdss.fault.crash-after-listener-commit:0}") long afterListenerCommit,
+            @Value("${bdss.fault.crash-after-outbox-publish:0}") long afterOutboxPublish) {
+        return new CrashPoints(afterListenerCommit, afterOutboxPublish);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, MessagingProperties properties,
+            CrashPoints crashPoints) {
+        return new OutboxRelay(jdbc, transactions, properties, crashPoints) {
             @Override
             public void start() {
                 if (properties.relayEnabled()) {

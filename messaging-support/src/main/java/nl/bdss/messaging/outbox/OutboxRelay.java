@@ -7,6 +7,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import nl.bdss.events.Topics;
+import nl.bdss.messaging.CrashPoints;
 import nl.bdss.messaging.MessagingProperties;
 import nl.bdss.messaging.serde.ConfluentAvroSerializer;
 import nl.bdss.messaging.serde.SerdeConfig;
@@ -36,15 +37,22 @@ public class OutboxRelay implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final MessagingProperties properties;
+    private final CrashPoints crashPoints;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
     private Producer<String, Object> producer;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, MessagingProperties properties) {
+        this(jdbc, transactions, properties, CrashPoints.none());
+    }
+
+    public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, MessagingProperties properties,
+            CrashPoints crashPoints) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.properties = properties;
+        this.crashPoints = crashPoints;
     }
 
     private record Row(long id, String topic, String key, String valueType, byte[] payload) {
@@ -113,6 +121,7 @@ public class OutboxRelay implements SmartLifecycle {
                 return 0;
             }
             send(rows);
+            crashPoints.outboxPublished();
             Long[] ids = rows.stream().map(Row::id).toArray(Long[]::new);
             jdbc.sql("delete from outbox_message where id = any(?)")
                     .param(ids)

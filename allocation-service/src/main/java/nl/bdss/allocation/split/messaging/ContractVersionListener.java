@@ -1,9 +1,13 @@
 package nl.bdss.allocation.split.messaging;
 
+import java.util.List;
 import nl.bdss.allocation.split.application.Allocations;
 import nl.bdss.allocation.split.domain.ContractVersion;
 import nl.bdss.events.contract.ContractVersionPublished;
+import nl.bdss.messaging.BatchTransactions;
+import nl.bdss.messaging.ConsumerConfiguration;
 import nl.bdss.messaging.RejectedEventException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -16,13 +20,24 @@ class ContractVersionListener {
     private static final Logger log = LoggerFactory.getLogger(ContractVersionListener.class);
 
     private final Allocations allocations;
+    private final BatchTransactions batches;
 
-    ContractVersionListener(Allocations allocations) {
+    ContractVersionListener(Allocations allocations, BatchTransactions batches) {
         this.allocations = allocations;
+        this.batches = batches;
     }
 
-    @KafkaListener(topics = "#{T(nl.bdss.events.Topics).CONTRACT_VERSIONS.name()}", id = "allocation-contract-versions")
+    /** A poll's versions in one transaction; one by one (and the failing one to the dead letters) if that fails. */
+    @KafkaListener(topics = "#{T(nl.bdss.events.Topics).CONTRACT_VERSIONS.name()}", id = "allocation-contract-versions",
+            containerFactory = ConsumerConfiguration.BATCH_FACTORY)
+    void on(List<ConsumerRecord<String, ContractVersionPublished>> records) {
+        batches.apply(records, record -> on(record.value()));
+    }
+
     void on(ContractVersionPublished event) {
+        if (event == null) {
+            throw new RejectedEventException("A contract version without a value (tombstone) cannot be allocated");
+        }
         ContractVersion version;
         try {
             version = ContractTermsMapper.toVersion(event);

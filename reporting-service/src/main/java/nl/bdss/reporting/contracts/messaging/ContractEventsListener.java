@@ -8,12 +8,15 @@ import nl.bdss.events.allocation.AllocationStatus;
 import nl.bdss.events.common.LegalDomain;
 import nl.bdss.events.contract.ContractState;
 import nl.bdss.events.contract.ContractVersionPublished;
+import nl.bdss.messaging.BatchTransactions;
+import nl.bdss.messaging.ConsumerConfiguration;
 import nl.bdss.messaging.RejectedEventException;
 import nl.bdss.reporting.contracts.application.AllocationProjection;
 import nl.bdss.reporting.contracts.application.ContractProjection;
 import nl.bdss.reporting.contracts.domain.AllocationSnapshot;
 import nl.bdss.reporting.contracts.domain.BudgetPeriod;
 import nl.bdss.reporting.contracts.domain.ContractSnapshot;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -26,14 +29,30 @@ class ContractEventsListener {
 
     private final ContractProjection contracts;
     private final AllocationProjection allocations;
+    private final BatchTransactions batches;
 
-    ContractEventsListener(ContractProjection contracts, AllocationProjection allocations) {
+    ContractEventsListener(ContractProjection contracts, AllocationProjection allocations, BatchTransactions batches) {
         this.contracts = contracts;
         this.allocations = allocations;
+        this.batches = batches;
     }
 
-    @KafkaListener(id = CONTRACTS_ID, idIsGroup = false, topics = "#{T(nl.bdss.events.Topics).CONTRACT_VERSIONS.name()}")
+    @KafkaListener(id = CONTRACTS_ID, idIsGroup = false, topics = "#{T(nl.bdss.events.Topics).CONTRACT_VERSIONS.name()}",
+            containerFactory = ConsumerConfiguration.BATCH_FACTORY)
+    void onContractVersions(List<ConsumerRecord<String, ContractVersionPublished>> records) {
+        batches.apply(records, record -> on(record.value()));
+    }
+
+    @KafkaListener(id = ALLOCATIONS_ID, idIsGroup = false, topics = "#{T(nl.bdss.events.Topics).ALLOCATIONS.name()}",
+            containerFactory = ConsumerConfiguration.BATCH_FACTORY)
+    void onAllocations(List<ConsumerRecord<String, AllocationCalculated>> records) {
+        batches.apply(records, record -> on(record.value()));
+    }
+
     void on(ContractVersionPublished event) {
+        if (event == null) {
+            throw new RejectedEventException("A contract version without a value (tombstone) is not a version");
+        }
         ContractSnapshot snapshot;
         try {
             snapshot = toSnapshot(event);
@@ -43,8 +62,10 @@ class ContractEventsListener {
         contracts.apply(event.getEventId(), snapshot);
     }
 
-    @KafkaListener(id = ALLOCATIONS_ID, idIsGroup = false, topics = "#{T(nl.bdss.events.Topics).ALLOCATIONS.name()}")
     void on(AllocationCalculated event) {
+        if (event == null) {
+            throw new RejectedEventException("An allocation without a value (tombstone) is not an allocation");
+        }
         AllocationSnapshot snapshot;
         try {
             snapshot = toSnapshot(event);
