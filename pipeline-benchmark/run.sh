@@ -6,6 +6,9 @@
 #
 #   pipeline-benchmark/run.sh [--contracts 300] [--year 2025] [--raw-records 200000] [--rates 20,100] [--seconds 30]
 #                             [--seed N]
+#   pipeline-benchmark/run.sh rebuild [--contracts 2000] [--seed N]
+#                             the reporting rebuild: N contracts over the five years of the experiment, every month
+#                             closed, then reporting's read models rebuilt from offset 0 and timed
 #
 # It adds contracts and counts to the stack's data (for a fresh reference date); './bdss reset' clears them.
 set -euo pipefail
@@ -21,5 +24,10 @@ fi
   -Dmdep.outputFile="$MODULE/target/classpath.txt" >/dev/null
 CP="$MODULE/target/classes:$(cat "$MODULE/target/classpath.txt")"
 
+MAIN=nl.bdss.benchmark.Benchmark
+if [[ "${1:-}" == rebuild ]]; then
+  MAIN=nl.bdss.benchmark.RebuildBenchmark
+  shift
+fi
 echo "nproc: $(nproc)"
-exec java -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" nl.bdss.benchmark.Benchmark --repo "$ROOT" "$@"
+exec java -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" "$MAIN" --repo "$ROOT" "$@"

@@ -8,7 +8,6 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiConsumer;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,20 +24,36 @@ import nl.bdss.messaging.serde.SerdeConfig;
 
 /**
  * Reads the settlement entries and the sector-load changes from the moment it starts (no consumer group, no commits):
- * counts the entries per contract with their encoded size, and reports each sector-load change, with the time it
- * arrived, to a listener under the contract its cause (a settlement entry id, which begins with the contract id) names.
+ * counts the entries per contract with their encoded size, and tells a listener, with the arrival time, which
+ * contracts a sector-load change shows to be in reporting. Reporting books a poll batch of entries at once and
+ * announces each sector-year once per batch, naming the batch's last entry of that sector-year as the cause; it
+ * consumes each partition in order, so a change caused by the entry at offset o of a settlement partition shows
+ * every entry up to o of that partition booked: the contracts of those entries are reported.
  */
 final class EventTap implements AutoCloseable {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final ConfluentAvroDeserializer avro = new ConfluentAvroDeserializer();
     private final Map<String, long[]> entriesByContract = new ConcurrentHashMap<>();
+    /** Where each entry seen lies on the settlement topic: {partition, offset}. */
+    private final Map<String, long[]> entryPositions = new java.util.HashMap<>();
+    /** Per settlement partition, the entries not yet shown booked by a change: offset -> entry. */
+    private final Map<Integer, java.util.TreeMap<Long, Seen>> unshown = new java.util.HashMap<>();
+
+    /** A settlement entry of a contract and when it arrived here. */
+    record Seen(String contractId, long arrivedNanos) {
+    }
+
+    /** Told that a contract's entry (which arrived at {@code entryNanos}) is in reporting, as of {@code changeNanos}. */
+    interface ShownListener {
+        void shown(String contractId, long entryNanos, long changeNanos);
+    }
     private final AtomicLong entryBytes = new AtomicLong();
     private final AtomicLong entryCount = new AtomicLong();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
     private volatile long lastSectorLoadNanos = System.nanoTime();
-    private volatile BiConsumer<String, Long> sectorLoadListener = (contractId, nanos) -> { };
+    private volatile ShownListener sectorLoadListener = (contractId, entryNanos, changeNanos) -> { };
 
     EventTap(String bootstrapServers, String registryUrl) {
         Properties properties = new Properties();
@@ -61,7 +76,7 @@ final class EventTap implements AutoCloseable {
         thread.start();
     }
 
-    void onSectorLoadChange(BiConsumer<String, Long> listener) {
+    void onSectorLoadChange(ShownListener listener) {
         this.sectorLoadListener = listener;
     }
 
@@ -107,15 +122,23 @@ final class EventTap implements AutoCloseable {
                         seen[0]++;
                         seen[1] += entry.getAmountCents();
                     }
+                    entryPositions.put(entry.getEntryId(), new long[] {record.partition(), record.offset()});
+                    unshown.computeIfAbsent(record.partition(), p -> new java.util.TreeMap<>())
+                            .put(record.offset(), new Seen(entry.getContractId(), arrived));
                 } else if (event instanceof SectorLoadChanged change) {
                     lastSectorLoadNanos = arrived;
-                    String cause = change.getCause();
-                    int bar = cause.indexOf('|');
-                    if (bar > 0) {
-                        try {
-                            sectorLoadListener.accept(cause.substring(0, bar), arrived);
-                        } catch (RuntimeException e) {
-                            System.err.println("latency listener failed: " + e);
+                    long[] position = entryPositions.remove(change.getCause());
+                    java.util.TreeMap<Long, Seen> pending = position == null ? null : unshown.get((int) position[0]);
+                    if (pending != null) {
+                        var covered = pending.headMap(position[1], true);
+                        List<Seen> shown = new ArrayList<>(covered.values());
+                        covered.clear();
+                        for (Seen seen : shown) {
+                            try {
+                                sectorLoadListener.shown(seen.contractId(), seen.arrivedNanos(), arrived);
+                            } catch (RuntimeException e) {
+                                System.err.println("latency listener failed: " + e);
+                            }
                         }
                     }
                 }

@@ -39,10 +39,10 @@ final class LatencyRun {
         this.workload = workload;
         this.contracts = contracts;
         this.tap = tap;
-        tap.onSectorLoadChange((contractId, arrivedNanos) -> {
-            // Only after the amendment's 201: a change arriving earlier is left over from before it.
-            Long acceptedAt = accepted.remove(contractId);
-            if (acceptedAt == null) {
+        tap.onSectorLoadChange((contractId, entryNanos, arrivedNanos) -> {
+            // Only an entry booked after the amendment's 201: an earlier one is left over from before it.
+            Long acceptedAt = accepted.get(contractId);
+            if (acceptedAt == null || entryNanos < acceptedAt || !accepted.remove(contractId, acceptedAt)) {
                 return;
             }
             Long scheduled = pending.remove(contractId);

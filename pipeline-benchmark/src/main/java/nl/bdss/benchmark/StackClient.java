@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import nl.bdss.events.Topics;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,6 +23,9 @@ final class StackClient {
     static final String CONTRACTS = "http://localhost:8091/api/v1/contracts";
     static final String INSURED_COUNTS = "http://localhost:8092/api/v1/insured-counts";
     static final String SECTOR_LOADS = "http://localhost:8094/api/v1/sector-loads";
+    static final String PERIOD_CLOSE = "http://localhost:8093/api/v1/period-close";
+    static final String REBUILD = "http://localhost:8094/api/v1/operations/rebuild";
+    static final String OPERATIONS_TOPICS = "http://localhost:8094/api/v1/operations/topics";
 
     private final Path repositoryRoot;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -98,6 +103,55 @@ final class StackClient {
                 .header("Authorization", "Bearer " + tokens.get("operator")).GET().build());
         expect(response, 200, "sector loads");
         return json.readTree(response.body()).get("totalCents").asLong();
+    }
+
+    /** Reporting's sector loads of the year as it answers them (the read model a rebuild must reproduce). */
+    String sectorLoads(int year) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(SECTOR_LOADS + "?year=" + year))
+                .header("Authorization", "Bearer " + tokens.get("operator")).GET().build());
+        expect(response, 200, "sector loads");
+        return response.body();
+    }
+
+    /** Closes every period up to the date (settlement books what is due); answers how many entries it booked. */
+    long closePeriods(String date) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(PERIOD_CLOSE + "?dryRun=false&date=" + date))
+                .header("Authorization", "Bearer " + tokens.get("operator"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        expect(response, 200, "period close");
+        return json.readTree(response.body()).get("count").asLong();
+    }
+
+    /** Reporting's consumer lag summed over the topics it consumes, then the end offsets of settlements, contract versions, allocations. */
+    long[] reportingLagAndSettlementEnd() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(OPERATIONS_TOPICS))
+                .header("Authorization", "Bearer " + tokens.get("operator")).GET().build());
+        expect(response, 200, "operations topics");
+        long[] lagAndEnds = new long[4];
+        List<String> order = List.of(Topics.SETTLEMENTS.name(), Topics.CONTRACT_VERSIONS.name(), Topics.ALLOCATIONS.name());
+        for (JsonNode topic : json.readTree(response.body())) {
+            lagAndEnds[0] += topic.get("consumerLag").asLong();
+            int index = order.indexOf(topic.get("topic").asString());
+            if (index >= 0) {
+                lagAndEnds[index + 1] = topic.get("endOffset").asLong();
+            }
+        }
+        return lagAndEnds;
+    }
+
+    /** Starts reporting's rebuild of its read models from offset 0. */
+    void startRebuild() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(REBUILD))
+                .header("Authorization", "Bearer " + tokens.get("operator"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        expect(response, 202, "rebuild");
+    }
+
+    boolean rebuildInProgress() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(REBUILD))
+                .header("Authorization", "Bearer " + tokens.get("operator")).GET().build());
+        expect(response, 200, "rebuild state");
+        return json.readTree(response.body()).get("inProgress").asBoolean();
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -62,12 +62,27 @@ final class Workload {
         return csv.toString();
     }
 
+    /** The whole experiment (R14): 1 May 2024 until 30 April 2029. */
+    static final LocalDate EXPERIMENT_FROM = LocalDate.of(2024, 5, 1);
+    static final LocalDate EXPERIMENT_UNTIL = LocalDate.of(2029, 4, 30);
+
+    /** A contract valid in the benchmark year with a random period. */
     Contract contract(int index) {
+        return contract(index, null);
+    }
+
+    /**
+     * A contract valid in the benchmark year with a random period, or ({@code wholeExperimentPeriod} not null) for
+     * the five years of the experiment with that period (YEAR, QUARTER or MONTH; the first and last periods of
+     * YEAR and QUARTER are partial and paid pro rata).
+     */
+    Contract contract(int index, String wholeExperimentPeriod) {
+        boolean wholeExperiment = wholeExperimentPeriod != null;
         ObjectNode contract = example.deepCopy();
         contract.put("reference", "BENCH-" + runId + "-" + index);
         contract.put("title", "Benchmark samenwerking " + runId + " nr. " + index);
-        contract.put("validFrom", LocalDate.of(year, 1, 1).toString());
-        contract.put("validUntil", LocalDate.of(year, 12, 31).toString());
+        contract.put("validFrom", (wholeExperiment ? EXPERIMENT_FROM : LocalDate.of(year, 1, 1)).toString());
+        contract.put("validUntil", (wholeExperiment ? EXPERIMENT_UNTIL : LocalDate.of(year, 12, 31)).toString());
 
         int sectorCount = 2 + random.nextInt(3);
         List<String> otherSectors = new ArrayList<>(List.of(SECTORS).subList(1, SECTORS.length));
@@ -96,7 +111,7 @@ final class Workload {
             postcodes.add(postcodePool.get(start + p));
         }
 
-        String period = new String[] {"YEAR", "QUARTER", "MONTH"}[random.nextInt(3)];
+        String period = wholeExperiment ? wholeExperimentPeriod : new String[] {"YEAR", "QUARTER", "MONTH"}[random.nextInt(3)];
         long lumpSumCents = 10_000L * (10 + random.nextInt(990));
         ObjectNode budget = (ObjectNode) contract.get("budget");
         budget.put("period", period);
@@ -136,7 +151,7 @@ final class Workload {
         };
     }
 
-    /** A generated contract, the insurer that registers it, and what the inputs say it settles in the year. */
+    /** A generated contract, the insurer that registers it, and what the inputs say it settles in one year. */
     record Contract(String insurer, ObjectNode body, int periodsPerYear) {
 
         long lumpSumCents() {
