@@ -46,7 +46,7 @@ public class ReadModelRebuild {
             transactions.executeWithoutResult(status -> {
                 jdbc.sql("""
                         truncate settlement_entry, sector_load, contract_budget_year, contract_view, contract_allocation,
-                            committed_amount, mbi_watch, mbi_alert, processed_event""").update();
+                            committed_amount, committed_load, mbi_watch, mbi_alert, processed_event""").update();
                 state.start(targets);
             });
             resetOffsets();

@@ -2,14 +2,11 @@ package nl.bdss.reporting.contracts.application;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import nl.bdss.messaging.inbox.ProcessedEvents;
 import nl.bdss.reporting.contracts.domain.AllocationSnapshot;
-import nl.bdss.reporting.mbi.application.MbiWatch;
-import nl.bdss.reporting.mbi.domain.LoadBasis;
+import nl.bdss.reporting.mbi.application.CommittedLoads;
 import nl.bdss.reporting.sectorload.domain.SectorYear;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,12 +24,15 @@ public class AllocationProjection {
 
     private final JdbcClient jdbc;
     private final ProcessedEvents processedEvents;
-    private final MbiWatch mbiWatch;
+    private final CommittedLoads committedLoads;
 
-    AllocationProjection(JdbcClient jdbc, ProcessedEvents processedEvents, MbiWatch mbiWatch) {
+    AllocationProjection(JdbcClient jdbc, ProcessedEvents processedEvents, CommittedLoads committedLoads) {
         this.jdbc = jdbc;
         this.processedEvents = processedEvents;
-        this.mbiWatch = mbiWatch;
+        this.committedLoads = committedLoads;
+    }
+
+    private record Removed(SectorYear sectorYear, long amountCents) {
     }
 
     @Transactional
@@ -65,19 +65,22 @@ public class AllocationProjection {
         if (!allocation.complete()) {
             return true;
         }
-        Set<SectorYear> touched = new LinkedHashSet<>(jdbc.sql(
-                        "select sector, load_year from committed_amount where contract_id = ? and domain = 'ZVW'")
+        String cause = "allocation " + allocation.contractId() + " v" + allocation.allocationVersion();
+        // the contract's previous Zvw amounts leave the committed loads, the new ones enter them
+        jdbc.sql("delete from committed_amount where contract_id = ? returning sector, load_year, amount_cents, domain")
                 .param(allocation.contractId())
-                .query((rs, n) -> new SectorYear(rs.getString(1), rs.getInt(2))).list());
-        jdbc.sql("delete from committed_amount where contract_id = ?").param(allocation.contractId()).update();
+                .query((rs, n) -> "ZVW".equals(rs.getString(4))
+                        ? new Removed(new SectorYear(rs.getString(1), rs.getInt(2)), rs.getLong(3)) : null)
+                .list().stream()
+                .filter(java.util.Objects::nonNull)
+                .forEach(removed -> committedLoads.change(removed.sectorYear(), -removed.amountCents(), cause));
         allocation.committedByYear().forEach((key, amount) -> jdbc.sql("""
                         insert into committed_amount (contract_id, load_year, domain, sector, amount_cents)
                         values (?, ?, ?, ?, ?)""")
                 .params(allocation.contractId(), key.year(), key.domain(), key.sector(), amount)
                 .update());
-        allocation.zvwByYear().keySet().forEach(key -> touched.add(new SectorYear(key.sector(), key.year())));
-        String cause = "allocation " + allocation.contractId() + " v" + allocation.allocationVersion();
-        touched.forEach(sectorYear -> mbiWatch.evaluate(sectorYear, LoadBasis.COMMITTED, cause));
+        allocation.zvwByYear().forEach((key, amount) ->
+                committedLoads.change(new SectorYear(key.sector(), key.year()), amount, cause));
         return true;
     }
 }

@@ -77,7 +77,7 @@ public class MbiWatch {
     private long load(SectorYear sectorYear, LoadBasis basis) {
         String sql = basis == LoadBasis.SETTLED
                 ? "select coalesce(sum(amount_cents), 0) from sector_load where sector = ? and load_year = ?"
-                : "select coalesce(sum(amount_cents), 0) from committed_amount where domain = 'ZVW' and sector = ? and load_year = ?";
+                : "select coalesce(sum(amount_cents), 0) from committed_load where sector = ? and load_year = ?";
         return jdbc.sql(sql).params(sectorYear.sector(), sectorYear.year()).query(Long.class).single();
     }
 }

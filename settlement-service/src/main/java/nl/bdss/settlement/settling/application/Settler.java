@@ -45,8 +45,9 @@ public class Settler {
         }
         List<Booking> bookings = decide(header, date);
         Instant now = clock.instant();
+        long sequence = bookings.isEmpty() ? 0 : repository.reserveSequences(contractId, bookings.size()) - 1;
         for (Booking booking : bookings) {
-            long sequence = repository.nextSequence(contractId);
+            sequence++;
             UUID entryId = UUID.randomUUID();
             UUID eventId = UUID.randomUUID();
             repository.insertEntry(entryId, booking, sequence, cause, bookedBy, now, eventId);

@@ -144,11 +144,12 @@ public class SettlementRepository {
     }
 
     /** The next SettlementBooked sequence of the contract (the caller holds the contract's lock). */
-    public long nextSequence(String contractId) {
-        return jdbc.sql("update contract_allocation set last_sequence = last_sequence + 1 where contract_id = ? returning last_sequence")
-                .param(contractId)
+    /** Reserves {@code count} consecutive entry sequence numbers of the contract; answers the first. */
+    public long reserveSequences(String contractId, int count) {
+        return jdbc.sql("update contract_allocation set last_sequence = last_sequence + ? where contract_id = ? returning last_sequence")
+                .params(count, contractId)
                 .query(Long.class)
-                .single();
+                .single() - count + 1;
     }
 
     public void insertEntry(UUID id, Booking booking, long sequence, String cause, String bookedBy, Instant bookedAt,
@@ -166,13 +167,20 @@ public class SettlementRepository {
                 .update();
     }
 
+    /** The booking's postings in one statement. */
     public void insertPostings(String bookingRef, List<Posting> postings, Instant postedAt) {
-        for (Posting posting : postings) {
-            jdbc.sql("insert into ledger_posting (booking_ref, account, debit_cents, credit_cents, posted_at) values (?, ?, ?, ?, ?)")
-                    .params(bookingRef, posting.account(), posting.debitCents(), posting.creditCents(),
-                            Timestamp.from(postedAt))
-                    .update();
+        if (postings.isEmpty()) {
+            return;
         }
+        StringBuilder sql = new StringBuilder(
+                "insert into ledger_posting (booking_ref, account, debit_cents, credit_cents, posted_at) values ");
+        List<Object> params = new java.util.ArrayList<>();
+        for (Posting posting : postings) {
+            sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?)");
+            params.addAll(List.of(bookingRef, posting.account(), posting.debitCents(), posting.creditCents(),
+                    Timestamp.from(postedAt)));
+        }
+        jdbc.sql(sql.toString()).params(params).update();
     }
 
     private static String abbreviate(String text) {
