@@ -1,0 +1,28 @@
+package nl.bdss.faultinjection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import nl.bdss.faultinjection.FaultInjectionRun.Options;
+import org.junit.jupiter.api.Test;
+
+class OptionsTest {
+
+    private static final Path REPOSITORY = Path.of("/checkout");
+
+    @Test
+    void theShortFormReplaysWithTheCommandOrTheIt() {
+        assertThat(Options.shortForm(42, REPOSITORY).replayCommand()).isEqualTo(
+                "fault-injection/run.sh --seed 42 (or ./mvnw -o verify -pl fault-injection -Dfault.seed=42)");
+    }
+
+    @Test
+    void aChangedRunReplaysWithEveryChangeNamed() {
+        Options options = Options.longForm(7, REPOSITORY).withContracts(10).withRounds(1)
+                .withLoadWindow(Duration.ofSeconds(30)).withRegistryOutage();
+
+        assertThat(options.replayCommand()).isEqualTo(
+                "fault-injection/run.sh --seed 7 --long --contracts 10 --rounds 1 --load-seconds 30 --registry-outage");
+    }
+}
