@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /**
  * The command: {@code fault-injection/run.sh [--seed N] [--contracts N] [--rounds N] [--load-seconds N] [--long]
- * [--registry-outage]}.
+ * [--no-registry-outage]}.
  * Prints the seed first, every fault as it happens, the phase timings and the invariants; exits 1 when any
  * invariant failed (the message says how to replay the seed).
  */
@@ -22,7 +22,7 @@ public final class FaultInjection {
         Integer rounds = null;
         Integer loadSeconds = null;
         boolean longForm = false;
-        boolean registryOutage = false;
+        boolean registryOutage = true;
         Path repository = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -31,11 +31,12 @@ public final class FaultInjection {
                 case "--rounds" -> rounds = Integer.parseInt(value(args, ++i, "--rounds"));
                 case "--load-seconds" -> loadSeconds = Integer.parseInt(value(args, ++i, "--load-seconds"));
                 case "--long" -> longForm = true;
-                case "--registry-outage" -> registryOutage = true;
+                case "--registry-outage" -> registryOutage = true; // the default now; kept for old command lines
+                case "--no-registry-outage" -> registryOutage = false;
                 case "--repo" -> repository = Path.of(value(args, ++i, "--repo"));
                 default -> {
                     System.err.println("unknown option " + args[i]
-                            + "; usage: run.sh [--seed N] [--contracts N] [--rounds N] [--load-seconds N] [--long] [--registry-outage]");
+                            + "; usage: run.sh [--seed N] [--contracts N] [--rounds N] [--load-seconds N] [--long] [--no-registry-outage]");
                     System.exit(2);
                 }
             }
@@ -53,8 +54,8 @@ public final class FaultInjection {
         if (loadSeconds != null) {
             options = options.withLoadWindow(Duration.ofSeconds(loadSeconds));
         }
-        if (registryOutage) {
-            options = options.withRegistryOutage();
+        if (!registryOutage) {
+            options = options.withoutRegistryOutage();
         }
         FaultInjectionRun.Report report = FaultInjectionRun.execute(options, System.out);
         System.exit(report.passed() ? 0 : 1);

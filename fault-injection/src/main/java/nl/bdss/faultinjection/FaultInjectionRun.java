@@ -38,11 +38,11 @@ final class FaultInjectionRun {
             int sessionTimeoutMs, boolean registryOutage) {
 
         static Options shortForm(long seed, Path repository) {
-            return new Options(seed, repository, 1, 16, Duration.ofSeconds(45), false, 10_000, false);
+            return new Options(seed, repository, 1, 16, Duration.ofSeconds(45), false, 10_000, true);
         }
 
         static Options longForm(long seed, Path repository) {
-            return new Options(seed, repository, 3, 60, Duration.ofSeconds(120), true, 10_000, false);
+            return new Options(seed, repository, 3, 60, Duration.ofSeconds(120), true, 10_000, true);
         }
 
         Options withContracts(int contracts) {
@@ -70,16 +70,16 @@ final class FaultInjectionRun {
             if (!loadWindow.equals(form.loadWindow())) {
                 command.append(" --load-seconds ").append(loadWindow.toSeconds());
             }
-            if (registryOutage) {
-                command.append(" --registry-outage");
+            if (!registryOutage) {
+                command.append(" --no-registry-outage");
             }
             return equals(shortForm(seed, repository))
                     ? command + " (or ./mvnw -o verify -pl fault-injection -Dfault.seed=" + seed + ")" : command.toString();
         }
 
-        /** Adds the schema-registry outage after the rounds (see {@link RegistryOutageScenario}). */
-        Options withRegistryOutage() {
-            return new Options(seed, repository, rounds, contractsPerRound, loadWindow, longForm, sessionTimeoutMs, true);
+        /** Leaves out the schema-registry outage after the rounds (see {@link RegistryOutageScenario}). */
+        Options withoutRegistryOutage() {
+            return new Options(seed, repository, rounds, contractsPerRound, loadWindow, longForm, sessionTimeoutMs, false);
         }
     }
 

@@ -9,11 +9,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Opt-in ({@code --registry-outage}): the schema registry is killed while a consumer restarts with an empty schema
- * cache, and a contract is amended meanwhile through a producer whose cache is warm. Whether the consumer then
- * waits for the registry or parks the valid event in its dead-letter topic (where nothing picks it up again) is
- * what this shows; afterwards the run replays any real dead letter to its topic, the repair an operator would make,
- * so the rest of the run checks the state after it.
+ * After the rounds (leave it out with {@code --no-registry-outage}): the schema registry is killed while a consumer
+ * restarts with an empty schema cache, and a contract is amended meanwhile through a producer whose cache is warm.
+ * The consumer must hold the event until the registry answers, not park the valid event in its dead-letter topic
+ * (where nothing picks it up again); the invariants after the outage say which it did. Afterwards the run replays
+ * any real dead letter to its topic, the repair an operator would make, so the rest of the run checks the state
+ * after it.
  */
 final class RegistryOutageScenario {
 

@@ -20,9 +20,9 @@ class OptionsTest {
     @Test
     void aChangedRunReplaysWithEveryChangeNamed() {
         Options options = Options.longForm(7, REPOSITORY).withContracts(10).withRounds(1)
-                .withLoadWindow(Duration.ofSeconds(30)).withRegistryOutage();
+                .withLoadWindow(Duration.ofSeconds(30)).withoutRegistryOutage();
 
         assertThat(options.replayCommand()).isEqualTo(
-                "fault-injection/run.sh --seed 7 --long --contracts 10 --rounds 1 --load-seconds 30 --registry-outage");
+                "fault-injection/run.sh --seed 7 --long --contracts 10 --rounds 1 --load-seconds 30 --no-registry-outage");
     }
 }

@@ -5,11 +5,13 @@ import java.util.HashMap;
 import java.util.Map;
 import nl.bdss.messaging.serde.ConfluentAvroDeserializer;
 import nl.bdss.messaging.serde.ConfluentAvroSerializer;
+import nl.bdss.messaging.serde.SchemaRegistryUnavailableException;
 import nl.bdss.messaging.serde.SerdeConfig;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -26,12 +28,16 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
@@ -39,7 +45,8 @@ import org.springframework.util.backoff.FixedBackOff;
  * poll at a time, the offsets committed only after the listener (and its database transaction) returned. A record
  * that cannot be decoded, or fails three times, goes to {@code <topic>.<group>.dlt} with the reason in the
  * {@code kafka_dlt-exception-*} headers plus the whole cause chain in {@value #REASON_HEADER}, and the partition
- * moves on.
+ * moves on; a record whose writer schema cannot be fetched because the registry does not answer holds its partition
+ * until it does (see {@link #errorHandler(ConsumerRecordRecoverer, BackOff, BackOff)}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafka
@@ -150,8 +157,53 @@ public class ConsumerConfiguration {
                 });
         recoverer.setHeadersFunction((record, exception) -> new RecordHeaders(new Header[] {
                 new RecordHeader(REASON_HEADER, reason(exception).getBytes(StandardCharsets.UTF_8))}));
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500L, 2L));
-        handler.addNotRetryableExceptions(RejectedEventException.class);
+        return errorHandler(recoverer, new FixedBackOff(500L, 2L), registryBackOff());
+    }
+
+    /**
+     * What happens to a record whose listener failed or that could not be decoded:
+     * <ul>
+     * <li>a business refusal ({@link RejectedEventException}) or bytes that are definitely not one of our events
+     * (not Confluent's wire format, not Avro of the writer schema, a schema id the registry does not know) go to the
+     * dead-letter topic at once;</li>
+     * <li>a registry that did not answer ({@link SchemaRegistryUnavailableException}) is retried with
+     * {@code registryBackOff}, without limit: the record is probably valid, and its partition waits until the
+     * registry is back rather than losing it to the dead-letter topic (should the registry come back without that
+     * schema, having lost its data, the record stays held until the service restarts; then the registry's definite
+     * "not found" parks it);</li>
+     * <li>anything else (a database that is restarting, say) is retried with {@code backOff}, then dead-lettered.</li>
+     * </ul>
+     */
+    static DefaultErrorHandler errorHandler(ConsumerRecordRecoverer recoverer, BackOff backOff, BackOff registryBackOff) {
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        // The classification looks at the outermost exception first; a DeserializationException is classified by
+        // its cause instead, which the error-handling deserializer keeps.
+        handler.removeClassification(DeserializationException.class);
+        handler.addNotRetryableExceptions(RejectedEventException.class, SerializationException.class);
+        handler.addRetryableExceptions(SchemaRegistryUnavailableException.class);
+        handler.setBackOffFunction((record, exception) -> registryUnavailable(exception) ? registryBackOff : null);
+        handler.setRetryListeners((record, exception, attempt) -> log.warn("{}-{}@{} failed (attempt {}), {}: {}",
+                record.topic(), record.partition(), record.offset(), attempt,
+                registryUnavailable(exception) ? "held until the schema registry answers" : "to be retried or parked",
+                reason(exception)));
         return handler;
+    }
+
+    /** From half a second, doubling, to 10 s between attempts; no end. */
+    private static BackOff registryBackOff() {
+        ExponentialBackOff backOff = new ExponentialBackOff(500L, 2.0);
+        backOff.setMaxInterval(10_000L);
+        backOff.setMaxElapsedTime(Long.MAX_VALUE);
+        backOff.setMaxAttempts(Long.MAX_VALUE);
+        return backOff;
+    }
+
+    static boolean registryUnavailable(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SchemaRegistryUnavailableException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -60,6 +60,14 @@ public class SchemaRegistryClient {
         public int errorCode() {
             return errorCode;
         }
+
+        /**
+         * The registry did not give an answer about the schema (unreachable, overloaded, timed out), so asking
+         * again later may succeed; 4xx other than 408 and 429 are definite answers.
+         */
+        public boolean isTransient() {
+            return status >= 500 || status == 408 || status == 429;
+        }
     }
 
     public int register(String subject, Schema schema) {

@@ -17,7 +17,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  * Reads Confluent's wire format: fetches the writer schema by id from the registry (cached) and decodes
  * into the generated class when {@code specific.avro.reader=true}, or into a {@code GenericRecord}.
  * Any failure is a {@link SerializationException} naming the reason, so an error-handling deserializer
- * can route the record to a dead-letter topic and the partition keeps moving.
+ * can route the record to a dead-letter topic and the partition keeps moving; except a registry that does not
+ * answer, which is a {@link SchemaRegistryUnavailableException}: the record is retried, not dead-lettered.
  */
 public class ConfluentAvroDeserializer implements Deserializer<Object> {
 
@@ -54,6 +55,10 @@ public class ConfluentAvroDeserializer implements Deserializer<Object> {
             return reader.read(null, DecoderFactory.get()
                     .binaryDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, null));
         } catch (SchemaRegistryClient.RegistryException e) {
+            if (e.isTransient()) {
+                throw new SchemaRegistryUnavailableException("Schema id " + id + " could not be fetched, the registry"
+                        + " did not answer; the record will be retried: " + e.getMessage(), e);
+            }
             throw new SerializationException("Schema id " + id + " could not be fetched: " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("Record of topic " + topic + " with schema id " + id
