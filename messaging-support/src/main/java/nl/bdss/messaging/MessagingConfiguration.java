@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,8 +45,8 @@ public class MessagingConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcClient jdbc, OutboxRelay relay, ObjectProvider<MeterRegistry> meters) {
-        Outbox outbox = new Outbox(jdbc, relay::wakeUp);
+    Outbox outbox(JdbcClient jdbc, JdbcTemplate batches, OutboxRelay relay, ObjectProvider<MeterRegistry> meters) {
+        Outbox outbox = new Outbox(jdbc, batches, relay::wakeUp);
         meters.ifAvailable(registry -> Gauge.builder("bdss.outbox.pending", outbox, Outbox::pending)
                 .description("Events written but not yet acknowledged by the broker")
                 .register(registry));

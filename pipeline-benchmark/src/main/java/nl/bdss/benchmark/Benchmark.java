@@ -66,6 +66,13 @@ public final class Benchmark {
                     + " expected from the inputs %d) fully in reporting after %.1f s%n", ids.size(),
                     (posted - started) / 1e9, entries[0], entries[1], expectedCents, seconds);
 
+            // (b2) a national re-allocation: new counts for the same reference date re-allocate every contract at once.
+            Reallocation reallocation = reallocate(stack, workload, tap, ids, expectedCents);
+            System.out.printf(Locale.ROOT, "re-allocation: %d allocations, %d settlement entries (corrections), through"
+                    + " reporting %.1f s after the delivery's POST (%.1f s for the POST); ledger of these contracts still"
+                    + " %d cents%n", reallocation.allocations, reallocation.entries, reallocation.seconds,
+                    reallocation.postSeconds, reallocation.ledgerCents);
+
             // (a) raw Kafka with records of the size just measured on the settlement topic.
             int recordSize = (int) Math.round(tap.averageEntryBytes());
             int partitions = partitionsOfSettlements();
@@ -93,7 +100,8 @@ public final class Benchmark {
                         result.percentileMs(99));
             }
 
-            printSummary(options, recordSize, partitions, raw, entries[0], seconds, linesPerSecond, latencies);
+            printSummary(options, recordSize, partitions, raw, entries[0], seconds, linesPerSecond, reallocation,
+                    latencies);
         }
     }
 
@@ -114,6 +122,56 @@ public final class Benchmark {
             return Collections.unmodifiableList(registered);
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /** What the re-allocation phase measured. */
+    record Reallocation(long allocations, long entries, double seconds, double postSeconds, long ledgerCents) {
+        double linesPerSecond() {
+            return entries / seconds;
+        }
+    }
+
+    /**
+     * Posts a replacement delivery for the contracts' reference date (other counts, so every contract's market shares
+     * change), which re-allocates every contract in the delivery's transaction; then waits until allocation published
+     * a new allocation for each, settlement consumed them all, and reporting consumed every settlement entry that
+     * followed. Done is the first moment all three held with no settlement entry arriving after it (confirmed by
+     * two quiet seconds, not counted).
+     */
+    private static Reallocation reallocate(StackClient stack, Workload workload, EventTap tap, List<String> ids,
+            long expectedCents) throws InterruptedException {
+        long allocationsBefore = tap.allocationsOf(ids);
+        long entriesBefore = tap.entriesSeen();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
+        try (GroupLag lag = new GroupLag(BOOTSTRAP)) {
+            long started = System.nanoTime();
+            stack.postCounts(workload.countsCsv());
+            long posted = System.nanoTime();
+            long done = -1;
+            while (System.nanoTime() < deadline) {
+                long now = System.nanoTime();
+                boolean allAllocated = tap.allocationsOf(ids) - allocationsBefore >= ids.size();
+                if (allAllocated && lag.lag("settlement-service", Topics.ALLOCATIONS.name()) == 0
+                        && lag.lag("reporting-service", Topics.SETTLEMENTS.name()) == 0) {
+                    if (done < 0 || tap.lastEntryNanos() > done) {
+                        done = now;
+                    } else if (now - done > TimeUnit.SECONDS.toNanos(2)) {
+                        long[] ledger = tap.entriesOf(ids);
+                        if (ledger[1] != expectedCents) {
+                            throw new IllegalStateException("after the re-allocation the contracts' entries sum to "
+                                    + ledger[1] + " cents, expected still " + expectedCents);
+                        }
+                        return new Reallocation(tap.allocationsOf(ids) - allocationsBefore,
+                                tap.entriesSeen() - entriesBefore, (done - started) / 1e9, (posted - started) / 1e9,
+                                ledger[1]);
+                    }
+                } else {
+                    done = -1;
+                }
+                Thread.sleep(20);
+            }
+            throw new IllegalStateException("the re-allocation did not settle through reporting within 15 minutes");
         }
     }
 
@@ -151,7 +209,8 @@ public final class Benchmark {
     }
 
     private static void printSummary(Options options, int recordSize, int partitions, KafkaPerfTools.Rates raw,
-            long lines, double seconds, double linesPerSecond, List<LatencyRun.Result> latencies) {
+            long lines, double seconds, double linesPerSecond, Reallocation reallocation,
+            List<LatencyRun.Result> latencies) {
         double ratio = linesPerSecond / raw.produceRecordsPerSecond();
         StringBuilder out = new StringBuilder();
         out.append("\n================ BDSS pipeline benchmark ================\n");
@@ -167,11 +226,17 @@ public final class Benchmark {
                 options.contracts, lines, seconds, linesPerSecond));
         out.append(String.format(Locale.ROOT, "ratio pipeline / raw produce: %.4f   (goal >= %.1f: %s)%n", ratio, GOAL_RATIO,
                 ratio >= GOAL_RATIO ? "met" : "MISSED"));
+        double reallocationRatio = reallocation.linesPerSecond() / raw.produceRecordsPerSecond();
+        out.append(String.format(Locale.ROOT, "re-allocation (new counts for all %d contracts -> %d allocations -> %d"
+                        + " correction lines in reporting in %.1f s): %,.1f lines/s%n", options.contracts,
+                reallocation.allocations(), reallocation.entries(), reallocation.seconds(), reallocation.linesPerSecond()));
+        out.append(String.format(Locale.ROOT, "ratio re-allocation / raw produce: %.4f   (goal >= %.1f: %s)%n",
+                reallocationRatio, GOAL_RATIO, reallocationRatio >= GOAL_RATIO ? "met" : "MISSED"));
         for (LatencyRun.Result r : latencies) {
             out.append(String.format(Locale.ROOT, "latency amendment -> sector load changed at %d/s for %d s"
                     + " (%d sent, %.1f/s achieved, %d skipped, %d failed, %d unresolved after 120 s):%n",
                     r.perSecond(), r.seconds(), r.sent(), r.achievedPerSecond(), r.skipped(), r.failures(), r.unresolved()));
-            out.append("  from the scheduled start of the amendment (includes its REST call; first change arriving after the 201):\n");
+            out.append("  from the scheduled start of the amendment (includes its REST call; first change showing an entry booked after it was sent):\n");
             out.append(String.format(Locale.ROOT, "  p50 %.1f ms  p90 %.1f ms  p99 %.1f ms  max %.1f ms  (n=%d)",
                     r.percentileMs(50), r.percentileMs(90), r.percentileMs(99), r.maxMs(), r.histogram().getTotalCount()));
             out.append(String.format(Locale.ROOT, "%n  of which after the 201 of the amendment: p50 %.1f ms  p99 %.1f ms",

@@ -17,13 +17,14 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import nl.bdss.events.Topics;
+import nl.bdss.events.allocation.AllocationCalculated;
 import nl.bdss.events.reporting.SectorLoadChanged;
 import nl.bdss.events.settlement.SettlementBooked;
 import nl.bdss.messaging.serde.ConfluentAvroDeserializer;
 import nl.bdss.messaging.serde.SerdeConfig;
 
 /**
- * Reads the settlement entries and the sector-load changes from the moment it starts (no consumer group, no commits):
+ * Reads the allocations, the settlement entries and the sector-load changes from the moment it starts (no consumer group, no commits):
  * counts the entries per contract with their encoded size, and tells a listener, with the arrival time, which
  * contracts a sector-load change shows to be in reporting. Reporting books a poll batch of entries at once and
  * announces each sector-year once per batch, naming the batch's last entry of that sector-year as the cause; it
@@ -33,7 +34,12 @@ import nl.bdss.messaging.serde.SerdeConfig;
 final class EventTap implements AutoCloseable {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
+    private static final List<String> TOPICS = List.of(Topics.SETTLEMENTS.name(), Topics.SECTOR_LOADS.name(),
+            Topics.ALLOCATIONS.name());
+
     private final ConfluentAvroDeserializer avro = new ConfluentAvroDeserializer();
+    /** Topics that did not exist yet when the tap started (a fresh stack creates them with their first record). */
+    private final List<String> missing = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, long[]> entriesByContract = new ConcurrentHashMap<>();
     /** Where each entry seen lies on the settlement topic: {partition, offset}. */
     private final Map<String, long[]> entryPositions = new java.util.HashMap<>();
@@ -48,6 +54,8 @@ final class EventTap implements AutoCloseable {
     interface ShownListener {
         void shown(String contractId, long entryNanos, long changeNanos);
     }
+    private final Map<String, AtomicLong> allocationsByContract = new ConcurrentHashMap<>();
+    private volatile long lastEntryNanos = System.nanoTime();
     private final AtomicLong entryBytes = new AtomicLong();
     private final AtomicLong entryCount = new AtomicLong();
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -60,13 +68,16 @@ final class EventTap implements AutoCloseable {
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
+        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false); // the services create their topics
         consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         avro.configure(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl, SerdeConfig.SPECIFIC_AVRO_READER, true), false);
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(Topics.SETTLEMENTS.name(), Topics.SECTOR_LOADS.name())) {
-            for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(10))) {
-                partitions.add(new TopicPartition(topic, info.partition()));
+        for (String topic : TOPICS) {
+            List<TopicPartition> existing = partitionsOf(topic);
+            if (existing.isEmpty()) {
+                missing.add(topic); // a fresh stack creates it with its first record: read it from the start then
             }
+            partitions.addAll(existing);
         }
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
@@ -109,12 +120,58 @@ final class EventTap implements AutoCloseable {
         return entryCount.get();
     }
 
+    /** When the last settlement entry arrived here. */
+    long lastEntryNanos() {
+        return lastEntryNanos;
+    }
+
+    /** AllocationCalculated events seen for the given contracts. */
+    long allocationsOf(Iterable<String> contractIds) {
+        long count = 0;
+        for (String id : contractIds) {
+            AtomicLong seen = allocationsByContract.get(id);
+            count += seen == null ? 0 : seen.get();
+        }
+        return count;
+    }
+
+    private List<TopicPartition> partitionsOf(String topic) {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (PartitionInfo info : infos == null ? List.<PartitionInfo>of() : infos) {
+            partitions.add(new TopicPartition(topic, info.partition()));
+        }
+        return partitions;
+    }
+
+    /** Adds a topic that did not exist when the tap started, from its first record on. */
+    private void assignCreatedTopics() {
+        for (String topic : List.copyOf(missing)) {
+            List<TopicPartition> created = partitionsOf(topic);
+            if (!created.isEmpty()) {
+                List<TopicPartition> assignment = new ArrayList<>(consumer.assignment());
+                assignment.addAll(created);
+                consumer.assign(assignment);
+                consumer.seekToBeginning(created);
+                missing.remove(topic);
+            }
+        }
+    }
+
     private void run() {
+        long nextTopicCheck = 0;
         while (running.get()) {
+            if (!missing.isEmpty() && System.nanoTime() > nextTopicCheck) {
+                assignCreatedTopics();
+                nextTopicCheck = System.nanoTime() + 500_000_000L;
+            }
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(50))) {
                 long arrived = System.nanoTime();
                 Object event = avro.deserialize(record.topic(), record.value());
-                if (event instanceof SettlementBooked entry) {
+                if (event instanceof AllocationCalculated allocation) {
+                    allocationsByContract.computeIfAbsent(allocation.getContractId(), id -> new AtomicLong()).incrementAndGet();
+                } else if (event instanceof SettlementBooked entry) {
+                    lastEntryNanos = arrived;
                     entryBytes.addAndGet(record.value().length);
                     entryCount.incrementAndGet();
                     long[] seen = entriesByContract.computeIfAbsent(entry.getContractId(), id -> new long[2]);

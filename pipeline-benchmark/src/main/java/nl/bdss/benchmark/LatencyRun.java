@@ -13,8 +13,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Amends contracts at a fixed rate (changing the lump sum, so every amendment changes the settled load) and records,
- * per amendment, the time to the first SectorLoadChanged caused by a settlement entry of that contract that arrives
- * after the amendment's 201: once from the amendment's scheduled start (a backlog at the contract service counts, no
+ * per amendment, the time to the first SectorLoadChanged showing a settlement entry of that contract that arrived
+ * after the amendment was sent: once from the amendment's scheduled start (a backlog at the contract service counts, no
  * coordinated omission) and once from the 201. A contract is amended again only once its previous amendment reached
  * reporting; when every contract still waits, the slot is skipped and counted. Run {@link #drain()} first, so changes
  * left over from an earlier run are not taken for this run's.
@@ -29,6 +29,10 @@ final class LatencyRun {
     private final List<Benchmark.Registered> contracts;
     private final Map<String, Long> pending = new ConcurrentHashMap<>();
     private final Map<String, Long> accepted = new ConcurrentHashMap<>();
+    /** When each amendment's request was sent. */
+    private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+    /** Amendments whose change reached reporting before their 201 reached us (a slow response). */
+    private final Map<String, Long> resolvedBeforeAccept = new ConcurrentHashMap<>();
     private final Histogram histogram = new Histogram(3);
     private final Histogram afterAccept = new Histogram(3);
     private final AtomicInteger failures = new AtomicInteger();
@@ -40,16 +44,22 @@ final class LatencyRun {
         this.contracts = contracts;
         this.tap = tap;
         tap.onSectorLoadChange((contractId, entryNanos, arrivedNanos) -> {
-            // Only an entry booked after the amendment's 201: an earlier one is left over from before it.
-            Long acceptedAt = accepted.get(contractId);
-            if (acceptedAt == null || entryNanos < acceptedAt || !accepted.remove(contractId, acceptedAt)) {
+            // Only an entry that arrived after the amendment was sent: an earlier one is left over from before it
+            // (a contract is amended again only once its previous amendment was resolved).
+            Long sentNanos = sentAt.get(contractId);
+            if (sentNanos == null || entryNanos < sentNanos || !sentAt.remove(contractId, sentNanos)) {
                 return;
             }
             Long scheduled = pending.remove(contractId);
-            if (scheduled != null) {
-                synchronized (histogram) {
+            synchronized (histogram) {
+                if (scheduled != null) {
                     histogram.recordValue(Math.max(0, arrivedNanos - scheduled));
+                }
+                Long acceptedAt = accepted.remove(contractId);
+                if (acceptedAt != null) {
                     afterAccept.recordValue(Math.max(0, arrivedNanos - acceptedAt));
+                } else {
+                    resolvedBeforeAccept.put(contractId, arrivedNanos);
                 }
             }
         });
@@ -110,6 +120,8 @@ final class LatencyRun {
         int unresolved = pending.size();
         pending.clear();
         accepted.clear();
+        sentAt.clear();
+        resolvedBeforeAccept.clear();
         synchronized (histogram) {
             return new Result(perSecond, seconds, sent, achieved, skipped.getAndSet(0), failures.getAndSet(0), unresolved,
                     histogram.copy(), afterAccept.copy());
@@ -123,15 +135,22 @@ final class LatencyRun {
                 lumpSum = workload.nextLumpSum();
             } while (lumpSum == contract.lumpSumCents());
             var body = workload.withLumpSum(contract.body(), lumpSum);
+            sentAt.put(contract.id(), System.nanoTime());
             String etag = stack.amendContract(contract.insurer(), contract.id(), contract.etag(),
                     contract.body().get("validFrom").asString(), body);
-            if (pending.containsKey(contract.id())) {
-                accepted.put(contract.id(), System.nanoTime());
+            long acceptedAt = System.nanoTime();
+            synchronized (histogram) {
+                if (resolvedBeforeAccept.remove(contract.id()) != null) {
+                    afterAccept.recordValue(0);
+                } else if (pending.containsKey(contract.id())) {
+                    accepted.put(contract.id(), acceptedAt);
+                }
             }
             contract.amended(body, etag);
         } catch (RuntimeException e) {
             failures.incrementAndGet();
             pending.remove(contract.id());
+            sentAt.remove(contract.id());
             System.err.println("amendment failed: " + e.getMessage());
         } finally {
             contract.busy(false);

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.bdss.settlement.riskequalisation.domain.ServiceAreaCount;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,19 +16,23 @@ import org.springframework.stereotype.Repository;
 public class ServiceAreaCounts {
 
     private final JdbcClient jdbc;
+    private final JdbcOperations batches;
 
-    public ServiceAreaCounts(JdbcClient jdbc) {
+    public ServiceAreaCounts(JdbcClient jdbc, JdbcOperations batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
+    /** The allocation's counts in one JDBC batch; a version stored before stays as it was. */
     public void store(String contractId, int allocationVersion, List<ServiceAreaCount> counts) {
-        for (ServiceAreaCount count : counts) {
-            jdbc.sql("""
-                    insert into allocation_service_area_count (contract_id, allocation_version, uzovi, postcode, insured_count)
-                    values (?, ?, ?, ?, ?) on conflict do nothing""")
-                    .params(contractId, allocationVersion, count.uzovi(), count.postcode(), count.insuredCount())
-                    .update();
+        if (counts.isEmpty()) {
+            return;
         }
+        batches.batchUpdate("""
+                insert into allocation_service_area_count (contract_id, allocation_version, uzovi, postcode, insured_count)
+                values (?, ?, ?, ?, ?) on conflict do nothing""",
+                counts.stream().map(count -> new Object[] {contractId, allocationVersion, count.uzovi(), count.postcode(),
+                    count.insuredCount()}).toList());
     }
 
     /** Postcode to count for one insurer behind one allocation version; empty when the allocation carried none. */

@@ -3,17 +3,23 @@ package nl.bdss.settlement.settling.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import nl.bdss.events.Topics;
+import nl.bdss.events.settlement.SettlementBooked;
 import nl.bdss.messaging.outbox.Outbox;
 import nl.bdss.settlement.ledger.domain.DoubleEntry;
+import nl.bdss.settlement.ledger.domain.Posting;
 import nl.bdss.settlement.settling.domain.Booking;
 import nl.bdss.settlement.settling.domain.CurrentAllocation;
 import nl.bdss.settlement.settling.domain.Settling;
 import nl.bdss.settlement.settling.messaging.SettlementBookedMapper;
 import nl.bdss.settlement.settling.persistence.SettlementRepository;
 import nl.bdss.settlement.settling.persistence.SettlementRepository.AllocationHeader;
+import nl.bdss.settlement.settling.persistence.SettlementRepository.NewEntry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,17 +51,25 @@ public class Settler {
         }
         List<Booking> bookings = decide(header, date);
         Instant now = clock.instant();
-        long sequence = bookings.isEmpty() ? 0 : repository.reserveSequences(contractId, bookings.size()) - 1;
-        for (Booking booking : bookings) {
-            sequence++;
-            UUID entryId = UUID.randomUUID();
-            UUID eventId = UUID.randomUUID();
-            repository.insertEntry(entryId, booking, sequence, cause, bookedBy, now, eventId);
-            repository.insertPostings(booking.entryKey(), DoubleEntry.settlement(booking.target().uzovi(),
-                    booking.target().payeeAgb(), booking.target().sector(), booking.amountCents()), now);
-            outbox.append(Topics.SETTLEMENTS, contractId,
-                    SettlementBookedMapper.toEvent(booking, eventId, now, sequence, cause));
+        if (bookings.isEmpty()) {
+            return bookings;
         }
+        long sequence = repository.reserveSequences(contractId, bookings.size()) - 1;
+        List<NewEntry> entries = new ArrayList<>(bookings.size());
+        Map<String, List<Posting>> postings = new LinkedHashMap<>();
+        List<Outbox.Message<SettlementBooked>> events = new ArrayList<>(bookings.size());
+        for (Booking booking : bookings) {
+            NewEntry entry = new NewEntry(UUID.randomUUID(), booking, ++sequence, UUID.randomUUID());
+            entries.add(entry);
+            postings.put(booking.entryKey(), DoubleEntry.settlement(booking.target().uzovi(),
+                    booking.target().payeeAgb(), booking.target().sector(), booking.amountCents()));
+            events.add(new Outbox.Message<>(contractId,
+                    SettlementBookedMapper.toEvent(booking, entry.eventId(), now, entry.sequence(), cause)));
+        }
+        // Three statements for the whole run, however many bookings: entries, their postings, their events.
+        repository.insertEntries(entries, cause, bookedBy, now);
+        repository.insertPostings(postings, now);
+        outbox.appendAll(Topics.SETTLEMENTS, events);
         return bookings;
     }
 

@@ -21,6 +21,7 @@ import nl.bdss.settlement.settling.domain.PayableLine;
 import nl.bdss.settlement.settling.domain.PaymentTiming;
 import nl.bdss.settlement.settling.domain.Period;
 import nl.bdss.settlement.settling.domain.SettlementTarget;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,9 +30,12 @@ import org.springframework.stereotype.Repository;
 public class SettlementRepository {
 
     private final JdbcClient jdbc;
+    /** For JDBC batches: many rows of one statement in one round trip to the database. */
+    private final JdbcOperations batches;
 
-    public SettlementRepository(JdbcClient jdbc) {
+    public SettlementRepository(JdbcClient jdbc, JdbcOperations batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     /** The applied allocation version of a contract, if any, locking the contract against concurrent settling. */
@@ -90,17 +94,17 @@ public class SettlementRepository {
 
     public void replaceLines(String contractId, List<AllocatedPeriod> periods) {
         jdbc.sql("delete from allocation_line where contract_id = ?").param(contractId).update();
+        List<Object[]> rows = new ArrayList<>();
         for (AllocatedPeriod period : periods) {
             for (PayableLine line : period.lines()) {
                 SettlementTarget t = line.target();
-                jdbc.sql("""
-                        insert into allocation_line (contract_id, period_start, period_end, uzovi, payee_agb,
-                            payee_party_key, sector, amount_cents) values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(contractId, period.period().start(), period.period().end(), t.uzovi(), t.payeeAgb(),
-                                line.payeePartyKey(), t.sector(), line.amountCents())
-                        .update();
+                rows.add(new Object[] {contractId, period.period().start(), period.period().end(), t.uzovi(),
+                    t.payeeAgb(), line.payeePartyKey(), t.sector(), line.amountCents()});
             }
         }
+        batches.batchUpdate("""
+                insert into allocation_line (contract_id, period_start, period_end, uzovi, payee_agb,
+                    payee_party_key, sector, amount_cents) values (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
     /** The current allocation of a contract, unless there is none or it is PENDING (then nothing is payable). */
@@ -143,7 +147,6 @@ public class SettlementRepository {
                 .list();
     }
 
-    /** The next SettlementBooked sequence of the contract (the caller holds the contract's lock). */
     /** Reserves {@code count} consecutive entry sequence numbers of the contract; answers the first. */
     public long reserveSequences(String contractId, int count) {
         return jdbc.sql("update contract_allocation set last_sequence = last_sequence + ? where contract_id = ? returning last_sequence")
@@ -152,19 +155,41 @@ public class SettlementRepository {
                 .single() - count + 1;
     }
 
-    public void insertEntry(UUID id, Booking booking, long sequence, String cause, String bookedBy, Instant bookedAt,
-            UUID eventId) {
-        SettlementTarget t = booking.target();
-        jdbc.sql("""
+    /** A booking about to be stored: its entry id, sequence number and the id of the event announcing it. */
+    public record NewEntry(UUID id, Booking booking, long sequence, UUID eventId) {
+    }
+
+    /** Stores the entries of one settling run, booked at the same moment for the same cause, in one JDBC batch. */
+    public void insertEntries(List<NewEntry> entries, String cause, String bookedBy, Instant bookedAt) {
+        String abbreviated = abbreviate(cause);
+        Timestamp at = Timestamp.from(bookedAt);
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        for (NewEntry entry : entries) {
+            Booking booking = entry.booking();
+            SettlementTarget t = booking.target();
+            rows.add(new Object[] {entry.id(), booking.entryKey(), t.contractId(), entry.sequence(), booking.kind().name(),
+                booking.correctsEntryKey(), t.periodStart(), booking.period().end(), t.uzovi(), t.payeeAgb(),
+                booking.payeePartyKey(), t.sector(), booking.amountCents(), booking.allocationVersion(), abbreviated,
+                bookedBy, at, entry.eventId()});
+        }
+        batches.batchUpdate("""
                 insert into settlement_entry (id, entry_key, contract_id, sequence, kind, corrects_entry_key, period_start,
                     period_end, uzovi, payee_agb, payee_party_key, sector, amount_cents, allocation_version, cause,
                     booked_by, booked_at, event_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, booking.entryKey(), t.contractId(), sequence, booking.kind().name(),
-                        booking.correctsEntryKey(), t.periodStart(), booking.period().end(), t.uzovi(), t.payeeAgb(),
-                        booking.payeePartyKey(), t.sector(), booking.amountCents(), booking.allocationVersion(),
-                        abbreviate(cause), bookedBy, Timestamp.from(bookedAt), eventId)
-                .update();
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+    }
+
+    /** The postings of several bookings (booking reference to its postings) in one JDBC batch. */
+    public void insertPostings(Map<String, List<Posting>> postingsByBooking, Instant postedAt) {
+        Timestamp at = Timestamp.from(postedAt);
+        List<Object[]> rows = new ArrayList<>();
+        postingsByBooking.forEach((bookingRef, postings) -> postings.forEach(posting -> rows.add(
+                new Object[] {bookingRef, posting.account(), posting.debitCents(), posting.creditCents(), at})));
+        if (!rows.isEmpty()) {
+            batches.batchUpdate(
+                    "insert into ledger_posting (booking_ref, account, debit_cents, credit_cents, posted_at) values (?, ?, ?, ?, ?)",
+                    rows);
+        }
     }
 
     /** The booking's postings in one statement. */
