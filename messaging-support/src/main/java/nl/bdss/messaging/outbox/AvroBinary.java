@@ -3,6 +3,8 @@ package nl.bdss.messaging.outbox;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
@@ -19,6 +21,12 @@ final class AvroBinary {
         nl.bdss.messaging.serde.TrustedEventClasses.trust();
     }
 
+    /**
+     * A reader per event class and thread: building one resolves the schema against itself, which costs more than
+     * decoding an event, and the relay decodes every event it publishes.
+     */
+    private static final ThreadLocal<Map<Class<?>, SpecificDatumReader<?>>> READERS = ThreadLocal.withInitial(HashMap::new);
+
     private AvroBinary() {
     }
 
@@ -34,11 +42,14 @@ final class AvroBinary {
         }
     }
 
+    @SuppressWarnings("unchecked")
     static <V extends SpecificRecord> V decode(Class<V> type, byte[] payload) {
-        Schema schema = SpecificData.get().getSchema(type);
+        SpecificDatumReader<V> reader = (SpecificDatumReader<V>) READERS.get().computeIfAbsent(type, key -> {
+            Schema schema = SpecificData.get().getSchema(key);
+            return new SpecificDatumReader<V>(schema, schema, SpecificData.getForSchema(schema));
+        });
         try {
-            return new SpecificDatumReader<V>(schema, schema, SpecificData.getForSchema(schema))
-                    .read(null, DecoderFactory.get().binaryDecoder(payload, null));
+            return reader.read(null, DecoderFactory.get().binaryDecoder(payload, null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
