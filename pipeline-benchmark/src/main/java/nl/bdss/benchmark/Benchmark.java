@@ -68,10 +68,11 @@ public final class Benchmark {
 
             // (b2) a national re-allocation: new counts for the same reference date re-allocate every contract at once.
             Reallocation reallocation = reallocate(stack, workload, tap, ids, expectedCents);
-            System.out.printf(Locale.ROOT, "re-allocation: %d allocations, %d settlement entries (corrections), through"
-                    + " reporting %.1f s after the delivery's POST (%.1f s for the POST); ledger of these contracts still"
-                    + " %d cents%n", reallocation.allocations, reallocation.entries, reallocation.seconds,
-                    reallocation.postSeconds, reallocation.ledgerCents);
+            System.out.printf(Locale.ROOT, "re-allocation: %d allocations (%d of this run's contracts; earlier runs' contracts"
+                    + " with the same reference date are re-allocated too), %d settlement entries (corrections), through"
+                    + " reporting %.1f s after the delivery's POST (%.1f s for the POST); ledger of this run's contracts"
+                    + " still %d cents%n", reallocation.allocations, reallocation.ownAllocations, reallocation.entries,
+                    reallocation.seconds, reallocation.postSeconds, reallocation.ledgerCents);
 
             // (a) raw Kafka with records of the size just measured on the settlement topic.
             int recordSize = (int) Math.round(tap.averageEntryBytes());
@@ -126,7 +127,8 @@ public final class Benchmark {
     }
 
     /** What the re-allocation phase measured. */
-    record Reallocation(long allocations, long entries, double seconds, double postSeconds, long ledgerCents) {
+    record Reallocation(long allocations, long ownAllocations, long entries, double seconds, double postSeconds,
+            long ledgerCents) {
         double linesPerSecond() {
             return entries / seconds;
         }
@@ -142,6 +144,7 @@ public final class Benchmark {
     private static Reallocation reallocate(StackClient stack, Workload workload, EventTap tap, List<String> ids,
             long expectedCents) throws InterruptedException {
         long allocationsBefore = tap.allocationsOf(ids);
+        long allAllocationsBefore = tap.allocationsSeen();
         long entriesBefore = tap.entriesSeen();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
         try (GroupLag lag = new GroupLag(BOOTSTRAP)) {
@@ -162,8 +165,8 @@ public final class Benchmark {
                             throw new IllegalStateException("after the re-allocation the contracts' entries sum to "
                                     + ledger[1] + " cents, expected still " + expectedCents);
                         }
-                        return new Reallocation(tap.allocationsOf(ids) - allocationsBefore,
-                                tap.entriesSeen() - entriesBefore, (done - started) / 1e9, (posted - started) / 1e9,
+                        return new Reallocation(tap.allocationsSeen() - allAllocationsBefore,
+                                tap.allocationsOf(ids) - allocationsBefore, tap.entriesSeen() - entriesBefore, (done - started) / 1e9, (posted - started) / 1e9,
                                 ledger[1]);
                     }
                 } else {
@@ -227,8 +230,8 @@ public final class Benchmark {
         out.append(String.format(Locale.ROOT, "ratio pipeline / raw produce: %.4f   (goal >= %.1f: %s)%n", ratio, GOAL_RATIO,
                 ratio >= GOAL_RATIO ? "met" : "MISSED"));
         double reallocationRatio = reallocation.linesPerSecond() / raw.produceRecordsPerSecond();
-        out.append(String.format(Locale.ROOT, "re-allocation (new counts for all %d contracts -> %d allocations -> %d"
-                        + " correction lines in reporting in %.1f s): %,.1f lines/s%n", options.contracts,
+        out.append(String.format(Locale.ROOT, "re-allocation (new counts for the reference date -> %d allocations -> %d"
+                        + " correction lines in reporting in %.1f s): %,.1f lines/s%n",
                 reallocation.allocations(), reallocation.entries(), reallocation.seconds(), reallocation.linesPerSecond()));
         out.append(String.format(Locale.ROOT, "ratio re-allocation / raw produce: %.4f   (goal >= %.1f: %s)%n",
                 reallocationRatio, GOAL_RATIO, reallocationRatio >= GOAL_RATIO ? "met" : "MISSED"));

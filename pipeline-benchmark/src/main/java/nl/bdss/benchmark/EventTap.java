@@ -55,6 +55,7 @@ final class EventTap implements AutoCloseable {
         void shown(String contractId, long entryNanos, long changeNanos);
     }
     private final Map<String, AtomicLong> allocationsByContract = new ConcurrentHashMap<>();
+    private final AtomicLong allocationCount = new AtomicLong();
     private volatile long lastEntryNanos = System.nanoTime();
     private final AtomicLong entryBytes = new AtomicLong();
     private final AtomicLong entryCount = new AtomicLong();
@@ -125,6 +126,11 @@ final class EventTap implements AutoCloseable {
         return lastEntryNanos;
     }
 
+    /** AllocationCalculated events seen, of every contract. */
+    long allocationsSeen() {
+        return allocationCount.get();
+    }
+
     /** AllocationCalculated events seen for the given contracts. */
     long allocationsOf(Iterable<String> contractIds) {
         long count = 0;
@@ -169,6 +175,7 @@ final class EventTap implements AutoCloseable {
                 long arrived = System.nanoTime();
                 Object event = avro.deserialize(record.topic(), record.value());
                 if (event instanceof AllocationCalculated allocation) {
+                    allocationCount.incrementAndGet();
                     allocationsByContract.computeIfAbsent(allocation.getContractId(), id -> new AtomicLong()).incrementAndGet();
                 } else if (event instanceof SettlementBooked entry) {
                     lastEntryNanos = arrived;
