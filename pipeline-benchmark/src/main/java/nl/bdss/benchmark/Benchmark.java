@@ -17,7 +17,8 @@ import nl.bdss.events.Topics;
 
 /**
  * The pipeline benchmark against the running local stack (see run.sh): (b) settlement lines per second fully
- * processed through reporting, then (a) raw Kafka produce and consume rates for records of the measured
+ * processed through reporting, from contract registration and from a national re-allocation (new counts for the
+ * contracts' reference date), then (a) raw Kafka produce and consume rates for records of the measured
  * SettlementBooked size, then end-to-end latency (contract amendment to sector load updated) at fixed rates.
  *
  * <p>Options: {@code --repo DIR --contracts N --year Y --raw-records N --rates 20,100 --seconds S --seed N}.

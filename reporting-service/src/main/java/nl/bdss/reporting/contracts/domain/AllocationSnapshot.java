@@ -38,6 +38,10 @@ public record AllocationSnapshot(String contractId, int allocationVersion, int c
             if (ContractSnapshot.ZVW.equals(line.domain()) && (line.sector() == null || line.sector().isBlank())) {
                 throw new IllegalArgumentException("lines.sector: a Zvw line names its sector (R7, R17)");
             }
+            if (line.amountCents() < 0) {
+                throw new IllegalArgumentException("lines.amountCents: an allocated amount is a share of the lump sum"
+                        + " and never negative, was " + line.amountCents() + " (R10)");
+            }
         }
     }
 
