@@ -2,6 +2,7 @@ package nl.bdss.security;
 
 import java.time.Clock;
 import java.util.stream.Stream;
+import nl.bdss.problem.ProblemAdvice;
 import nl.bdss.security.audit.AuditConfiguration;
 import nl.bdss.security.audit.AuditFilter;
 import nl.bdss.security.audit.AuditTrail;
@@ -30,7 +31,7 @@ import org.springframework.security.web.access.ExceptionTranslationFilter;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BdssSecurityProperties.class)
-@Import({BdssSecurityConfiguration.Enabled.class, BdssSecurityConfiguration.Disabled.class})
+@Import({BdssSecurityConfiguration.Enabled.class, BdssSecurityConfiguration.Disabled.class, ProblemAdvice.class})
 public class BdssSecurityConfiguration {
 
     @Configuration(proxyBeanMethods = false)

@@ -3,6 +3,7 @@ package nl.bdss.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import nl.bdss.problem.Problem;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -21,9 +22,9 @@ final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
             throws IOException {
         bearer.handle(request, response, denied);
         String client = CurrentClient.get().map(CurrentClient::toString).orElse("This client");
-        Problems.write(response, HttpServletResponse.SC_FORBIDDEN, "forbidden", "Forbidden",
+        Problem.forbidden(
                 client + " may not call " + request.getMethod() + " " + request.getRequestURI()
-                        + ": the endpoint needs another role (scope insurer, ttp or operator)",
-                request.getRequestURI());
+                        + ": the endpoint needs another role (scope insurer, ttp or operator)")
+                .writeTo(response, request.getRequestURI());
     }
 }

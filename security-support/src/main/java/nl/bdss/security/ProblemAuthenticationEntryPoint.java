@@ -3,6 +3,7 @@ package nl.bdss.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import nl.bdss.problem.Problem;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -21,7 +22,7 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
         bearer.commence(request, response, failure);
-        Problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "Unauthorized", detail(failure),
+        Problem.of(HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "Unauthorized", detail(failure)).writeTo(response,
                 request.getRequestURI());
     }
 

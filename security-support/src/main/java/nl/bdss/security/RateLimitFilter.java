@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import nl.bdss.problem.Problem;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -31,9 +32,9 @@ final class RateLimitFilter extends OncePerRequestFilter {
             if (!wait.isZero()) {
                 long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-                Problems.write(response, 429, "rate-limited", "Too many requests",
+                Problem.of(429, "rate-limited", "Too many requests",
                         "Client " + client.get().clientId() + " exceeded its request rate; retry after " + seconds
-                                + " second(s)", request.getRequestURI());
+                                + " second(s)").writeTo(response, request.getRequestURI());
                 return;
             }
         }

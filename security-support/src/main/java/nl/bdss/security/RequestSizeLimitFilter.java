@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import nl.bdss.problem.Problem;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -36,9 +37,9 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
-            Problems.write(response, 413, "payload-too-large", "Payload too large",
-                    "The request body has " + declared + " bytes; this API accepts at most " + maxBytes,
-                    request.getRequestURI());
+            Problem.of(413, "request-too-large", "Request body too large",
+                    "The request body has " + declared + " bytes; this API accepts at most " + maxBytes)
+                    .writeTo(response, request.getRequestURI());
             return;
         }
         chain.doFilter(declared < 0

@@ -1,0 +1,17 @@
+/**
+ * The shared kernel: the money and identifier rules of the domain, written once and used by every service.
+ *
+ * <ul>
+ *   <li>{@code money}: {@link nl.bdss.kernel.money.Money} (euro cents, {@code long}, overflow-safe),
+ *       {@link nl.bdss.kernel.money.BasisPoints} and the exact {@link nl.bdss.kernel.money.LargestRemainder} split
+ *       (R7, R11).</li>
+ *   <li>{@code identity}: {@link nl.bdss.kernel.identity.Uzovi}, {@link nl.bdss.kernel.identity.AgbCode} and
+ *       {@link nl.bdss.kernel.identity.Postcode} (R1, R6).</li>
+ *   <li>{@code time}: {@link nl.bdss.kernel.time.Period}, the calendar grid of {@link nl.bdss.kernel.time.PeriodKind},
+ *       pro-rating by days ({@link nl.bdss.kernel.time.ProRata}) and the {@link nl.bdss.kernel.time.ExperimentWindow}
+ *       (R8, R14).</li>
+ * </ul>
+ *
+ * <p>Pure Java: nothing from Spring, Kafka, Avro or JDBC, so every layer of every service may use it.
+ */
+package nl.bdss.kernel;
