@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import nl.bdss.kernel.identity.Postcode;
+import nl.bdss.kernel.identity.PostcodeLevel;
+import nl.bdss.kernel.identity.Uzovi;
 
 /**
  * Checks a delivery of insured counts line by line while it streams past, so that a national file never has
@@ -88,8 +91,8 @@ public final class CountFileValidator {
         }
         Postcode postcode = Postcode.parseOrNull(rawPostcode);
         if (postcode == null) {
-            error(position, element, "postcode", "postcode must be PC4 (1234, not starting with 0) or PC6 (1234AB), got '"
-                    + rawPostcode + "' (R6)");
+            error(position, element, "postcode", "postcode must be PC4 (1234, not starting with 0) or PC6 (1234AB, "
+                    + "never the letters SA, SD or SS), got '" + rawPostcode + "' (R6)");
         }
         LocalDate date = date(position, element, rawDate);
         long count = count(position, element, rawCount);

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.bdss.allocation.counts.domain.CountSource;
-import nl.bdss.allocation.counts.domain.Postcode;
-import nl.bdss.allocation.counts.domain.PostcodeLevel;
-import nl.bdss.allocation.counts.domain.Uzovi;
+import nl.bdss.kernel.identity.Postcode;
+import nl.bdss.kernel.identity.PostcodeLevel;
+import nl.bdss.kernel.identity.Uzovi;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

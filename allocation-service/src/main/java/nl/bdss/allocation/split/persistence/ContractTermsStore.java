@@ -1,5 +1,6 @@
 package nl.bdss.allocation.split.persistence;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -9,6 +10,7 @@ import nl.bdss.allocation.counts.domain.CountSource;
 import nl.bdss.allocation.split.domain.ContractChangeKind;
 import nl.bdss.allocation.split.domain.ContractTerms;
 import nl.bdss.allocation.split.domain.ContractVersion;
+import nl.bdss.kernel.identity.Postcode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,7 +24,12 @@ public class ContractTermsStore {
 
     ContractTermsStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.json = json.rebuild().addMixIn(Postcode.class, StoredPostcode.class).build();
+    }
+
+    /** A postcode is stored as its value alone: {@code isPc4()} is derived, not part of the stored terms. */
+    @JsonIgnoreProperties("pc4")
+    private interface StoredPostcode {
     }
 
     /** The applied version, locking the contract's row for the rest of the transaction. */
