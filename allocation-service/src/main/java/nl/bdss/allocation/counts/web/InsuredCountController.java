@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.bdss.allocation.counts.application.Deliverer;
+import nl.bdss.allocation.counts.application.Deliveries;
+import nl.bdss.allocation.counts.application.Delivery;
+import nl.bdss.allocation.counts.application.DeliveryAccess;
 import nl.bdss.allocation.counts.application.DeliveryReceipt;
 import nl.bdss.allocation.counts.application.InsuredCountIntake;
 import nl.bdss.allocation.counts.domain.CountSource;
-import nl.bdss.allocation.counts.persistence.DeliveryStore.Delivery;
-import nl.bdss.allocation.counts.persistence.DeliveryStore.DeliveryAccess;
-import nl.bdss.allocation.counts.persistence.DeliveryStore;
 import nl.bdss.kernel.identity.PostcodeLevel;
 import nl.bdss.security.BdssRole;
 import nl.bdss.security.CurrentClient;
@@ -39,9 +39,9 @@ import org.springframework.web.server.ResponseStatusException;
 class InsuredCountController {
 
     private final InsuredCountIntake intake;
-    private final DeliveryStore deliveries;
+    private final Deliveries deliveries;
 
-    InsuredCountController(InsuredCountIntake intake, DeliveryStore deliveries) {
+    InsuredCountController(InsuredCountIntake intake, Deliveries deliveries) {
         this.intake = intake;
         this.deliveries = deliveries;
     }

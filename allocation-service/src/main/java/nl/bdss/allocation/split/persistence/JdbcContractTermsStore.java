@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import nl.bdss.allocation.counts.domain.CountSource;
+import nl.bdss.allocation.split.application.ContractTermsStore;
 import nl.bdss.allocation.split.domain.ContractChangeKind;
 import nl.bdss.allocation.split.domain.ContractTerms;
 import nl.bdss.allocation.split.domain.ContractVersion;
@@ -15,14 +16,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The last applied version of every contract, kept to recompute its allocation when counts arrive. */
+/**
+ * The contract terms in PostgreSQL: every applied version in contract_terms_version, the latest also in
+ * contract_terms, each as a JSON document beside the columns it is looked up by.
+ */
 @Repository
-public class ContractTermsStore {
+class JdbcContractTermsStore implements ContractTermsStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    ContractTermsStore(JdbcClient jdbc, JsonMapper json) {
+    JdbcContractTermsStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json.rebuild().addMixIn(Postcode.class, StoredPostcode.class).build();
     }
@@ -32,13 +36,14 @@ public class ContractTermsStore {
     private interface StoredPostcode {
     }
 
-    /** The applied version, locking the contract's row for the rest of the transaction. */
+    /** Locks the contract's row. */
+    @Override
     public Optional<Integer> lockAppliedVersion(String contractId) {
         return jdbc.sql("select version from contract_terms where contract_id = ? for update")
                 .param(contractId).query(Integer.class).optional();
     }
 
-    /** Keeps the version in the contract's terms history and makes it the latest. */
+    @Override
     public void save(ContractVersion version, Instant at) {
         ContractTerms terms = version.terms();
         save(terms, at);
@@ -50,7 +55,7 @@ public class ContractTermsStore {
                 .update();
     }
 
-    /** Every applied version of the contract in version order: its terms history. */
+    @Override
     public List<ContractVersion> versions(String contractId) {
         return jdbc.sql("select change, effective_from, terms from contract_terms_version where contract_id = ? "
                         + "order by version")
@@ -71,25 +76,20 @@ public class ContractTermsStore {
                 .update();
     }
 
-    /**
-     * Whether the insurer is a party to the contract in any applied version (an insurer an amendment removed still
-     * sees the allocations it paid under).
-     */
+    @Override
     public boolean isParty(String contractId, String uzovi) {
         return jdbc.sql("select exists (select 1 from contract_terms_version v, jsonb_array_elements(v.terms -> 'insurers') i "
                         + "where v.contract_id = ? and i ->> 'code' = ?)")
                 .params(contractId, uzovi).query(Boolean.class).single();
     }
 
+    @Override
     public Optional<ContractTerms> find(String contractId) {
         return jdbc.sql("select terms from contract_terms where contract_id = ?").param(contractId)
                 .query(String.class).optional().map(this::read);
     }
 
-    /**
-     * The contracts whose market shares come from the dataset of this source and reference date, in any version
-     * of their terms history (an amendment may have changed the reference date for the later periods only).
-     */
+    @Override
     public List<String> usingDataset(CountSource source, LocalDate referenceDate) {
         return jdbc.sql("select distinct contract_id from contract_terms_version where count_source = ? "
                         + "and reference_date = ? order by contract_id")

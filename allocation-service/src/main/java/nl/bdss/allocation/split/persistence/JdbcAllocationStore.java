@@ -2,21 +2,22 @@ package nl.bdss.allocation.split.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.bdss.allocation.counts.domain.CountSource;
+import nl.bdss.allocation.split.application.AllocationStore;
+import nl.bdss.allocation.split.application.StoredAllocation;
 import nl.bdss.allocation.split.domain.Allocation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Every published allocation of every contract, with the dataset it was computed from. */
+/** The allocations in PostgreSQL, each result as a JSON document beside the columns it is looked up by. */
 @Repository
-public class AllocationStore {
+class JdbcAllocationStore implements AllocationStore {
 
     private static final String COLUMNS = "contract_id, allocation_version, contract_version, count_source, dataset_id, "
             + "result, event_id, calculated_at";
@@ -24,11 +25,12 @@ public class AllocationStore {
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    AllocationStore(JdbcClient jdbc, JsonMapper json) {
+    JdbcAllocationStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
 
+    @Override
     public void insert(StoredAllocation stored) {
         Allocation allocation = stored.allocation();
         jdbc.sql("insert into allocation (contract_id, allocation_version, contract_version, status, pending_reason, "
@@ -42,12 +44,14 @@ public class AllocationStore {
                 .update();
     }
 
+    @Override
     public Optional<StoredAllocation> latest(String contractId) {
         return jdbc.sql("select " + COLUMNS + " from allocation where contract_id = ? "
                         + "order by allocation_version desc limit 1")
                 .param(contractId).query(this::stored).optional();
     }
 
+    @Override
     public List<StoredAllocation> history(String contractId) {
         return jdbc.sql("select " + COLUMNS + " from allocation where contract_id = ? order by allocation_version")
                 .param(contractId).query(this::stored).list();
@@ -59,10 +63,5 @@ public class AllocationStore {
                 rs.getInt("contract_version"), source == null ? null : CountSource.valueOf(source),
                 rs.getObject("dataset_id", UUID.class), json.readValue(rs.getString("result"), Allocation.class),
                 rs.getObject("event_id", UUID.class), rs.getObject("calculated_at", OffsetDateTime.class).toInstant());
-    }
-
-    /** One published allocation and where its market shares came from. */
-    public record StoredAllocation(String contractId, int allocationVersion, int contractVersion, CountSource source,
-            UUID datasetId, Allocation allocation, UUID eventId, Instant calculatedAt) {
     }
 }

@@ -10,16 +10,31 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
+import nl.bdss.allocation.counts.application.Deliveries;
+import nl.bdss.allocation.counts.application.Delivery;
+import nl.bdss.allocation.counts.application.DeliveryAccess;
+import nl.bdss.allocation.counts.application.DeliveryStore;
+import nl.bdss.allocation.counts.application.StagedRows;
 import nl.bdss.allocation.counts.domain.CountSource;
 import nl.bdss.kernel.identity.Postcode;
 import nl.bdss.kernel.identity.PostcodeLevel;
 import nl.bdss.kernel.identity.Uzovi;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Deliveries of insured counts and their rows; one CURRENT delivery per source and reference date. */
+/**
+ * Deliveries of insured counts in PostgreSQL: every delivery's rows are its own partition of insured_count, copied
+ * into a fresh table, keyed in one sorted pass and attached; one CURRENT delivery per source and reference date.
+ */
 @Repository
-public class DeliveryStore {
+class JdbcDeliveryStore implements DeliveryStore, Deliveries {
 
     private static final String COLUMNS = "id, source, reference_date, delivered_by, postcode_level, row_count, status, "
             + "received_at, replaced_by, replaced_at";
@@ -28,12 +43,21 @@ public class DeliveryStore {
             + "i.row_count, d.status, d.received_at, d.replaced_by, d.replaced_at";
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    /** Runs the key build inside a savepoint of the delivery's transaction, so that duplicates can be looked up after it. */
+    private final TransactionTemplate savepoint;
+    private final String indexMemory;
 
-    DeliveryStore(JdbcClient jdbc) {
+    JdbcDeliveryStore(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions,
+            @Value("${bdss.allocation.intake.index-memory:512MB}") String indexMemory) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.indexMemory = indexMemory;
     }
 
-    /** Serialises deliveries and allocations of one dataset for the rest of the transaction. */
+    @Override
     public void lockDataset(CountSource source, LocalDate referenceDate) {
         jdbc.sql("select pg_advisory_xact_lock(hashtext(?))")
                 .param("insured-counts:" + source + ":" + referenceDate)
@@ -41,44 +65,55 @@ public class DeliveryStore {
     }
 
     /** The name of the table (the partition of insured_count) holding the rows of a delivery. */
-    public static String partitionName(UUID deliveryId) {
+    static String partitionName(UUID deliveryId) {
         return "insured_count_" + deliveryId.toString().replace("-", "");
     }
 
-    /**
-     * Records a new delivery whose rows were copied into {@code staged}, and builds the table's unique key on
-     * (pc4, postcode, uzovi) in one sorted pass (pc4 leads: market shares look up PC4 areas); {@code indexMemory} is
-     * the server's sort memory for it. A duplicate (uzovi, postcode) fails the build: DuplicateKeyException, and the
-     * caller rolls back to before this call.
-     */
-    public void storeStaged(UUID id, CountSource source, LocalDate referenceDate, String deliveredBy,
-            String deliveredByClient, PostcodeLevel level, StagingCopy staged, String indexMemory, Instant receivedAt) {
-        jdbc.sql("insert into insured_count_delivery (id, source, reference_date, delivered_by, delivered_by_client, "
-                        + "postcode_level, row_count, status, received_at) values (?, ?, ?, ?, ?, ?, ?, 'LOADED', ?)")
-                .params(id, source.name(), referenceDate, deliveredBy, deliveredByClient, level.name(), staged.rows(),
-                        timestamp(receivedAt))
-                .update();
-        jdbc.sql("select set_config('maintenance_work_mem', ?, true)").param(indexMemory).query(String.class).single();
-        jdbc.sql("create unique index " + staged.table() + "_key on " + staged.table() + " (pc4, postcode, uzovi)").update();
+    /** COPY into the delivery's new table, on the connection of the current transaction. */
+    @Override
+    public StagedRows stage(UUID deliveryId) {
+        return StagingCopy.open(DataSourceUtils.getConnection(dataSource), partitionName(deliveryId), deliveryId);
     }
 
     /**
-     * Makes the staged table the delivery's partition of insured_count, without its line numbers, and records the
-     * rows per insurer. The table's CHECK on delivery_id proves the partition bound: attaching reads no rows.
+     * Records the delivery and builds its table's unique key on (pc4, postcode, uzovi) in one sorted pass (pc4 leads:
+     * market shares look up PC4 areas), with {@code indexMemory} as the server's sort memory. A duplicate (uzovi,
+     * postcode) fails the build (no per-row conflict handling, which made the bulk path several times slower): the
+     * savepoint is rolled back and the staged rows stay for {@link #duplicates}. Otherwise the table becomes the
+     * delivery's partition of insured_count, without its line numbers; its CHECK on delivery_id proves the
+     * partition bound, so attaching reads no rows.
      */
-    public void attach(UUID id, StagingCopy staged) {
-        jdbc.sql("alter table " + staged.table() + " drop column line_no").update();
-        jdbc.sql("alter table insured_count attach partition " + staged.table() + " for values in ('" + id + "')")
+    @Override
+    public boolean store(NewDelivery delivery, StagedRows rows) {
+        String table = partitionName(delivery.id());
+        try {
+            savepoint.executeWithoutResult(status -> {
+                jdbc.sql("insert into insured_count_delivery (id, source, reference_date, delivered_by, "
+                                + "delivered_by_client, postcode_level, row_count, status, received_at) "
+                                + "values (?, ?, ?, ?, ?, ?, ?, 'LOADED', ?)")
+                        .params(delivery.id(), delivery.source().name(), delivery.referenceDate(),
+                                delivery.deliveredBy().label(), delivery.deliveredBy().clientId(), delivery.level().name(),
+                                rows.rows(), timestamp(delivery.receivedAt()))
+                        .update();
+                jdbc.sql("select set_config('maintenance_work_mem', ?, true)").param(indexMemory).query(String.class).single();
+                jdbc.sql("create unique index " + table + "_key on " + table + " (pc4, postcode, uzovi)").update();
+            });
+        } catch (DuplicateKeyException duplicates) {
+            return false;
+        }
+        jdbc.sql("alter table " + table + " drop column line_no").update();
+        jdbc.sql("alter table insured_count attach partition " + table + " for values in ('" + delivery.id() + "')")
                 .update();
-        staged.rowsPerInsurer().forEach((uzovi, rows) -> jdbc.sql("insert into insured_count_delivery_insurer "
+        rows.rowsPerInsurer().forEach((uzovi, count) -> jdbc.sql("insert into insured_count_delivery_insurer "
                         + "(delivery_id, uzovi, row_count) values (?, ?, ?)")
-                .params(id, uzovi, rows).update());
+                .params(delivery.id(), uzovi, count).update());
+        return true;
     }
 
-    /** The staged rows that repeat an earlier (uzovi, postcode), with the line of the first one. */
-    public List<Duplicate> stagedDuplicates(StagingCopy staged, int limit) {
+    @Override
+    public List<Duplicate> duplicates(UUID deliveryId, int limit) {
         return jdbc.sql("select line_no, first_line, uzovi, postcode from (select line_no, uzovi, postcode, "
-                        + "min(line_no) over (partition by uzovi, postcode) as first_line from " + staged.table()
+                        + "min(line_no) over (partition by uzovi, postcode) as first_line from " + partitionName(deliveryId)
                         + ") s where line_no <> first_line order by line_no limit ?")
                 .param(limit)
                 .query((rs, n) -> new Duplicate(rs.getLong("line_no"), rs.getLong("first_line"),
@@ -86,64 +121,66 @@ public class DeliveryStore {
                 .list();
     }
 
-    /** How many staged rows repeat an earlier (uzovi, postcode). */
-    public long stagedDuplicateCount(StagingCopy staged) {
-        return jdbc.sql("select coalesce(sum(n - 1), 0) from (select count(*) as n from " + staged.table()
+    @Override
+    public long duplicateCount(UUID deliveryId) {
+        return jdbc.sql("select coalesce(sum(n - 1), 0) from (select count(*) as n from " + partitionName(deliveryId)
                         + " group by uzovi, postcode having count(*) > 1) d")
                 .query(Long.class).single();
     }
 
-    /** Makes the delivery the current dataset of its source and date; returns the delivery it replaced. */
-    public Optional<UUID> makeCurrent(UUID id, CountSource source, LocalDate referenceDate, Instant at) {
+    @Override
+    public Optional<UUID> makeCurrent(UUID deliveryId, CountSource source, LocalDate referenceDate, Instant at) {
         Optional<UUID> previous = jdbc.sql("update insured_count_delivery set status = 'REPLACED', replaced_by = ?, "
                         + "replaced_at = ? where source = ? and reference_date = ? and status = 'CURRENT' returning id")
-                .params(id, timestamp(at), source.name(), referenceDate)
+                .params(deliveryId, timestamp(at), source.name(), referenceDate)
                 .query(UUID.class).optional();
-        jdbc.sql("update insured_count_delivery set status = 'CURRENT' where id = ?").param(id).update();
+        jdbc.sql("update insured_count_delivery set status = 'CURRENT' where id = ?").param(deliveryId).update();
         return previous;
     }
 
+    @Override
     public Optional<Delivery> current(CountSource source, LocalDate referenceDate) {
         return jdbc.sql("select " + COLUMNS + " from insured_count_delivery where source = ? and reference_date = ? "
                         + "and status = 'CURRENT'")
                 .params(source.name(), referenceDate)
-                .query(DeliveryStore::delivery).optional();
+                .query(JdbcDeliveryStore::delivery).optional();
     }
 
-    /** The delivery if the caller may see it; another caller's delivery is as absent as an unknown id. */
+    @Override
     public Optional<Delivery> find(UUID id, DeliveryAccess access) {
         if (access.uzovi() != null) {
             return jdbc.sql("select " + INSURER_COLUMNS + " from insured_count_delivery d join "
                             + "insured_count_delivery_insurer i on i.delivery_id = d.id where d.id = ? and i.uzovi = ?")
-                    .params(id, access.uzovi()).query(DeliveryStore::delivery).optional();
+                    .params(id, access.uzovi()).query(JdbcDeliveryStore::delivery).optional();
         }
         if (access.clientId() != null) {
             return jdbc.sql("select " + COLUMNS + " from insured_count_delivery where id = ? and delivered_by_client = ?")
-                    .params(id, access.clientId()).query(DeliveryStore::delivery).optional();
+                    .params(id, access.clientId()).query(JdbcDeliveryStore::delivery).optional();
         }
         return jdbc.sql("select " + COLUMNS + " from insured_count_delivery where id = ?").param(id)
-                .query(DeliveryStore::delivery).optional();
+                .query(JdbcDeliveryStore::delivery).optional();
     }
 
-    /** The latest deliveries the caller may see, filtered in the query. */
+    /** Filtered in the query. */
+    @Override
     public List<Delivery> latest(int limit, DeliveryAccess access) {
         if (access.uzovi() != null) {
             return jdbc.sql("select " + INSURER_COLUMNS + " from insured_count_delivery d join "
                             + "insured_count_delivery_insurer i on i.delivery_id = d.id where i.uzovi = ? "
                             + "order by d.received_at desc, d.id limit ?")
-                    .params(access.uzovi(), limit).query(DeliveryStore::delivery).list();
+                    .params(access.uzovi(), limit).query(JdbcDeliveryStore::delivery).list();
         }
         if (access.clientId() != null) {
             return jdbc.sql("select " + COLUMNS + " from insured_count_delivery where delivered_by_client = ? "
                             + "order by received_at desc, id limit ?")
-                    .params(access.clientId(), limit).query(DeliveryStore::delivery).list();
+                    .params(access.clientId(), limit).query(JdbcDeliveryStore::delivery).list();
         }
         return jdbc.sql("select " + COLUMNS + " from insured_count_delivery order by received_at desc, id limit ?")
                 .param(limit)
-                .query(DeliveryStore::delivery).list();
+                .query(JdbcDeliveryStore::delivery).list();
     }
 
-    /** The rows of a delivery in the given PC4 areas (PC6 rows included), for market shares. */
+    @Override
     public List<StoredCount> countsIn(UUID deliveryId, Collection<String> pc4Areas) {
         if (pc4Areas.isEmpty()) {
             return List.of();
@@ -158,10 +195,6 @@ public class DeliveryStore {
                 .list();
     }
 
-    public long count() {
-        return jdbc.sql("select count(*) from insured_count_delivery").query(Long.class).single();
-    }
-
     private static Delivery delivery(ResultSet rs, int row) throws SQLException {
         return new Delivery(rs.getObject("id", UUID.class), CountSource.valueOf(rs.getString("source")),
                 rs.getObject("reference_date", LocalDate.class), rs.getString("delivered_by"),
@@ -172,35 +205,5 @@ public class DeliveryStore {
 
     private static OffsetDateTime timestamp(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    /** A stored delivery (status LOADED, CURRENT or REPLACED). */
-    public record Delivery(UUID id, CountSource source, LocalDate referenceDate, String deliveredBy, PostcodeLevel level,
-            long rowCount, String status, Instant receivedAt, UUID replacedBy, Instant replacedAt) {
-    }
-
-    /**
-     * Which deliveries a caller sees: all of them (both null), those holding rows of one insurer, showing only the
-     * count of its own rows ({@code uzovi}), or those one client delivered ({@code clientId}).
-     */
-    public record DeliveryAccess(String uzovi, String clientId) {
-
-        public static DeliveryAccess everything() {
-            return new DeliveryAccess(null, null);
-        }
-
-        public static DeliveryAccess insurer(String uzovi) {
-            return new DeliveryAccess(Uzovi.of(uzovi).code(), null);
-        }
-
-        public static DeliveryAccess deliveredBy(String clientId) {
-            return new DeliveryAccess(null, clientId);
-        }
-    }
-
-    public record Duplicate(long line, long firstLine, String uzovi, String postcode) {
-    }
-
-    public record StoredCount(Uzovi uzovi, Postcode postcode, long insuredCount) {
     }
 }
