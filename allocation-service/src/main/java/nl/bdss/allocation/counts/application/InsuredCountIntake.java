@@ -74,7 +74,7 @@ public class InsuredCountIntake {
                 JsonCountReader reader = new JsonCountReader(parser, validator, staging::add, new ProgressLog("JSON"));
                 Optional<CountSource> named = reader.read();
                 if (named.isPresent() && requestedSource != null && named.get() != requestedSource) {
-                    validator.structure("source", "the body names source " + named.get() + " but the request "
+                    validator.structure("source", "R11", "the body names source " + named.get() + " but the request "
                             + requestedSource + " (R11)");
                 }
                 CountSource source = named.orElse(requestedSource != null ? requestedSource : CountSource.TRUSTED_THIRD_PARTY);

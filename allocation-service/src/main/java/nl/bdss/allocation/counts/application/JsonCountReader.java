@@ -85,7 +85,7 @@ final class JsonCountReader {
         }
         if (envelopeDate != null && validator.referenceDate() != null
                 && !envelopeDate.trim().equals(validator.referenceDate().toString())) {
-            validator.structure("referenceDate", "referenceDate " + envelopeDate + " differs from the rows' "
+            validator.structure("referenceDate", "R11", "referenceDate " + envelopeDate + " differs from the rows' "
                     + validator.referenceDate() + "; a delivery holds one reference date (R11)");
         }
     }
@@ -153,7 +153,7 @@ final class JsonCountReader {
         try {
             return Optional.of(CountSource.valueOf(source.trim()));
         } catch (IllegalArgumentException e) {
-            validator.structure("source", "source must be one of "
+            validator.structure("source", "R11", "source must be one of "
                     + java.util.Arrays.toString(CountSource.values()) + ", got '" + source + "' (R11)");
             return Optional.empty();
         }

@@ -18,13 +18,13 @@ import nl.bdss.allocation.split.domain.ServiceAreaCount;
 import nl.bdss.kernel.identity.Postcode;
 import nl.bdss.kernel.time.PaymentTiming;
 import nl.bdss.kernel.time.PeriodKind;
+import nl.bdss.problem.Problem;
+import nl.bdss.problem.ProblemException;
 import nl.bdss.security.CurrentClient;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The current and earlier allocations of a contract, with market shares and the dataset used (R7, R11).
@@ -78,8 +78,9 @@ class AllocationController {
         }
     }
 
-    private static ResponseStatusException notFound(String contractId) {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, "no allocation for contract " + contractId);
+    private static ProblemException notFound(String contractId) {
+        return new ProblemException(Problem.notFound("allocation-not-found", "Allocation not found",
+                "no allocation for contract " + contractId));
     }
 
     record AllocationView(String contractId, int allocationVersion, int contractVersion, AllocationStatus status,

@@ -35,12 +35,12 @@ class CountFileValidatorTest {
         validator.line(5, "3311,1012,2025-03-01,12.5");
         validator.line(6, "3311,1013,01-03-2025,1");
 
-        assertThat(validator.errors()).extracting(LineError::line, LineError::field).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(2L, "uzovi"),
-                org.assertj.core.groups.Tuple.tuple(3L, "postcode"),
-                org.assertj.core.groups.Tuple.tuple(4L, "insuredCount"),
-                org.assertj.core.groups.Tuple.tuple(5L, "insuredCount"),
-                org.assertj.core.groups.Tuple.tuple(6L, "referenceDate"));
+        assertThat(validator.errors()).extracting(LineError::line, LineError::field, LineError::rule).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2L, "uzovi", "R11"),
+                org.assertj.core.groups.Tuple.tuple(3L, "postcode", "R6"),
+                org.assertj.core.groups.Tuple.tuple(4L, "insuredCount", "R11"),
+                org.assertj.core.groups.Tuple.tuple(5L, "insuredCount", "R11"),
+                org.assertj.core.groups.Tuple.tuple(6L, "referenceDate", "REQUEST"));
         assertThat(validator.errors().get(2).message()).contains("negative");
         assertThat(validator.errors().get(3).message()).contains("whole number");
     }
