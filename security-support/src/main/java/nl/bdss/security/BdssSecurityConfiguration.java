@@ -48,7 +48,8 @@ public class BdssSecurityConfiguration {
         SecurityFilterChain bdssSecurityFilterChain(HttpSecurity http, BdssSecurityProperties properties,
                                                     JwtDecoder bdssJwtDecoder, AuditTrail auditTrail,
                                                     ObjectProvider<SecurityRules> serviceRules,
-                                                    ObjectProvider<Clock> clock) {
+                                                    ObjectProvider<Clock> clock,
+                                                    ObjectProvider<RateLimitTimeSource> rateLimitTime) {
             ProblemAuthenticationEntryPoint unauthorized = new ProblemAuthenticationEntryPoint();
             ProblemAccessDeniedHandler forbidden = new ProblemAccessDeniedHandler();
             String[] publicPaths = Stream.concat(BdssSecurityProperties.DEFAULT_PUBLIC_PATHS.stream(),
@@ -73,7 +74,9 @@ public class BdssSecurityConfiguration {
                     BearerTokenAuthenticationFilter.class);
             if (properties.rateLimit().enabled()) {
                 http.addFilterAfter(new RateLimitFilter(new ClientRateLimiter(properties.rateLimit().requestsPerSecond(),
-                        properties.rateLimit().burst(), System::nanoTime)), BearerTokenAuthenticationFilter.class);
+                        properties.rateLimit().burst(),
+                        rateLimitTime.getIfAvailable(() -> RateLimitTimeSource.SYSTEM)::nanoTime)),
+                        BearerTokenAuthenticationFilter.class);
             }
             http.addFilterBefore(new AuditFilter(auditTrail, properties.audit().sensitiveReadPaths(),
                     clock.getIfAvailable(Clock::systemUTC)), ExceptionTranslationFilter.class);
