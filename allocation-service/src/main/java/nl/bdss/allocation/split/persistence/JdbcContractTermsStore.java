@@ -1,6 +1,5 @@
 package nl.bdss.allocation.split.persistence;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -11,7 +10,6 @@ import nl.bdss.allocation.split.application.ContractTermsStore;
 import nl.bdss.allocation.split.domain.ContractChangeKind;
 import nl.bdss.allocation.split.domain.ContractTerms;
 import nl.bdss.allocation.split.domain.ContractVersion;
-import nl.bdss.kernel.identity.Postcode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,12 +26,7 @@ class JdbcContractTermsStore implements ContractTermsStore {
 
     JdbcContractTermsStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
-        this.json = json.rebuild().addMixIn(Postcode.class, StoredPostcode.class).build();
-    }
-
-    /** A postcode is stored as its value alone: {@code isPc4()} is derived, not part of the stored terms. */
-    @JsonIgnoreProperties("pc4")
-    private interface StoredPostcode {
+        this.json = json;
     }
 
     /** Locks the contract's row. */
