@@ -11,11 +11,12 @@ import nl.bdss.contract.register.domain.Contract;
 import nl.bdss.contract.register.domain.ContractChange;
 import nl.bdss.contract.register.domain.ContractDecision;
 import nl.bdss.contract.register.domain.ContractId;
+import nl.bdss.contract.register.domain.ContractRules;
 import nl.bdss.contract.register.domain.ContractStatus;
 import nl.bdss.contract.register.domain.ContractTerms;
-import nl.bdss.contract.register.domain.Uzovi;
 import nl.bdss.contract.register.messaging.ContractEventPublisher;
 import nl.bdss.contract.register.persistence.ContractRepository;
+import nl.bdss.kernel.identity.Uzovi;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,18 +33,20 @@ public class ContractRegister {
 
     private final ContractRepository contracts;
     private final ContractEventPublisher events;
+    private final ContractRules rules;
     private final Clock clock;
 
-    public ContractRegister(ContractRepository contracts, ContractEventPublisher events, Clock clock) {
+    public ContractRegister(ContractRepository contracts, ContractEventPublisher events, ContractRules rules, Clock clock) {
         this.contracts = contracts;
         this.events = events;
+        this.rules = rules;
         this.clock = clock;
     }
 
     @Transactional
     public ContractView register(ContractTerms terms) {
         contracts.lockRegister();
-        ContractDecision.Changed registered = accepted(Contract.register(ContractId.random(), terms));
+        ContractDecision.Changed registered = accepted(Contract.register(ContractId.random(), terms, rules));
         Instant now = clock.instant();
         contracts.insert(registered.contract(), now);
         return publish(registered, now);
@@ -57,7 +60,7 @@ public class ContractRegister {
     public ContractView amend(ContractId id, Optional<Uzovi> onlyParty, Integer expectedVersion, ContractTerms terms,
             LocalDate effectiveFrom) {
         Contract current = lockCurrent(id, onlyParty, expectedVersion);
-        ContractDecision.Changed amended = accepted(current.amend(terms, effectiveFrom));
+        ContractDecision.Changed amended = accepted(current.amend(terms, effectiveFrom, rules));
         Instant now = clock.instant();
         contracts.update(amended.contract(), now);
         return publish(amended, now);

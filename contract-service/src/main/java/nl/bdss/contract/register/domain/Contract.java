@@ -24,8 +24,8 @@ public record Contract(ContractId id, int version, ContractStatus status, Contra
         warnings = List.copyOf(warnings);
     }
 
-    public static ContractDecision register(ContractId id, ContractTerms terms) {
-        ContractRules.Assessment assessment = ContractRules.check(terms);
+    public static ContractDecision register(ContractId id, ContractTerms terms, ContractRules rules) {
+        ContractRules.Assessment assessment = rules.check(terms);
         if (!assessment.accepted()) {
             return new RulesViolated(assessment.violations());
         }
@@ -38,11 +38,11 @@ public record Contract(ContractId id, int version, ContractStatus status, Contra
      * Replaces the terms from {@code effectiveFrom} on. An amendment effective in the past is allowed (settlement
      * turns it into corrections); one effective outside the new validity is not.
      */
-    public ContractDecision amend(ContractTerms newTerms, LocalDate amendmentEffectiveFrom) {
+    public ContractDecision amend(ContractTerms newTerms, LocalDate amendmentEffectiveFrom, ContractRules rules) {
         if (status == ContractStatus.TERMINATED) {
             return new IllegalTransition("contract " + id + " is terminated and can no longer be amended");
         }
-        ContractRules.Assessment assessment = ContractRules.check(newTerms);
+        ContractRules.Assessment assessment = rules.check(newTerms);
         if (amendmentEffectiveFrom == null) {
             return new RulesViolated(append(assessment.violations(),
                     new Finding("effectiveFrom", "R14", "R14: the date the amendment takes effect is required")));

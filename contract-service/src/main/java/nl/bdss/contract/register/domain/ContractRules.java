@@ -15,6 +15,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import nl.bdss.kernel.identity.AgbCode;
+import nl.bdss.kernel.identity.Postcode;
+import nl.bdss.kernel.identity.Uzovi;
+import nl.bdss.kernel.money.BasisPoints;
+import nl.bdss.kernel.time.ExperimentWindow;
 import nl.bdss.contract.register.domain.ContractTerms.Activity;
 import nl.bdss.contract.register.domain.ContractTerms.Agreements;
 import nl.bdss.contract.register.domain.ContractTerms.Attestations;
@@ -31,13 +36,14 @@ import nl.bdss.contract.register.domain.ContractTerms.TargetGroup;
  */
 public final class ContractRules {
 
-    /** R14: the experiment runs from 1 May 2024 until 1 May 2029 at the latest. */
-    public static final LocalDate EXPERIMENT_START = LocalDate.of(2024, 5, 1);
-    public static final LocalDate EXPERIMENT_END = LocalDate.of(2029, 5, 1);
     /** R14: the title was opened for purchasing from 2025. */
     public static final LocalDate PURCHASING_OPEN = LocalDate.of(2025, 1, 1);
 
-    private ContractRules() {
+    private final ExperimentWindow experiment;
+
+    /** @param experiment R14: the days a contract may run (configuration; the NZa may end or extend the experiment) */
+    public ContractRules(ExperimentWindow experiment) {
+        this.experiment = Objects.requireNonNull(experiment, "the experiment window");
     }
 
     /** The outcome: the normalised terms (postcodes without space), the violations and the warnings. */
@@ -48,7 +54,7 @@ public final class ContractRules {
         }
     }
 
-    public static Assessment check(ContractTerms terms) {
+    public Assessment check(ContractTerms terms) {
         Check check = new Check();
         check.required(terms.reference(), "reference", "R1", "the contract reference is required (written agreement)");
         check.required(terms.title(), "title", "R1", "the contract title is required (written agreement)");
@@ -70,23 +76,23 @@ public final class ContractRules {
         return new Assessment(normalised, List.copyOf(check.violations), List.copyOf(check.warnings));
     }
 
-    private static void checkValidity(ContractTerms terms, Check check) {
+    private void checkValidity(ContractTerms terms, Check check) {
         LocalDate from = terms.validFrom();
         LocalDate until = terms.validUntil();
         if (from == null) {
             check.violation("validFrom", "R14", "the start of validity is required");
-        } else if (from.isBefore(EXPERIMENT_START)) {
-            check.violation("validFrom", "R14", "validity must start on or after " + EXPERIMENT_START
-                    + ", the start of the experiment; was " + from);
+        } else if (from.isBefore(experiment.firstDay())) {
+            check.violation("validFrom", "R14", "validity must start on or after " + experiment.firstDay()
+                    + ", the first day of the experiment; was " + from);
         } else if (from.isBefore(PURCHASING_OPEN)) {
             check.warning("validFrom", "R14", "validity starts before " + PURCHASING_OPEN
                     + "; the title was opened for purchasing from 2025");
         }
         if (until == null) {
             check.violation("validUntil", "R14", "the end of validity is required");
-        } else if (until.isAfter(EXPERIMENT_END)) {
-            check.violation("validUntil", "R14", "validity must end no later than " + EXPERIMENT_END
-                    + ", the end of the experiment; was " + until);
+        } else if (until.isAfter(experiment.lastDay())) {
+            check.violation("validUntil", "R14", "validity must end no later than " + experiment.lastDay()
+                    + ", the last day of the experiment; was " + until);
         }
         if (from != null && until != null && until.isBefore(from)) {
             check.violation("validUntil", "R14", "validity ends (" + until + ") before it starts (" + from + ")");
@@ -225,7 +231,7 @@ public final class ContractRules {
             Optional<Postcode> postcode = Postcode.parse(postcodes.get(i));
             if (postcode.isEmpty()) {
                 check.violation(field, "R6", quoted(postcodes.get(i)) + " is not a Dutch postcode: PC4 (1234) or PC6"
-                        + " (1234AB or 1234 AB, capitals, never SA, SD or SS)");
+                        + " (1234AB or 1234 AB, never SA, SD or SS)");
             } else if (!normalised.add(postcode.get().value())) {
                 check.violation(field, "R6", "postcode " + postcode.get() + " is listed more than once");
             }

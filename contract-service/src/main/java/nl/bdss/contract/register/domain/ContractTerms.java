@@ -3,6 +3,11 @@ package nl.bdss.contract.register.domain;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import nl.bdss.kernel.identity.AgbCode;
+import nl.bdss.kernel.identity.Postcode;
+import nl.bdss.kernel.identity.Uzovi;
+import nl.bdss.kernel.time.PaymentTiming;
+import nl.bdss.kernel.time.PeriodKind;
 
 /**
  * The written agreement between insurer(s) and provider(s), as an insurer's back office submits it. It may be
@@ -42,7 +47,7 @@ public record ContractTerms(
     public record Activity(String description, String justification) {
     }
 
-    public record Budget(Long lumpSumCents, BudgetPeriod period, Map<LegalDomain, Integer> domainSharesBasisPoints,
+    public record Budget(Long lumpSumCents, PeriodKind period, Map<LegalDomain, Integer> domainSharesBasisPoints,
             Map<ZvwSector, Integer> zvwSectorSharesBasisPoints) {
     }
 

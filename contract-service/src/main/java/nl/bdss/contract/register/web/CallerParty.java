@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import nl.bdss.contract.register.domain.ContractTerms;
 import nl.bdss.contract.register.domain.Finding;
-import nl.bdss.contract.register.domain.Uzovi;
+import nl.bdss.kernel.identity.Uzovi;
 import nl.bdss.security.CurrentClient;
 import org.springframework.http.HttpStatus;
 

@@ -5,14 +5,13 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import nl.bdss.contract.register.domain.AgbCode;
 import nl.bdss.contract.register.domain.ContractStatus;
 import nl.bdss.contract.register.domain.Finding;
-import nl.bdss.contract.register.domain.Postcode;
-import nl.bdss.contract.register.domain.Uzovi;
 import nl.bdss.contract.register.persistence.ContractRepository.SearchCriteria;
+import nl.bdss.kernel.identity.AgbCode;
+import nl.bdss.kernel.identity.Postcode;
+import nl.bdss.kernel.identity.Uzovi;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -32,7 +31,7 @@ record SearchParameters(SearchCriteria criteria, int page, int size) {
         if (provider != null && !AgbCode.isValid(provider)) {
             errors.add(error("provider", "provider must be an AGB code of 8 digits, was '" + provider + "'"));
         }
-        Postcode area = postcode == null ? null : Postcode.parse(postcode.trim().toUpperCase(Locale.ROOT)).orElse(null);
+        Postcode area = postcode == null ? null : Postcode.parseOrNull(postcode);
         if (postcode != null && area == null) {
             errors.add(error("postcode", "postcode must be a Dutch PC4 (1234) or PC6 (1234AB or 1234 AB) postcode, was '"
                     + postcode + "'"));

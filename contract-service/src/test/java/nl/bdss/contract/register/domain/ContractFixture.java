@@ -14,9 +14,15 @@ import nl.bdss.contract.register.domain.ContractTerms.MarketShareDefinition;
 import nl.bdss.contract.register.domain.ContractTerms.Party;
 import nl.bdss.contract.register.domain.ContractTerms.Purchasing;
 import nl.bdss.contract.register.domain.ContractTerms.TargetGroup;
+import nl.bdss.kernel.time.ExperimentWindow;
+import nl.bdss.kernel.time.PaymentTiming;
+import nl.bdss.kernel.time.PeriodKind;
 
 /** Contract documents for tests: the manual's worked example (manual §4) and variations of it. */
 public final class ContractFixture {
+
+    /** The rules with the NZa's experiment window (R14: 2024-05-01 to 2029-04-30). */
+    public static final ContractRules RULES = new ContractRules(ExperimentWindow.NZA_2024);
 
     private ContractFixture() {
     }
@@ -31,7 +37,7 @@ public final class ContractFixture {
                         new Party("jeugdteam-oost", "Jeugdteam Oost", LegalDomain.JEUGDWET, null, null)),
                 targetGroup("1011", "1012", "1013", "1015", "1016"),
                 List.of(new Activity("Maandelijks multidisciplinair wijkoverleg", "Voorkomt onnodige opnames")),
-                new Budget(10_000_000L, BudgetPeriod.YEAR,
+                new Budget(10_000_000L, PeriodKind.YEAR,
                         shares(LegalDomain.WMO, 1000, LegalDomain.JEUGDWET, 2000, LegalDomain.ZVW, 7000),
                         shares(ZvwSector.WIJKVERPLEGING, 5000, ZvwSector.HUISARTSENZORG, 5000)),
                 new ExecutionModel(ExecutionModelType.MAIN_CONTRACTOR, "hap-west", null),

@@ -3,6 +3,7 @@ package nl.bdss.contract.register.domain;
 import static nl.bdss.contract.register.domain.ContractFixture.districtNursing;
 import static nl.bdss.contract.register.domain.ContractFixture.gp;
 import static nl.bdss.contract.register.domain.ContractFixture.insurer;
+import static nl.bdss.contract.register.domain.ContractFixture.RULES;
 import static nl.bdss.contract.register.domain.ContractFixture.manualExample;
 import static nl.bdss.contract.register.domain.ContractFixture.shares;
 import static nl.bdss.contract.register.domain.ContractFixture.targetGroup;
@@ -21,13 +22,14 @@ import nl.bdss.contract.register.domain.ContractTerms.ExecutionModel;
 import nl.bdss.contract.register.domain.ContractTerms.Party;
 import nl.bdss.contract.register.domain.ContractTerms.Purchasing;
 import nl.bdss.contract.register.domain.ContractTerms.TargetGroup;
+import nl.bdss.kernel.time.ExperimentWindow;
 import org.junit.jupiter.api.Test;
 
 class ContractRulesTest {
 
     @Test
     void acceptsTheManualExampleWithoutWarnings() {
-        ContractRules.Assessment assessment = ContractRules.check(manualExample());
+        ContractRules.Assessment assessment = RULES.check(manualExample());
 
         assertThat(assessment.violations()).isEmpty();
         assertThat(assessment.warnings()).isEmpty();
@@ -101,7 +103,7 @@ class ContractRulesTest {
 
     @Test
     void rejectsPostcodes_thatAreNotDutchPc4OrPc6_R6() {
-        ContractTerms terms = manualExample().withTargetGroup(targetGroup("0123", "101", "1011 SS", "1011ab", "1011", "1011"));
+        ContractTerms terms = manualExample().withTargetGroup(targetGroup("0123", "101", "1011 SS", "1011 AB C", "1011", "1011"));
 
         assertViolates(terms, "targetGroup.serviceAreaPostcodes[0]", "R6");
         assertViolates(terms, "targetGroup.serviceAreaPostcodes[1]", "R6");
@@ -111,11 +113,11 @@ class ContractRulesTest {
     }
 
     @Test
-    void normalisesPc6Postcodes_withoutSpace_R6() {
-        ContractRules.Assessment assessment = ContractRules.check(manualExample().withTargetGroup(targetGroup("1011 AB", "1012")));
+    void normalisesPc6Postcodes_toCapitalsWithoutSpace_R6() {
+        ContractRules.Assessment assessment = RULES.check(manualExample().withTargetGroup(targetGroup("1011 AB", "1012", "1013cd")));
 
         assertThat(assessment.violations()).isEmpty();
-        assertThat(assessment.terms().targetGroup().serviceAreaPostcodes()).containsExactly("1011AB", "1012");
+        assertThat(assessment.terms().targetGroup().serviceAreaPostcodes()).containsExactly("1011AB", "1012", "1013CD");
     }
 
     @Test
@@ -169,7 +171,7 @@ class ContractRulesTest {
         ContractTerms terms = manualExample().withExecutionModel(new ExecutionModel(ExecutionModelType.EQUAL_PARTNERS, null,
                 shares("hap-west", 10000, "wijkzorg-noord", 10000)));
 
-        assertThat(ContractRules.check(terms).violations()).isEmpty();
+        assertThat(RULES.check(terms).violations()).isEmpty();
     }
 
     @Test
@@ -194,7 +196,7 @@ class ContractRulesTest {
 
     @Test
     void warnsWhenReferenceDateFallsInJanuaryOrFebruary_R11() {
-        ContractRules.Assessment assessment = ContractRules.check(
+        ContractRules.Assessment assessment = RULES.check(
                 manualExample().withPurchasing(ContractFixture.coordinated(LocalDate.of(2025, 2, 1))));
 
         assertThat(assessment.violations()).isEmpty();
@@ -215,7 +217,7 @@ class ContractRulesTest {
                         .withExecutionModel(new ExecutionModel(ExecutionModelType.MAIN_CONTRACTOR, "wijkzorg-noord", null)),
                 shares(ZvwSector.WIJKVERPLEGING, 10000));
 
-        assertThat(ContractRules.check(withoutGp).violations()).isEmpty();
+        assertThat(RULES.check(withoutGp).violations()).isEmpty();
     }
 
     @Test
@@ -226,9 +228,36 @@ class ContractRulesTest {
     }
 
     @Test
+    void acceptsValidity_untilTheLastDayOfTheExperiment_30April2029_R14() {
+        assertThat(RULES.check(manualExample().withValidity(LocalDate.of(2025, 1, 1), LocalDate.of(2029, 4, 30)))
+                .violations()).isEmpty();
+    }
+
+    @Test
+    void rejectsValidity_ending1May2029_theDayTheExperimentHasEnded_R14() {
+        List<Finding> violations = RULES.check(manualExample().withValidity(LocalDate.of(2025, 1, 1), LocalDate.of(2029, 5, 1)))
+                .violations();
+
+        assertThat(violations).extracting(Finding::field, Finding::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("validUntil", "R14"));
+        assertThat(violations.get(0).message()).isEqualTo("R14: validity must end no later than 2029-04-30, the last day"
+                + " of the experiment; was 2029-05-01");
+    }
+
+    @Test
+    void takesTheExperimentWindowFromItsConfiguration_R14() {
+        ContractRules extended = new ContractRules(new ExperimentWindow(LocalDate.of(2024, 5, 1), LocalDate.of(2030, 12, 31)));
+
+        assertThat(extended.check(manualExample().withValidity(LocalDate.of(2025, 1, 1), LocalDate.of(2030, 12, 31)))
+                .violations()).isEmpty();
+        assertViolates(extended, manualExample().withValidity(LocalDate.of(2025, 1, 1), LocalDate.of(2031, 1, 1)),
+                "validUntil", "R14");
+    }
+
+    @Test
     void warnsWhenValidityStartsBefore2025_R14() {
-        ContractRules.Assessment assessment = ContractRules.check(
-                manualExample().withValidity(LocalDate.of(2024, 5, 1), LocalDate.of(2029, 5, 1)));
+        ContractRules.Assessment assessment = RULES.check(
+                manualExample().withValidity(LocalDate.of(2024, 5, 1), LocalDate.of(2029, 4, 30)));
 
         assertThat(assessment.violations()).isEmpty();
         assertThat(assessment.warnings()).extracting(Finding::rule).containsExactly("R14");
@@ -238,12 +267,16 @@ class ContractRulesTest {
     void reportsEveryViolationAtOnce() {
         ContractTerms terms = withLumpSum(manualExample().withInsurers(List.of()).withActivities(List.of()), -1);
 
-        assertThat(ContractRules.check(terms).violations()).extracting(Finding::rule)
+        assertThat(RULES.check(terms).violations()).extracting(Finding::rule)
                 .contains("R1", "R5", "R8", "R11");
     }
 
     private static void assertViolates(ContractTerms terms, String field, String rule) {
-        List<Finding> violations = ContractRules.check(terms).violations();
+        assertViolates(RULES, terms, field, rule);
+    }
+
+    private static void assertViolates(ContractRules rules, ContractTerms terms, String field, String rule) {
+        List<Finding> violations = rules.check(terms).violations();
         assertThat(violations)
                 .as("violations %s", violations)
                 .anySatisfy(finding -> {
