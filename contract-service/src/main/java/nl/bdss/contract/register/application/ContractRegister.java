@@ -10,10 +10,10 @@ import java.util.Set;
 import nl.bdss.contract.register.domain.Contract;
 import nl.bdss.contract.register.domain.ContractChange;
 import nl.bdss.contract.register.domain.ContractDecision;
+import nl.bdss.contract.register.domain.ContractDocument;
 import nl.bdss.contract.register.domain.ContractId;
 import nl.bdss.contract.register.domain.ContractRules;
 import nl.bdss.contract.register.domain.ContractStatus;
-import nl.bdss.contract.register.domain.ContractTerms;
 import nl.bdss.contract.register.messaging.ContractEventPublisher;
 import nl.bdss.contract.register.persistence.ContractRepository;
 import nl.bdss.kernel.identity.Uzovi;
@@ -44,9 +44,9 @@ public class ContractRegister {
     }
 
     @Transactional
-    public ContractView register(ContractTerms terms) {
+    public ContractView register(ContractDocument document) {
         contracts.lockRegister();
-        ContractDecision.Changed registered = accepted(Contract.register(ContractId.random(), terms, rules));
+        ContractDecision.Changed registered = accepted(Contract.register(ContractId.random(), document, rules));
         Instant now = clock.instant();
         contracts.insert(registered.contract(), now);
         return publish(registered, now);
@@ -57,10 +57,10 @@ public class ContractRegister {
      *                        Null for {@code If-Match: *}: any current version
      */
     @Transactional
-    public ContractView amend(ContractId id, Optional<Uzovi> onlyParty, Integer expectedVersion, ContractTerms terms,
-            LocalDate effectiveFrom) {
+    public ContractView amend(ContractId id, Optional<Uzovi> onlyParty, Integer expectedVersion,
+            ContractDocument document, LocalDate effectiveFrom) {
         Contract current = lockCurrent(id, onlyParty, expectedVersion);
-        ContractDecision.Changed amended = accepted(current.amend(terms, effectiveFrom, rules));
+        ContractDecision.Changed amended = accepted(current.amend(document, effectiveFrom, rules));
         Instant now = clock.instant();
         contracts.update(amended.contract(), now);
         return publish(amended, now);

@@ -17,7 +17,6 @@ import nl.bdss.contract.register.domain.ContractChange;
 import nl.bdss.contract.register.domain.ContractId;
 import nl.bdss.contract.register.domain.ContractStatus;
 import nl.bdss.contract.register.domain.ContractTerms;
-import nl.bdss.contract.register.domain.Finding;
 import nl.bdss.kernel.identity.Postcode;
 import nl.bdss.kernel.identity.Uzovi;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,15 +28,16 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class ContractRepository {
 
-    private static final TypeReference<List<Finding>> FINDINGS = new TypeReference<>() { };
     private static final TypeReference<List<UUID>> IDS = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final StoredTerms documents;
 
     public ContractRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+        this.documents = new StoredTerms(json);
     }
 
     /** One stored version with what happened and the overlaps known when it was published. */
@@ -94,8 +94,8 @@ public class ContractRepository {
                 .param("change", change.name())
                 .param("status", contract.status().name())
                 .param("effectiveFrom", contract.effectiveFrom())
-                .param("document", json.writeValueAsString(contract.terms()))
-                .param("warnings", json.writeValueAsString(contract.warnings()))
+                .param("document", documents.write(contract.terms()))
+                .param("warnings", documents.writeFindings(contract.warnings()))
                 .param("overlaps", json.writeValueAsString(overlaps.stream().map(ContractId::value).toList()))
                 .param("now", utc(now))
                 .update();
@@ -177,8 +177,8 @@ public class ContractRepository {
                    and exists (select 1 from contract_provider p where p.contract_id = c.id and p.agb in (:agbs))
                  order by c.created_at, c.id""")
                 .param("id", contract.id().value())
-                .param("validFrom", contract.terms().validFrom())
-                .param("validUntil", contract.terms().validUntil())
+                .param("validFrom", contract.terms().validity().start())
+                .param("validUntil", contract.terms().validity().end())
                 .param("agbs", contract.terms().providerAgbs().stream().map(Object::toString).toList())
                 .query(this::contract)
                 .list();
@@ -253,7 +253,7 @@ public class ContractRepository {
                 .params(contract.id().value(), uzovi.code()).update());
         terms.providerAgbs().forEach(agb -> jdbc.sql("insert into contract_provider (contract_id, agb) values (?, ?)")
                 .params(contract.id().value(), agb.code()).update());
-        terms.serviceArea().forEach(postcode -> jdbc.sql("insert into contract_postcode (contract_id, postcode) values (?, ?)")
+        terms.targetGroup().serviceArea().forEach(postcode -> jdbc.sql("insert into contract_postcode (contract_id, postcode) values (?, ?)")
                 .params(contract.id().value(), postcode.value()).update());
     }
 
@@ -263,29 +263,30 @@ public class ContractRepository {
         params.put("reference", contract.terms().reference());
         params.put("status", contract.status().name());
         params.put("version", contract.version());
-        params.put("validFrom", contract.terms().validFrom());
-        params.put("validUntil", contract.terms().validUntil());
+        params.put("validFrom", contract.terms().validity().start());
+        params.put("validUntil", contract.terms().validity().end());
         params.put("effectiveFrom", contract.effectiveFrom());
-        params.put("document", json.writeValueAsString(contract.terms()));
-        params.put("warnings", json.writeValueAsString(contract.warnings()));
+        params.put("document", documents.write(contract.terms()));
+        params.put("warnings", documents.writeFindings(contract.warnings()));
         params.put("now", utc(now));
         return params;
     }
 
     private Contract contract(ResultSet rs, int rowNum) throws SQLException {
-        return new Contract(new ContractId(rs.getObject("id", UUID.class)), rs.getInt("version"),
+        return contract(rs, "id");
+    }
+
+    /** A contract from a row of {@code contract} or {@code contract_version}, whose id column is named differently. */
+    private Contract contract(ResultSet rs, String idColumn) throws SQLException {
+        return new Contract(new ContractId(rs.getObject(idColumn, UUID.class)), rs.getInt("version"),
                 ContractStatus.valueOf(rs.getString("status")),
-                json.readValue(rs.getString("document"), ContractTerms.class),
+                documents.read(rs.getString("document")),
                 rs.getObject("effective_from", LocalDate.class),
-                json.readValue(rs.getString("warnings"), FINDINGS));
+                documents.readFindings(rs.getString("warnings")));
     }
 
     private StoredVersion storedVersion(ResultSet rs, int rowNum) throws SQLException {
-        Contract contract = new Contract(new ContractId(rs.getObject("contract_id", UUID.class)), rs.getInt("version"),
-                ContractStatus.valueOf(rs.getString("status")),
-                json.readValue(rs.getString("document"), ContractTerms.class),
-                rs.getObject("effective_from", LocalDate.class),
-                json.readValue(rs.getString("warnings"), FINDINGS));
+        Contract contract = contract(rs, "contract_id");
         List<ContractId> overlaps = new ArrayList<>();
         json.readValue(rs.getString("overlapping_contract_ids"), IDS).forEach(id -> overlaps.add(new ContractId(id)));
         return new StoredVersion(contract, ContractChange.valueOf(rs.getString("change")), overlaps,

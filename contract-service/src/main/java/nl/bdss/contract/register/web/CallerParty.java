@@ -2,7 +2,7 @@ package nl.bdss.contract.register.web;
 
 import java.util.List;
 import java.util.Optional;
-import nl.bdss.contract.register.domain.ContractTerms;
+import nl.bdss.contract.register.domain.ContractDocument;
 import nl.bdss.contract.register.domain.Finding;
 import nl.bdss.kernel.identity.Uzovi;
 import nl.bdss.security.CurrentClient;
@@ -30,13 +30,13 @@ final class CallerParty {
      *
      * @param field the path of the insurers list in the request body, for the problem's errors[]
      */
-    static void requireParty(ContractTerms terms, String field) {
+    static void requireParty(ContractDocument document, String field) {
         Optional<Uzovi> caller = restriction();
         if (caller.isEmpty()) {
             return;
         }
         String uzovi = caller.get().code();
-        boolean party = terms != null && terms.insurers() != null && terms.insurers().stream()
+        boolean party = document != null && document.insurers() != null && document.insurers().stream()
                 .anyMatch(insurer -> insurer != null && uzovi.equals(insurer.uzovi()));
         if (!party) {
             String message = "the insurer of this token (UZOVI " + uzovi + ") must be one of the contract's insurers;"

@@ -16,7 +16,6 @@ import nl.bdss.contract.register.application.ContractRegister;
 import nl.bdss.contract.register.application.ContractView;
 import nl.bdss.contract.register.domain.ContractId;
 import nl.bdss.contract.register.domain.ContractStatus;
-import nl.bdss.contract.register.domain.ContractTerms;
 import nl.bdss.security.audit.AuditObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -66,7 +65,7 @@ class ContractController {
                     + " overlapping service area and validity); each of them gets a new version (OVERLAP_FLAGGED, same terms,"
                     + " a new ETag) naming this contract, published in the same transaction.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    schema = @Schema(implementation = ContractTerms.class),
+                    schema = @Schema(implementation = ContractDocumentJson.class),
                     examples = @ExampleObject(name = "manual example", value = ContractExamples.MANUAL_EXAMPLE))))
     @ApiResponse(responseCode = "201", description = "Registered; Location and ETag point at the new contract",
             content = @Content(schema = @Schema(implementation = ContractResponse.class)))
@@ -77,10 +76,10 @@ class ContractController {
     ResponseEntity<String> registerContract(
             @Parameter(description = IDEMPOTENCY_KEY)
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
-            @RequestBody ContractTerms terms) {
-        CallerParty.requireParty(terms, "insurers");
-        ResponseEntity<String> response = reply(idempotent.execute(idempotencyKey, "/api/v1/contracts", null, terms, () -> {
-            ContractView view = register.register(terms);
+            @RequestBody ContractDocumentJson document) {
+        CallerParty.requireParty(document, "insurers");
+        ResponseEntity<String> response = reply(idempotent.execute(idempotencyKey, "/api/v1/contracts", null, document, () -> {
+            ContractView view = register.register(document);
             return created(view, contractLocation(view));
         }));
         if (response.getHeaders().getLocation() != null) {
