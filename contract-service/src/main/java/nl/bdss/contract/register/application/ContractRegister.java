@@ -14,8 +14,6 @@ import nl.bdss.contract.register.domain.ContractDocument;
 import nl.bdss.contract.register.domain.ContractId;
 import nl.bdss.contract.register.domain.ContractRules;
 import nl.bdss.contract.register.domain.ContractStatus;
-import nl.bdss.contract.register.messaging.ContractEventPublisher;
-import nl.bdss.contract.register.persistence.ContractRepository;
 import nl.bdss.kernel.identity.Uzovi;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,12 +29,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ContractRegister {
 
-    private final ContractRepository contracts;
-    private final ContractEventPublisher events;
+    private final Contracts contracts;
+    private final ContractEvents events;
     private final ContractRules rules;
     private final Clock clock;
 
-    public ContractRegister(ContractRepository contracts, ContractEventPublisher events, ContractRules rules, Clock clock) {
+    public ContractRegister(Contracts contracts, ContractEvents events, ContractRules rules, Clock clock) {
         this.contracts = contracts;
         this.events = events;
         this.rules = rules;
@@ -84,7 +82,7 @@ public class ContractRegister {
 
     @Transactional(readOnly = true)
     public List<ContractView> versions(ContractId id, Optional<Uzovi> onlyParty) {
-        List<ContractRepository.StoredVersion> versions = contracts.versions(id, onlyParty);
+        List<Contracts.StoredVersion> versions = contracts.versions(id, onlyParty);
         if (versions.isEmpty()) {
             throw notFound(id);
         }
@@ -101,8 +99,8 @@ public class ContractRegister {
     }
 
     @Transactional(readOnly = true)
-    public SearchResult search(ContractRepository.SearchCriteria criteria, int page, int size) {
-        ContractRepository.Page found = contracts.search(criteria, page, size);
+    public SearchResult search(ContractSearch search, int page, int size) {
+        Contracts.Page found = contracts.search(search, page, size);
         return new SearchResult(found.contracts().stream()
                 .map(contract -> new ContractView(contract, contracts.overlapsOf(contract.id()), null, null))
                 .toList(), found.totalElements());
@@ -147,7 +145,7 @@ public class ContractRegister {
     }
 
     private void flagOverlapsOf(ContractId id, Instant now) {
-        Contract current = contracts.findForUpdate(id).orElseThrow(() -> notFound(id));
+        Contract current = contracts.findForUpdate(id, Optional.empty()).orElseThrow(() -> notFound(id));
         if (!(current.overlapsChanged() instanceof ContractDecision.Changed flagged)) {
             return;
         }
@@ -167,7 +165,7 @@ public class ContractRegister {
         return (ContractDecision.Changed) decision;
     }
 
-    private static ContractView view(ContractRepository.StoredVersion stored) {
+    private static ContractView view(Contracts.StoredVersion stored) {
         return new ContractView(stored.contract(), stored.overlappingContracts(), stored.change(), stored.recordedAt());
     }
 

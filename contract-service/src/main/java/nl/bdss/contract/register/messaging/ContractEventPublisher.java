@@ -3,6 +3,7 @@ package nl.bdss.contract.register.messaging;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import nl.bdss.contract.register.application.ContractEvents;
 import nl.bdss.contract.register.domain.Contract;
 import nl.bdss.contract.register.domain.ContractId;
 import nl.bdss.contract.register.domain.ContractTerms;
@@ -39,14 +40,15 @@ import org.springframework.stereotype.Component;
  * the outbox: call it inside the transaction that stores the version.
  */
 @Component
-public class ContractEventPublisher {
+class ContractEventPublisher implements ContractEvents {
 
     private final Outbox outbox;
 
-    public ContractEventPublisher(Outbox outbox) {
+    ContractEventPublisher(Outbox outbox) {
         this.outbox = outbox;
     }
 
+    @Override
     public void publish(Contract contract, nl.bdss.contract.register.domain.ContractChange change,
             List<ContractId> overlappingContracts, Instant occurredAt) {
         ContractVersionPublished event = ContractVersionPublished.newBuilder()

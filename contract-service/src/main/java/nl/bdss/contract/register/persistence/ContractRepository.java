@@ -12,21 +12,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import nl.bdss.contract.register.application.ContractSearch;
+import nl.bdss.contract.register.application.Contracts;
 import nl.bdss.contract.register.domain.Contract;
 import nl.bdss.contract.register.domain.ContractChange;
 import nl.bdss.contract.register.domain.ContractId;
 import nl.bdss.contract.register.domain.ContractStatus;
 import nl.bdss.contract.register.domain.ContractTerms;
-import nl.bdss.kernel.identity.Postcode;
 import nl.bdss.kernel.identity.Uzovi;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Stores contracts and their versions with plain SQL; documents are kept as jsonb. */
+/** Stores contracts and their versions with plain SQL; the terms are kept as jsonb in the document's shape. */
 @Repository
-public class ContractRepository {
+class ContractRepository implements Contracts {
 
     private static final TypeReference<List<UUID>> IDS = new TypeReference<>() { };
 
@@ -34,33 +35,13 @@ public class ContractRepository {
     private final JsonMapper json;
     private final StoredTerms documents;
 
-    public ContractRepository(JdbcClient jdbc, JsonMapper json) {
+    ContractRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
         this.documents = new StoredTerms(json);
     }
 
-    /** One stored version with what happened and the overlaps known when it was published. */
-    public record StoredVersion(Contract contract, ContractChange change, List<ContractId> overlappingContracts,
-            Instant recordedAt) {
-    }
-
-    /**
-     * @param onlyParty tenant isolation: when present, only contracts where this insurer is a party (in SQL, so
-     *                  totals and page counts count only those); empty for callers that see every contract
-     */
-    public record SearchCriteria(String insurer, String provider, Postcode postcode, ContractStatus status, LocalDate activeOn,
-            Optional<Uzovi> onlyParty) {
-
-        /** The same filters, confined to the contracts of one insurer when {@code party} is present. */
-        public SearchCriteria onlyFor(Optional<Uzovi> party) {
-            return new SearchCriteria(insurer, provider, postcode, status, activeOn, party);
-        }
-    }
-
-    public record Page(List<Contract> contracts, long totalElements) {
-    }
-
+    @Override
     public void insert(Contract contract, Instant now) {
         jdbc.sql("""
                 insert into contract (id, reference, status, version, valid_from, valid_until, effective_from, document,
@@ -72,6 +53,7 @@ public class ContractRepository {
         replaceLookups(contract);
     }
 
+    @Override
     public void update(Contract contract, Instant now) {
         jdbc.sql("""
                 update contract set reference = :reference, status = :status, version = :version, valid_from = :validFrom,
@@ -83,6 +65,7 @@ public class ContractRepository {
         replaceLookups(contract);
     }
 
+    @Override
     public void recordVersion(Contract contract, ContractChange change, List<ContractId> overlaps, Instant now) {
         jdbc.sql("""
                 insert into contract_version (contract_id, version, change, status, effective_from, document, warnings,
@@ -101,7 +84,7 @@ public class ContractRepository {
                 .update();
     }
 
-    /** @param onlyParty when present, a contract this insurer is not a party to is not found (tenant isolation) */
+    @Override
     public Optional<Contract> find(ContractId id, Optional<Uzovi> onlyParty) {
         return jdbc.sql("select * from contract c where c.id = :id" + partyCondition("c.id", onlyParty))
                 .param("id", id.value())
@@ -110,12 +93,7 @@ public class ContractRepository {
                 .optional();
     }
 
-    /** Locks the contract row for the rest of the transaction, so concurrent changes are serialised. */
-    public Optional<Contract> findForUpdate(ContractId id) {
-        return findForUpdate(id, Optional.empty());
-    }
-
-    /** As {@link #findForUpdate(ContractId)}; a contract {@code onlyParty} is not a party to is not found. */
+    @Override
     public Optional<Contract> findForUpdate(ContractId id, Optional<Uzovi> onlyParty) {
         return jdbc.sql("select * from contract c where c.id = :id" + partyCondition("c.id", onlyParty) + " for update of c")
                 .param("id", id.value())
@@ -124,7 +102,7 @@ public class ContractRepository {
                 .optional();
     }
 
-    /** Every version, when {@code onlyParty} (if present) is a party to the contract as it is now. */
+    @Override
     public List<StoredVersion> versions(ContractId id, Optional<Uzovi> onlyParty) {
         return jdbc.sql("select * from contract_version v where v.contract_id = :id" + partyCondition("v.contract_id", onlyParty)
                         + " order by v.version")
@@ -134,7 +112,7 @@ public class ContractRepository {
                 .list();
     }
 
-    /** One version, when {@code onlyParty} (if present) is a party to the contract as it is now. */
+    @Override
     public Optional<StoredVersion> version(ContractId id, int version, Optional<Uzovi> onlyParty) {
         return jdbc.sql("select * from contract_version v where v.contract_id = :id and v.version = :version"
                         + partyCondition("v.contract_id", onlyParty))
@@ -159,16 +137,15 @@ public class ContractRepository {
     }
 
     /**
-     * Serialises every change of the register until commit. A change can give other contracts a new version (the
-     * double-funding watch, R4, R22), so changes touch several contracts; one register-wide lock, always taken
-     * first, keeps two of them from missing each other's overlap or deadlocking on each other's rows. Contract
-     * changes are rare (a few per contract over the experiment), so the lost parallelism costs nothing.
+     * One register-wide advisory lock, always taken first. Contract changes are rare (a few per contract over the
+     * experiment), so the lost parallelism costs nothing.
      */
+    @Override
     public void lockRegister() {
         jdbc.sql("select pg_advisory_xact_lock(hashtext('bdss-contract-register'))").query((rs, n) -> 1).list();
     }
 
-    /** Active contracts other than {@code contract} that share a provider and overlap its validity. */
+    @Override
     public List<Contract> overlapCandidates(Contract contract) {
         return jdbc.sql("""
                 select c.* from contract c
@@ -184,7 +161,7 @@ public class ContractRepository {
                 .list();
     }
 
-    /** Replaces the overlaps of {@code id}, in both directions. */
+    @Override
     public void replaceOverlaps(ContractId id, List<ContractId> overlapping, Instant now) {
         jdbc.sql("delete from contract_overlap where contract_id = :id or overlapping_contract_id = :id")
                 .param("id", id.value())
@@ -198,6 +175,7 @@ public class ContractRepository {
         }
     }
 
+    @Override
     public List<ContractId> overlapsOf(ContractId id) {
         return jdbc.sql("select overlapping_contract_id from contract_overlap where contract_id = :id order by detected_at, overlapping_contract_id")
                 .param("id", id.value())
@@ -205,16 +183,17 @@ public class ContractRepository {
                 .list();
     }
 
-    public Page search(SearchCriteria criteria, int page, int size) {
+    @Override
+    public Page search(ContractSearch criteria, int page, int size) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (criteria.insurer() != null) {
             where.append(" and exists (select 1 from contract_insurer i where i.contract_id = c.id and i.uzovi = :insurer)");
-            params.put("insurer", criteria.insurer());
+            params.put("insurer", criteria.insurer().code());
         }
         if (criteria.provider() != null) {
             where.append(" and exists (select 1 from contract_provider p where p.contract_id = c.id and p.agb = :provider)");
-            params.put("provider", criteria.provider());
+            params.put("provider", criteria.provider().code());
         }
         if (criteria.postcode() != null) {
             where.append(criteria.postcode().isPc4()

@@ -193,7 +193,7 @@ class ContractController {
             @RequestParam(required = false) String size) {
         SearchParameters parameters = SearchParameters.parse(insurer, provider, postcode, status, activeOn, page, size,
                 MAX_PAGE_SIZE);
-        var result = register.search(parameters.criteria().onlyFor(CallerParty.restriction()), parameters.page(),
+        var result = register.search(parameters.search().onlyFor(CallerParty.restriction()), parameters.page(),
                 parameters.size());
         long totalPages = (result.totalElements() + parameters.size() - 1) / parameters.size();
         return new ContractPage(result.contracts().stream().map(ContractResponse::of).toList(), parameters.page(),

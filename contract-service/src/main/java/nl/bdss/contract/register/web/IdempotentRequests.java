@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
-import nl.bdss.contract.register.persistence.IdempotencyRepository;
+import nl.bdss.contract.register.application.IdempotencyRecords;
 import nl.bdss.security.CurrentClient;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -40,14 +40,14 @@ class IdempotentRequests {
     static final String HEADER = "Idempotency-Key";
     private static final int MAX_KEY_LENGTH = 200;
 
-    private final IdempotencyRepository records;
+    private final IdempotencyRecords records;
     private final TransactionTemplate transactions;
     private final TransactionTemplate savepoint;
     private final JsonMapper problemJson;
     private final JsonMapper json;
     private final Clock clock;
 
-    IdempotentRequests(IdempotencyRepository records, TransactionTemplate transactions, JsonMapper json, Clock clock) {
+    IdempotentRequests(IdempotencyRecords records, TransactionTemplate transactions, JsonMapper json, Clock clock) {
         this.records = records;
         this.transactions = transactions;
         this.savepoint = new TransactionTemplate(transactions.getTransactionManager());
@@ -84,7 +84,7 @@ class IdempotentRequests {
                 records.complete(scopedKey, reply.status(), reply.location(), reply.etag(), reply.body());
                 return reply;
             }
-            IdempotencyRepository.StoredResponse stored = records.find(scopedKey).orElseThrow();
+            IdempotencyRecords.StoredResponse stored = records.find(scopedKey).orElseThrow();
             if (!stored.fingerprint().equals(fingerprint)) {
                 throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
                         "Idempotency-Key reused with another request",

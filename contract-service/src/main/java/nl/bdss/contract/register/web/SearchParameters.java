@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import nl.bdss.contract.register.application.ContractSearch;
 import nl.bdss.contract.register.domain.ContractStatus;
 import nl.bdss.contract.register.domain.Finding;
-import nl.bdss.contract.register.persistence.ContractRepository.SearchCriteria;
 import nl.bdss.kernel.identity.AgbCode;
 import nl.bdss.kernel.identity.Postcode;
 import nl.bdss.kernel.identity.Uzovi;
@@ -18,7 +18,7 @@ import org.springframework.http.HttpStatus;
  * The query parameters of a contract search, checked all at once: a malformed filter would otherwise silently match
  * nothing, which a back office cannot tell from "no such contract".
  */
-record SearchParameters(SearchCriteria criteria, int page, int size) {
+record SearchParameters(ContractSearch search, int page, int size) {
 
     private static final String PARAMETER = "REQUEST";
 
@@ -51,7 +51,8 @@ record SearchParameters(SearchCriteria criteria, int page, int size) {
                             + String.join("; ", errors.stream().map(Finding::message).toList()),
                     errors);
         }
-        return new SearchParameters(new SearchCriteria(insurer, provider, area, contractStatus, day, Optional.empty()), pageNumber, pageSize);
+        return new SearchParameters(new ContractSearch(insurer == null ? null : new Uzovi(insurer),
+                provider == null ? null : new AgbCode(provider), area, contractStatus, day, Optional.empty()), pageNumber, pageSize);
     }
 
     private static LocalDate date(String text, List<Finding> errors) {
