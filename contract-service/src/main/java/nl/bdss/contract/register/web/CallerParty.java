@@ -3,10 +3,11 @@ package nl.bdss.contract.register.web;
 import java.util.List;
 import java.util.Optional;
 import nl.bdss.contract.register.domain.ContractDocument;
-import nl.bdss.contract.register.domain.Finding;
 import nl.bdss.kernel.identity.Uzovi;
+import nl.bdss.problem.FieldError;
+import nl.bdss.problem.Problem;
+import nl.bdss.problem.ProblemException;
 import nl.bdss.security.CurrentClient;
-import org.springframework.http.HttpStatus;
 
 /**
  * Tenant isolation in the web layer: which insurer the caller is, taken from its token only (never from a path or
@@ -41,8 +42,8 @@ final class CallerParty {
         if (!party) {
             String message = "the insurer of this token (UZOVI " + uzovi + ") must be one of the contract's insurers;"
                     + " an insurer registers and amends only contracts it is a party to";
-            throw new ProblemException(HttpStatus.FORBIDDEN, "not-a-party", "Not a party to the contract", message,
-                    List.of(new Finding(field, "TENANT", message)));
+            throw new ProblemException(new Problem(403, "not-a-party", "Not a party to the contract", message,
+                    List.of(new FieldError(field, "TENANT", message))));
         }
     }
 }

@@ -16,6 +16,8 @@ import nl.bdss.contract.register.application.ContractRegister;
 import nl.bdss.contract.register.application.ContractView;
 import nl.bdss.contract.register.domain.ContractId;
 import nl.bdss.contract.register.domain.ContractStatus;
+import nl.bdss.problem.Problem;
+import nl.bdss.problem.ProblemException;
 import nl.bdss.security.audit.AuditObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -110,7 +112,7 @@ class ContractController {
         ContractId contractId = contractId(id);
         Integer expectedVersion = requiredVersion(ifMatch);
         if (amendment.contract() == null) {
-            throw ProblemException.badRequest("contract", "the amendment needs the complete new contract document");
+            throw new ProblemException(Problem.invalidRequest("contract", "the amendment needs the complete new contract document"));
         }
         CallerParty.requireParty(amendment.contract(), "contract.insurers");
         String path = "/api/v1/contracts/" + contractId + "/amendments";
@@ -231,10 +233,9 @@ class ContractController {
 
     private static Integer requiredVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "If-Match required",
+            throw new ProblemException(Problem.of(428, "precondition-required", "If-Match required",
                     "amendments need an If-Match header with the ETag of the version they change (read it with GET),"
-                            + " or If-Match: * to amend whatever version is current",
-                    List.of());
+                            + " or If-Match: * to amend whatever version is current"));
         }
         return version(ifMatch);
     }
@@ -246,8 +247,8 @@ class ContractController {
         }
         Matcher matcher = ETAG.matcher(ifMatch.trim());
         if (!matcher.matches()) {
-            throw new ProblemException(HttpStatus.PRECONDITION_FAILED, "version-mismatch", "Version mismatch",
-                    "If-Match '" + ifMatch + "' is not an ETag of this API (a version such as \"1\")", List.of());
+            throw new ProblemException(Problem.of(412, "version-mismatch", "Version mismatch",
+                    "If-Match '" + ifMatch + "' is not an ETag of this API (a version such as \"1\")"));
         }
         return Integer.parseInt(matcher.group(1));
     }
