@@ -2,7 +2,7 @@ package nl.bdss.settlement.payments;
 
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import nl.bdss.kernel.identity.AgbCode;
 import nl.bdss.security.CurrentClient;
 import nl.bdss.settlement.payments.domain.PaymentStatus;
 import nl.bdss.settlement.web.NotFoundException;
@@ -25,8 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1")
 class PaymentInstructionsController {
-
-    private static final Pattern AGB = Pattern.compile("\\d{8}");
 
     private final PaymentInstructionQueries queries;
     private final Acknowledging acknowledging;
@@ -88,7 +86,7 @@ class PaymentInstructionsController {
 
     @GetMapping("/payees/{agb}/statement")
     PayeeStatement statement(@PathVariable String agb) {
-        if (!AGB.matcher(agb).matches()) {
+        if (!AgbCode.isValid(agb)) {
             throw new IllegalArgumentException("agb must be 8 digits, was " + agb);
         }
         // An insurer's statement holds only its own lines for this payee (and their totals).

@@ -2,6 +2,7 @@ package nl.bdss.settlement.riskequalisation;
 
 import java.util.Map;
 import java.util.Optional;
+import nl.bdss.kernel.identity.Uzovi;
 import nl.bdss.security.CurrentClient;
 import nl.bdss.security.audit.AuditObject;
 import nl.bdss.settlement.riskequalisation.application.Attributing;
@@ -40,7 +41,7 @@ class RiskEqualisationController {
     Attribution attribute(@RequestBody Request request) {
         Optional<String> onlyUzovi = CurrentClient.insurerRestriction();
         String insurer = request.insurer() == null ? onlyUzovi.orElse(null) : request.insurer();
-        if (insurer == null || !insurer.matches("\\d{4}")) {
+        if (!Uzovi.isValid(insurer)) {
             throw new IllegalArgumentException("insurer must be a 4-digit UZOVI code");
         }
         if (onlyUzovi.isPresent() && !onlyUzovi.get().equals(insurer)) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.bdss.settlement.riskequalisation.domain.ServiceAreaCount;
 import nl.bdss.settlement.settling.domain.AllocatedPeriod;
-import nl.bdss.settlement.settling.domain.PaymentTiming;
+import nl.bdss.kernel.time.PaymentTiming;
 
 /**
  * The fields of an AllocationCalculated event settlement needs: only the payable Zvw lines (R7). For a PENDING

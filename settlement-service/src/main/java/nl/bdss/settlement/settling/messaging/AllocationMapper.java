@@ -10,8 +10,8 @@ import nl.bdss.settlement.riskequalisation.domain.ServiceAreaCount;
 import nl.bdss.settlement.settling.application.AllocationReceived;
 import nl.bdss.settlement.settling.domain.AllocatedPeriod;
 import nl.bdss.settlement.settling.domain.PayableLine;
-import nl.bdss.settlement.settling.domain.PaymentTiming;
-import nl.bdss.settlement.settling.domain.Period;
+import nl.bdss.kernel.time.PaymentTiming;
+import nl.bdss.kernel.time.Period;
 import nl.bdss.settlement.settling.domain.SettlementTarget;
 
 /**
