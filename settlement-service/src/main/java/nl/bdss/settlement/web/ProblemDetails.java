@@ -1,6 +1,7 @@
 package nl.bdss.settlement.web;
 
 import java.net.URI;
+import nl.bdss.settlement.application.Refusal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -15,19 +16,13 @@ class ProblemDetails {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
     }
 
-    @ExceptionHandler(NotFoundException.class)
-    ProblemDetail notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
-    }
-
-    @ExceptionHandler(ForbiddenException.class)
-    ProblemDetail forbidden(ForbiddenException e) {
-        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
-    }
-
-    @ExceptionHandler(ConflictException.class)
-    ProblemDetail conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, "Conflicts with recorded history", e.getMessage());
+    @ExceptionHandler(Refusal.class)
+    ProblemDetail refused(Refusal e) {
+        return switch (e.kind()) {
+            case NOT_FOUND -> problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+            case CONFLICT -> problem(HttpStatus.CONFLICT, "Conflicts with recorded history", e.getMessage());
+            case RULE_VIOLATED -> problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+        };
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

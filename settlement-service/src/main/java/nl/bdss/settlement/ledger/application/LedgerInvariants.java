@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import nl.bdss.kernel.time.PaymentTiming;
 import nl.bdss.kernel.time.Period;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import nl.bdss.settlement.ledger.application.LedgerFacts.ContractTerms;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,11 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LedgerInvariants {
 
-    private final JdbcClient jdbc;
+    private final LedgerFacts facts;
     private final Clock clock;
 
-    public LedgerInvariants(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    public LedgerInvariants(LedgerFacts facts, Clock clock) {
+        this.facts = facts;
         this.clock = clock;
     }
 
@@ -44,59 +43,44 @@ public class LedgerInvariants {
     private record Key(String contractId, LocalDate periodStart) {
     }
 
-    private record Header(String contractId, String status, LocalDate validFrom, LocalDate validUntil,
-            PaymentTiming timing) {
-    }
-
     @Transactional(readOnly = true)
     public Report check() {
         LocalDate today = LocalDate.now(clock);
-        long debits = jdbc.sql("select coalesce(sum(debit_cents), 0) from ledger_posting").query(Long.class).single();
-        long credits = jdbc.sql("select coalesce(sum(credit_cents), 0) from ledger_posting").query(Long.class).single();
-        List<String> unbalanced = jdbc.sql("""
-                select booking_ref from ledger_posting group by booking_ref
-                having sum(debit_cents) <> sum(credit_cents) order by booking_ref""").query(String.class).list();
+        long debits = facts.totalDebitCents();
+        long credits = facts.totalCreditCents();
+        List<String> unbalanced = facts.unbalancedBookings();
 
-        Map<String, Header> headers = new HashMap<>();
-        jdbc.sql("select contract_id, status, valid_from, valid_until, payment_timing from contract_allocation")
-                .query((rs, n) -> headers.put(rs.getString(1), new Header(rs.getString(1), rs.getString(2),
-                        rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class),
-                        PaymentTiming.valueOf(rs.getString(5)))))
-                .list();
+        Map<String, ContractTerms> contracts = new HashMap<>();
+        facts.contracts().forEach(terms -> contracts.put(terms.contractId(), terms));
         Map<Key, Long> allocated = new HashMap<>();
         Map<Key, Period> periods = new HashMap<>();
-        jdbc.sql("select contract_id, period_start, period_end, sum(amount_cents) from allocation_line group by 1, 2, 3")
-                .query((rs, n) -> {
-                    Key key = new Key(rs.getString(1), rs.getObject(2, LocalDate.class));
-                    allocated.put(key, rs.getLong(4));
-                    return periods.put(key, new Period(key.periodStart(), rs.getObject(3, LocalDate.class)));
-                })
-                .list();
+        facts.allocatedPerPeriod().forEach(amount -> {
+            Key key = new Key(amount.contractId(), amount.period().start());
+            allocated.put(key, amount.cents());
+            periods.put(key, amount.period());
+        });
         Map<Key, Long> settled = new HashMap<>();
-        jdbc.sql("select contract_id, period_start, sum(amount_cents) from settlement_entry group by 1, 2")
-                .query((rs, n) -> settled.put(new Key(rs.getString(1), rs.getObject(2, LocalDate.class)), rs.getLong(3)))
-                .list();
+        facts.settledPerPeriod().forEach(amount -> settled.put(new Key(amount.contractId(), amount.periodStart()),
+                amount.cents()));
 
-        List<String> pending = headers.values().stream().filter(h -> !"COMPLETE".equals(h.status()))
-                .map(Header::contractId).sorted().toList();
+        List<String> pending = contracts.values().stream().filter(terms -> !terms.complete())
+                .map(ContractTerms::contractId).sorted().toList();
         List<PeriodMismatch> mismatches = new ArrayList<>();
         List<PeriodMismatch> outside = new ArrayList<>();
         int checked = 0;
-        Set<Key> keys = new TreeSet<>(Comparator.comparing(Key::contractId)
-                .thenComparing(Key::periodStart));
+        Set<Key> keys = new TreeSet<>(Comparator.comparing(Key::contractId).thenComparing(Key::periodStart));
         keys.addAll(allocated.keySet());
         keys.addAll(settled.keySet());
         for (Key key : keys) {
-            Header header = headers.get(key.contractId());
+            ContractTerms terms = contracts.get(key.contractId());
             long settledCents = settled.getOrDefault(key, 0L);
-            if (header != null && settledCents != 0
-                    && (key.periodStart().isBefore(header.validFrom()) || key.periodStart().isAfter(header.validUntil()))) {
+            if (terms != null && settledCents != 0 && !terms.validity().contains(key.periodStart())) {
                 outside.add(new PeriodMismatch(key.contractId(), key.periodStart(), 0, settledCents));
             }
-            if (header == null || !"COMPLETE".equals(header.status())) {
+            if (terms == null || !terms.complete()) {
                 continue;
             }
-            boolean due = periods.containsKey(key) && periods.get(key).isDueOn(today, header.timing());
+            boolean due = periods.containsKey(key) && periods.get(key).isDueOn(today, terms.timing());
             if (!due && !settled.containsKey(key)) {
                 continue;
             }

@@ -5,8 +5,6 @@ import java.util.Map;
 import nl.bdss.settlement.riskequalisation.domain.Attribution;
 import nl.bdss.settlement.riskequalisation.domain.DistributionKey;
 import nl.bdss.settlement.riskequalisation.domain.SettledShare;
-import nl.bdss.settlement.riskequalisation.persistence.ServiceAreaCounts;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,24 +17,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Attributing {
 
-    private final JdbcClient jdbc;
-    private final ServiceAreaCounts counts;
+    private final SettledShares settledShares;
+    private final ServiceAreaCountStore counts;
 
-    public Attributing(JdbcClient jdbc, ServiceAreaCounts counts) {
-        this.jdbc = jdbc;
+    public Attributing(SettledShares settledShares, ServiceAreaCountStore counts) {
+        this.settledShares = settledShares;
         this.counts = counts;
     }
 
     @Transactional(readOnly = true)
     public Attribution attribute(String insurer, int year, DistributionKey key, Map<String, Long> callerCounts,
             String reason) {
-        List<SettledShare> shares = jdbc.sql("""
-                select contract_id, allocation_version, sum(amount_cents) from settlement_entry
-                where uzovi = ? and extract(year from period_start) = ?
-                group by contract_id, allocation_version order by contract_id, allocation_version""")
-                .params(insurer, year)
-                .query((rs, n) -> new SettledShare(rs.getString(1), rs.getInt(2), rs.getLong(3), Map.of()))
-                .list();
+        List<SettledShare> shares = settledShares.of(insurer, year);
         if (key == DistributionKey.SERVICE_AREA_INSUREDS) {
             List<SettledShare> withCounts = shares.stream()
                     .map(s -> new SettledShare(s.contractId(), s.allocationVersion(), s.amountCents(),

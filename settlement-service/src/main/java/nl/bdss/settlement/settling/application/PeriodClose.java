@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import nl.bdss.settlement.settling.domain.Booking;
-import nl.bdss.settlement.settling.persistence.SettlementRepository;
 import org.springframework.stereotype.Service;
 
 /**
@@ -14,17 +13,17 @@ import org.springframework.stereotype.Service;
 @Service
 public class PeriodClose {
 
-    private final SettlementRepository repository;
+    private final SettlementStore store;
     private final Settler settler;
 
-    public PeriodClose(SettlementRepository repository, Settler settler) {
-        this.repository = repository;
+    public PeriodClose(SettlementStore store, Settler settler) {
+        this.store = store;
         this.settler = settler;
     }
 
     public List<Booking> close(LocalDate date, boolean dryRun, String by) {
         List<Booking> bookings = new ArrayList<>();
-        for (SettlementRepository.AllocationHeader header : repository.headers()) {
+        for (SettlementStore.AllocationHeader header : store.headers()) {
             bookings.addAll(dryRun
                     ? settler.preview(header.contractId(), date)
                     : settler.settle(header.contractId(), date, "period close for " + date + " by " + by, by));

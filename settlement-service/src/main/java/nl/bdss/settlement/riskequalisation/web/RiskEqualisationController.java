@@ -1,14 +1,15 @@
-package nl.bdss.settlement.riskequalisation;
+package nl.bdss.settlement.riskequalisation.web;
 
 import java.util.Map;
 import java.util.Optional;
 import nl.bdss.kernel.identity.Uzovi;
+import nl.bdss.problem.Problem;
+import nl.bdss.problem.ProblemException;
 import nl.bdss.security.CurrentClient;
 import nl.bdss.security.audit.AuditObject;
 import nl.bdss.settlement.riskequalisation.application.Attributing;
 import nl.bdss.settlement.riskequalisation.domain.Attribution;
 import nl.bdss.settlement.riskequalisation.domain.DistributionKey;
-import nl.bdss.settlement.web.ForbiddenException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,8 +46,8 @@ class RiskEqualisationController {
             throw new IllegalArgumentException("insurer must be a 4-digit UZOVI code");
         }
         if (onlyUzovi.isPresent() && !onlyUzovi.get().equals(insurer)) {
-            throw new ForbiddenException("insurer: an insurer attributes only its own settled sums; " + insurer
-                    + " is not the UZOVI of the calling client");
+            throw new ProblemException(Problem.forbidden("insurer: an insurer attributes only its own settled sums; "
+                    + insurer + " is not the UZOVI of the calling client"));
         }
         if (request.year() == null) {
             throw new IllegalArgumentException("year is required");

@@ -1,11 +1,16 @@
-package nl.bdss.settlement.payments;
+package nl.bdss.settlement.payments.web;
 
 import java.time.LocalDate;
 import java.util.UUID;
 import nl.bdss.kernel.identity.AgbCode;
+import nl.bdss.problem.Problem;
+import nl.bdss.problem.ProblemException;
 import nl.bdss.security.CurrentClient;
+import nl.bdss.settlement.payments.application.Acknowledging;
+import nl.bdss.settlement.payments.application.PayeeStatement;
+import nl.bdss.settlement.payments.application.PaymentInstruction;
+import nl.bdss.settlement.payments.application.PaymentInstructions;
 import nl.bdss.settlement.payments.domain.PaymentStatus;
-import nl.bdss.settlement.web.NotFoundException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,28 +31,32 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class PaymentInstructionsController {
 
-    private final PaymentInstructionQueries queries;
+    private final PaymentInstructions queries;
     private final Acknowledging acknowledging;
 
-    PaymentInstructionsController(PaymentInstructionQueries queries, Acknowledging acknowledging) {
+    PaymentInstructionsController(PaymentInstructions queries, Acknowledging acknowledging) {
         this.queries = queries;
         this.acknowledging = acknowledging;
     }
 
     @GetMapping("/payment-instructions")
-    PaymentInstructionQueries.Page list(@RequestParam(required = false) String insurer,
+    PaymentInstructions.Page list(@RequestParam(required = false) String insurer,
             @RequestParam(required = false) String payee,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate period,
             @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return queries.find(new PaymentInstructionQueries.Filter(insurer, payee, period, status,
+        if (page < 0 || size < 1 || size > 1000) {
+            throw new IllegalArgumentException("page must be >= 0 and size between 1 and 1000");
+        }
+        return queries.find(new PaymentInstructions.Filter(insurer, payee, period, PaymentStatus.parse(status),
                 CurrentClient.insurerRestriction()), page, size);
     }
 
     @GetMapping("/payment-instructions/{id}")
     PaymentInstruction one(@PathVariable UUID id) {
         return queries.byId(id, CurrentClient.insurerRestriction())
-                .orElseThrow(() -> new NotFoundException("No payment instruction " + id));
+                .orElseThrow(() -> new ProblemException(Problem.notFound("payment-instruction-not-found",
+                        "Payment instruction not found", "No payment instruction " + id)));
     }
 
     /**

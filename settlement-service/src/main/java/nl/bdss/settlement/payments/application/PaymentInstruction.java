@@ -1,4 +1,4 @@
-package nl.bdss.settlement.payments;
+package nl.bdss.settlement.payments.application;
 
 import java.time.Instant;
 import java.time.LocalDate;
