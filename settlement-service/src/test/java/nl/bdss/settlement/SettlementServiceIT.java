@@ -284,7 +284,7 @@ class SettlementServiceIT {
         }
         HttpResponse<String> noFallback = sendJson("/api/v1/risk-equalisation/attribution",
                 "{\"insurer\":\"3311\",\"year\":2025,\"key\":\"SERVICE_AREA_INSUREDS\"}", "application/json");
-        assertThat(noFallback.statusCode()).isEqualTo(400);
+        assertThat(noFallback.statusCode()).isEqualTo(422);
         assertThat(noFallback.body()).contains("carries no service-area counts", "R19");
     }
 
@@ -313,12 +313,12 @@ class SettlementServiceIT {
         HttpResponse<String> offsetCredit = send("POST", "/api/v1/payment-instructions/" + credit + "/acknowledgement", offset);
         HttpResponse<String> offsetAgain = send("POST", "/api/v1/payment-instructions/" + credit + "/acknowledgement", offset);
 
-        assertThat(paidCredit.statusCode()).isEqualTo(400);
+        assertThat(paidCredit.statusCode()).isEqualTo(422);
         assertThat(paidCredit.body()).contains("never paid");
         assertThat(paidCredit.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).contains("application/problem+json"));
-        assertThat(noStatus.statusCode()).isEqualTo(400);
-        assertThat(offsetLumpSum.statusCode()).isEqualTo(400);
+        assertThat(noStatus.statusCode()).isEqualTo(422);
+        assertThat(offsetLumpSum.statusCode()).isEqualTo(422);
         assertThat(offsetCredit.statusCode()).as(offsetCredit.body()).isEqualTo(200);
         assertThat(offsetAgain.statusCode()).isEqualTo(200);
         JsonNode acknowledged = JSON.readTree(offsetCredit.body());

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import nl.bdss.settlement.application.Refusal;
@@ -18,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Records how an entry was settled in cash, with the reference and date, and posts the cash movement to the ledger:
  * a payable entry is PAID by the insurer (payable to bank); a credit (negative correction) is never paid but OFFSET
  * against a later payment or REFUNDED by the payee (bank to payable), see {@link Direction}. A status that does not
- * fit the entry's sign is refused. Idempotent: the same acknowledgement again changes nothing; a different one is
+ * fit the entry's sign breaks rule DIRECTION. Idempotent: the same acknowledgement again changes nothing; a different one is
  * refused as a conflict, since a recorded acknowledgement is never edited. An insurer acknowledges only its own
  * entries ({@code onlyUzovi}); another insurer's entry is not found.
  */
@@ -38,21 +39,21 @@ public class Acknowledging {
         this.clock = clock;
     }
 
+    /** The reference and day are checked at the edge: present, the reference at most 100 characters. */
     @Transactional
     public PaymentInstruction acknowledge(UUID id, Optional<String> onlyUzovi, PaymentStatus requested,
             String paymentReference, LocalDate paidOn) {
-        if (paymentReference == null || paymentReference.isBlank() || paymentReference.length() > 100) {
-            throw new IllegalArgumentException("paymentReference is required (at most 100 characters)");
-        }
-        if (paidOn == null) {
-            throw new IllegalArgumentException("paidOn is required");
-        }
+        Objects.requireNonNull(paymentReference, "paymentReference");
+        Objects.requireNonNull(paidOn, "paidOn");
         // Another insurer's entry is not found, exactly like an id that does not exist.
         if (!acknowledgements.lock(id, onlyUzovi)) {
-            throw notFound(id);
+            throw PaymentInstruction.notFound(id);
         }
-        PaymentInstruction instruction = instructions.byId(id, onlyUzovi).orElseThrow(() -> notFound(id));
-        PaymentStatus status = Direction.valueOf(instruction.direction()).acknowledgedAs(requested);
+        PaymentInstruction instruction = instructions.byId(id, onlyUzovi).orElseThrow(() -> PaymentInstruction.notFound(id));
+        Direction direction = Direction.valueOf(instruction.direction());
+        PaymentStatus status = direction.acknowledgedAs(requested).orElseThrow(() -> Refusal.ruleViolated("status",
+                "DIRECTION", "status: a " + direction + " entry is acknowledged as " + direction.acknowledgedBy()
+                        + ", was " + requested));
         if (instruction.acknowledged()) {
             if (instruction.status().equals(status.name()) && instruction.paymentReference().equals(paymentReference)
                     && instruction.paidOn().equals(paidOn)) {
@@ -66,11 +67,6 @@ public class Acknowledging {
         acknowledgements.record(id, status, paymentReference, paidOn, now);
         ledger.post(Map.of(instruction.entryId() + "|" + status.name(),
                 DoubleEntry.payment(instruction.insurer(), instruction.payeeAgb(), instruction.amountCents())), now);
-        return instructions.byId(id, onlyUzovi).orElseThrow(() -> notFound(id));
-    }
-
-    static Refusal notFound(UUID id) {
-        return Refusal.notFound("payment-instruction-not-found", "Payment instruction not found",
-                "No payment instruction " + id);
+        return instructions.byId(id, onlyUzovi).orElseThrow(() -> PaymentInstruction.notFound(id));
     }
 }

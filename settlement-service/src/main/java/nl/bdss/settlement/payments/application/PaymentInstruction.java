@@ -3,6 +3,7 @@ package nl.bdss.settlement.payments.application;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import nl.bdss.settlement.application.Refusal;
 
 /**
  * A settlement entry as the insurer's back office sees it: a lump sum or a correction, with its direction and cash
@@ -21,5 +22,11 @@ public record PaymentInstruction(UUID id, String entryId, String kind, String co
 
     boolean acknowledged() {
         return !OPEN.equals(status);
+    }
+
+    /** The refusal for an id that does not exist or is another insurer's: the two answer alike. */
+    public static Refusal notFound(UUID id) {
+        return Refusal.notFound("payment-instruction-not-found", "Payment instruction not found",
+                "No payment instruction " + id);
     }
 }

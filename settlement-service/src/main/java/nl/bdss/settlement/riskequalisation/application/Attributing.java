@@ -2,6 +2,7 @@ package nl.bdss.settlement.riskequalisation.application;
 
 import java.util.List;
 import java.util.Map;
+import nl.bdss.settlement.application.Refusal;
 import nl.bdss.settlement.riskequalisation.domain.Attribution;
 import nl.bdss.settlement.riskequalisation.domain.DistributionKey;
 import nl.bdss.settlement.riskequalisation.domain.SettledShare;
@@ -12,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Attributes an insurer's settled lump sums (lump sums plus corrections) of one year for risk equalisation (R19),
  * computed on request from the immutable settlement entries. For the service-area key each contract's allocation
  * version is spread over the counts behind that allocation; the caller's counts are the fallback only for an
- * allocation that carried none.
+ * allocation that carried none, and without them such an allocation's share is refused (R19).
  */
 @Service
 public class Attributing {
@@ -34,6 +35,15 @@ public class Attributing {
                     .map(s -> new SettledShare(s.contractId(), s.allocationVersion(), s.amountCents(),
                             counts.of(s.contractId(), s.allocationVersion(), insurer)))
                     .toList();
+            if (callerCounts == null || callerCounts.isEmpty()) {
+                withCounts.stream().filter(SettledShare::needsCallerCounts).findFirst()
+                        .ifPresent(s -> {
+                            throw Refusal.ruleViolated("insuredCounts", "R19", "insuredCounts: allocation v"
+                                    + s.allocationVersion() + " of contract " + s.contractId()
+                                    + " carries no service-area counts for insurer " + insurer
+                                    + "; supply insuredCounts per postcode (R19)");
+                        });
+            }
             return Attribution.serviceArea(insurer, year, withCounts, callerCounts);
         }
         long settled = shares.stream().mapToLong(SettledShare::amountCents).sum();

@@ -90,7 +90,7 @@ public record Attribution(String insurer, int year, DistributionKey key, long se
                 continue;
             }
             boolean fromAllocation = !share.allocationCounts().isEmpty();
-            if (!fromAllocation && (callerCounts == null || callerCounts.isEmpty())) {
+            if (share.needsCallerCounts() && (callerCounts == null || callerCounts.isEmpty())) {
                 throw new IllegalArgumentException("insuredCounts: allocation v" + share.allocationVersion()
                         + " of contract " + share.contractId() + " carries no service-area counts for insurer "
                         + insurer + "; supply insuredCounts per postcode (R19)");
