@@ -210,6 +210,23 @@ class SettlementProblemsIT {
     }
 
     @Test
+    void aPaymentBeforeThePeriodIsDue_breaksR8_andOnTheDueDayItIsRecorded() {
+        UUID id = entry("2026-01-01", "3343", "LUMP_SUM");
+        String payment = "{\"status\":\"PAID\",\"paymentReference\":\"BANK-2025-0099\",\"paidOn\":\"%s\"}";
+
+        JsonNode problem = assertProblem(http.post("/api/v1/payment-instructions/" + id + "/acknowledgement",
+                payment.formatted("2025-12-31")), 422, "rules-violated");
+
+        assertThat(fields(problem)).containsExactly("paidOn");
+        assertThat(problem.path("errors").get(0).path("rule").asString()).isEqualTo("R8");
+        assertThat(problem.path("detail").asString()).contains("2026-01-01");
+        assertThat(acknowledgements(id)).isZero();
+        assertThat(http.post("/api/v1/payment-instructions/" + id + "/acknowledgement", payment.formatted("2026-01-01"))
+                .statusCode()).isEqualTo(200);
+        assertThat(acknowledgements(id)).isEqualTo(1);
+    }
+
+    @Test
     void aServiceAreaAttributionOfAnAllocationWithoutCounts_needsTheCallersCounts_R19() {
         JsonNode problem = assertProblem(http.post("/api/v1/risk-equalisation/attribution",
                 "{\"insurer\":\"3311\",\"year\":2025,\"key\":\"SERVICE_AREA_INSUREDS\"}"), 422, "rules-violated");

@@ -485,10 +485,11 @@ class SettlementServiceIT {
 
         assertThatThrownBy(() -> jdbc.sql("""
                 insert into settlement_entry (id, entry_key, contract_id, sequence, kind, period_start, period_end, uzovi,
-                    payee_agb, payee_party_key, sector, amount_cents, allocation_version, cause, booked_by, booked_at, event_id)
+                    payee_agb, payee_party_key, sector, amount_cents, allocation_version, cause, booked_by, booked_at, event_id,
+                    payment_timing)
                 select gen_random_uuid(), entry_key || '-again', contract_id, sequence + 100, kind, period_start, period_end,
                     uzovi, payee_agb, payee_party_key, sector, amount_cents, allocation_version, cause, booked_by, booked_at,
-                    gen_random_uuid()
+                    gen_random_uuid(), payment_timing
                 from settlement_entry where contract_id = ? and sequence = 1""").param(contract).update())
                 .hasMessageContaining("settlement_entry_one_lump_sum");
         assertThatThrownBy(() -> jdbc.sql("update settlement_entry set amount_cents = 0 where contract_id = ?")

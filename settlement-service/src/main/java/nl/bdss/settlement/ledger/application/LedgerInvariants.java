@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import nl.bdss.kernel.time.PaymentTiming;
 import nl.bdss.kernel.time.Period;
 import nl.bdss.settlement.ledger.application.LedgerFacts.ContractTerms;
+import nl.bdss.settlement.ledger.application.LedgerFacts.EntryTerms;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,7 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Checks the ledger's invariants over the whole database, for operators and tests:
  * total debits = total credits, and every booking balances on its own; per (contract, period) the net of lump
  * sums and corrections equals the payable part of the current allocation, for every period due by the clock or
- * already booked (a period no longer allocated nets to zero); nothing remains settled outside a contract's validity.
+ * already booked (a period no longer allocated nets to zero); nothing remains settled outside a contract's validity;
+ * nothing is paid before it is due (R8): no lump sum booked before its period's due date and no acknowledgement
+ * paid (offset, refunded) before it, each by the payment timing the entry was booked under. The day of a booking is
+ * the booking moment's date by the clock's zone, the one the service judges what is due by.
  * Contracts whose newest allocation is PENDING are listed, not checked (nothing of them is payable yet).
  */
 @Service
@@ -35,9 +40,20 @@ public class LedgerInvariants {
     public record PeriodMismatch(String contractId, LocalDate periodStart, long allocatedCents, long settledCents) {
     }
 
+    /** A lump sum booked on a day before its period was due. */
+    public record BookedBeforeDue(String entryId, String contractId, LocalDate periodStart, LocalDate periodEnd,
+            PaymentTiming paymentTiming, LocalDate dueDate, LocalDate bookedOn) {
+    }
+
+    /** An entry acknowledged as paid, offset or refunded on a day before its period was due. */
+    public record PaidBeforeDue(String entryId, String contractId, LocalDate periodStart, LocalDate periodEnd,
+            PaymentTiming paymentTiming, LocalDate dueDate, String status, LocalDate paidOn) {
+    }
+
     public record Report(boolean holds, long totalDebitCents, long totalCreditCents, List<String> unbalancedBookings,
             int periodsChecked, List<PeriodMismatch> periodMismatches, List<PeriodMismatch> settledOutsideValidity,
-            List<String> pendingContracts, LocalDate checkedOn) {
+            List<String> pendingContracts, LocalDate checkedOn, List<BookedBeforeDue> bookedBeforeDue,
+            List<PaidBeforeDue> paidBeforeDue) {
     }
 
     private record Key(String contractId, LocalDate periodStart) {
@@ -90,7 +106,40 @@ public class LedgerInvariants {
                 mismatches.add(new PeriodMismatch(key.contractId(), key.periodStart(), allocatedCents, settledCents));
             }
         }
-        boolean holds = debits == credits && unbalanced.isEmpty() && mismatches.isEmpty() && outside.isEmpty();
-        return new Report(holds, debits, credits, unbalanced, checked, mismatches, outside, pending, today);
+        List<BookedBeforeDue> bookedEarly = bookedBeforeDue();
+        List<PaidBeforeDue> paidEarly = paidBeforeDue();
+        boolean holds = debits == credits && unbalanced.isEmpty() && mismatches.isEmpty() && outside.isEmpty()
+                && bookedEarly.isEmpty() && paidEarly.isEmpty();
+        return new Report(holds, debits, credits, unbalanced, checked, mismatches, outside, pending, today,
+                bookedEarly, paidEarly);
+    }
+
+    private List<BookedBeforeDue> bookedBeforeDue() {
+        List<BookedBeforeDue> early = new ArrayList<>();
+        facts.eachLumpSum(lumpSum -> {
+            EntryTerms entry = lumpSum.entry();
+            LocalDate due = entry.period().dueDate(entry.timing());
+            LocalDate bookedOn = LocalDate.ofInstant(lumpSum.bookedAt(), clock.getZone());
+            if (bookedOn.isBefore(due)) {
+                early.add(new BookedBeforeDue(entry.entryId(), entry.contractId(), entry.period().start(),
+                        entry.period().end(), entry.timing(), due, bookedOn));
+            }
+        });
+        early.sort(Comparator.comparing(BookedBeforeDue::entryId));
+        return early;
+    }
+
+    private List<PaidBeforeDue> paidBeforeDue() {
+        List<PaidBeforeDue> early = new ArrayList<>();
+        facts.eachAcknowledgement(acknowledged -> {
+            EntryTerms entry = acknowledged.entry();
+            LocalDate due = entry.period().dueDate(entry.timing());
+            if (acknowledged.paidOn().isBefore(due)) {
+                early.add(new PaidBeforeDue(entry.entryId(), entry.contractId(), entry.period().start(),
+                        entry.period().end(), entry.timing(), due, acknowledged.status(), acknowledged.paidOn()));
+            }
+        });
+        early.sort(Comparator.comparing(PaidBeforeDue::entryId));
+        return early;
     }
 }

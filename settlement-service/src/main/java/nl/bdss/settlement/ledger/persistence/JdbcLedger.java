@@ -1,11 +1,14 @@
 package nl.bdss.settlement.ledger.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import nl.bdss.kernel.time.PaymentTiming;
 import nl.bdss.kernel.time.Period;
 import nl.bdss.settlement.ledger.application.LedgerFacts;
@@ -80,5 +83,28 @@ class JdbcLedger implements LedgerPostings, LedgerFacts {
         return jdbc.sql("select contract_id, period_start, sum(amount_cents) from settlement_entry group by 1, 2")
                 .query((rs, n) -> new SettledAmount(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getLong(3)))
                 .list();
+    }
+
+    @Override
+    public void eachLumpSum(Consumer<LumpSumBooked> check) {
+        jdbc.sql("""
+                select entry_key, contract_id, period_start, period_end, payment_timing, booked_at
+                from settlement_entry where kind = 'LUMP_SUM'""")
+                .query((ResultSet rs) -> check.accept(new LumpSumBooked(entry(rs), rs.getTimestamp("booked_at").toInstant())));
+    }
+
+    @Override
+    public void eachAcknowledgement(Consumer<Acknowledged> check) {
+        jdbc.sql("""
+                select e.entry_key, e.contract_id, e.period_start, e.period_end, e.payment_timing, a.status, a.paid_on
+                from payment_acknowledgement a join settlement_entry e on e.id = a.entry_id""")
+                .query((ResultSet rs) -> check.accept(new Acknowledged(entry(rs), rs.getString("status"),
+                        rs.getObject("paid_on", LocalDate.class))));
+    }
+
+    private static EntryTerms entry(ResultSet rs) throws SQLException {
+        return new EntryTerms(rs.getString("entry_key"), rs.getString("contract_id"),
+                new Period(rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class)),
+                PaymentTiming.valueOf(rs.getString("payment_timing")));
     }
 }

@@ -19,9 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Records how an entry was settled in cash, with the reference and date, and posts the cash movement to the ledger:
  * a payable entry is PAID by the insurer (payable to bank); a credit (negative correction) is never paid but OFFSET
  * against a later payment or REFUNDED by the payee (bank to payable), see {@link Direction}. A status that does not
- * fit the entry's sign breaks rule DIRECTION. Idempotent: the same acknowledgement again changes nothing; a different one is
- * refused as a conflict, since a recorded acknowledgement is never edited. An insurer acknowledges only its own
- * entries ({@code onlyUzovi}); another insurer's entry is not found.
+ * fit the entry's sign breaks rule DIRECTION; a day before the period is due breaks R8. Idempotent: the same
+ * acknowledgement again changes nothing; a different one is refused as a conflict, since a recorded acknowledgement
+ * is never edited. An insurer acknowledges only its own entries ({@code onlyUzovi}); another insurer's entry is not
+ * found.
  */
 @Service
 public class Acknowledging {
@@ -62,6 +63,11 @@ public class Acknowledging {
             throw Refusal.conflict("already-acknowledged", "Already acknowledged", "Payment instruction " + id
                     + " was already acknowledged as " + instruction.status() + " with reference "
                     + instruction.paymentReference() + " on " + instruction.paidOn());
+        }
+        if (paidOn.isBefore(instruction.dueDate())) {
+            throw Refusal.ruleViolated("paidOn", "R8", "paidOn " + paidOn + " lies before " + instruction.dueDate()
+                    + ", the day period " + instruction.periodStart() + ".." + instruction.periodEnd()
+                    + " is due: nothing is paid before it is due (R8)");
         }
         Instant now = clock.instant();
         acknowledgements.record(id, status, paymentReference, paidOn, now);

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import nl.bdss.kernel.time.PaymentTiming;
+import nl.bdss.kernel.time.Period;
 import nl.bdss.settlement.payments.application.PaymentInstruction;
 import nl.bdss.settlement.payments.application.PaymentInstructions;
 import nl.bdss.settlement.payments.domain.Direction;
@@ -24,7 +26,7 @@ class JdbcPaymentInstructions implements PaymentInstructions {
     private static final String SELECT = """
             select e.id, e.entry_key, e.kind, e.corrects_entry_key, e.contract_id, e.period_start, e.period_end, e.uzovi,
                    e.payee_agb, e.payee_party_key, e.sector, e.amount_cents, e.allocation_version, e.sequence, e.cause,
-                   e.booked_by, e.booked_at, a.status, a.payment_reference, a.paid_on
+                   e.booked_by, e.booked_at, e.payment_timing, a.status, a.payment_reference, a.paid_on
             from settlement_entry e left join payment_acknowledgement a on a.entry_id = e.id
             """;
 
@@ -102,14 +104,15 @@ class JdbcPaymentInstructions implements PaymentInstructions {
     private static PaymentInstruction map(ResultSet rs) throws SQLException {
         String status = rs.getString("status");
         long amount = rs.getLong("amount_cents");
+        Period period = new Period(rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class));
         return new PaymentInstruction(rs.getObject("id", UUID.class), rs.getString("entry_key"), rs.getString("kind"),
-                rs.getString("corrects_entry_key"), rs.getString("contract_id"),
-                rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class),
+                rs.getString("corrects_entry_key"), rs.getString("contract_id"), period.start(), period.end(),
                 rs.getString("uzovi"), rs.getString("payee_agb"), rs.getString("payee_party_key"),
                 rs.getString("sector"), amount, Direction.of(amount).name(), rs.getInt("allocation_version"),
                 rs.getLong("sequence"), rs.getString("cause"), rs.getString("booked_by"),
                 rs.getTimestamp("booked_at").toInstant(),
                 status == null ? PaymentInstruction.OPEN : status, rs.getString("payment_reference"),
-                rs.getObject("paid_on", LocalDate.class));
+                rs.getObject("paid_on", LocalDate.class),
+                period.dueDate(PaymentTiming.valueOf(rs.getString("payment_timing"))));
     }
 }

@@ -46,6 +46,9 @@ public interface SettlementStore {
     record NewEntry(UUID id, Booking booking, long sequence, UUID eventId) {
     }
 
-    /** Stores the entries of one settling run, booked at the same moment for the same cause. */
-    void insertEntries(List<NewEntry> entries, String cause, String bookedBy, Instant bookedAt);
+    /**
+     * Stores the entries of one settling run of a contract, booked at the same moment for the same cause under the
+     * allocation's payment timing.
+     */
+    void insertEntries(List<NewEntry> entries, PaymentTiming timing, String cause, String bookedBy, Instant bookedAt);
 }

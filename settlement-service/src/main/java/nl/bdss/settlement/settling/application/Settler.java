@@ -60,7 +60,7 @@ public class Settler {
                     booking.target().payeeAgb(), booking.target().sector(), booking.amountCents()));
         }
         // Three statements for the whole run, however many bookings: entries, their postings, their events.
-        store.insertEntries(entries, cause, bookedBy, now);
+        store.insertEntries(entries, header.timing(), cause, bookedBy, now);
         ledger.post(postings, now);
         announcements.announce(contractId, entries, cause, now);
         return bookings;

@@ -158,7 +158,8 @@ class JdbcSettlementStore implements SettlementStore {
 
     /** In one JDBC batch. */
     @Override
-    public void insertEntries(List<NewEntry> entries, String cause, String bookedBy, Instant bookedAt) {
+    public void insertEntries(List<NewEntry> entries, PaymentTiming timing, String cause, String bookedBy,
+            Instant bookedAt) {
         String abbreviated = abbreviate(cause);
         Timestamp at = Timestamp.from(bookedAt);
         List<Object[]> rows = new ArrayList<>(entries.size());
@@ -168,13 +169,13 @@ class JdbcSettlementStore implements SettlementStore {
             rows.add(new Object[] {entry.id(), booking.entryKey(), t.contractId(), entry.sequence(), booking.kind().name(),
                 booking.correctsEntryKey(), t.periodStart(), booking.period().end(), t.uzovi(), t.payeeAgb(),
                 booking.payeePartyKey(), t.sector(), booking.amountCents(), booking.allocationVersion(), abbreviated,
-                bookedBy, at, entry.eventId()});
+                bookedBy, at, entry.eventId(), timing.name()});
         }
         batches.batchUpdate("""
                 insert into settlement_entry (id, entry_key, contract_id, sequence, kind, corrects_entry_key, period_start,
                     period_end, uzovi, payee_agb, payee_party_key, sector, amount_cents, allocation_version, cause,
-                    booked_by, booked_at, event_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                    booked_by, booked_at, event_id, payment_timing)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
     private static String abbreviate(String text) {
