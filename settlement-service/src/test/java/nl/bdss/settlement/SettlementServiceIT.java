@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,14 +45,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The settlement flow through real Kafka, PostgreSQL and the schema registry, with the system clock (late 2026:
- * both years of the example are due). Every test uses its own contract id; the invariants are checked globally.
+ * The settlement flow through real Kafka, PostgreSQL and the schema registry, on a clock fixed at 2026-11-22 (both
+ * years of the example are due, in advance). Every test uses its own contract id; the invariants are checked globally.
  * The context is closed after the class, so that its consumer and relay do not run alongside other tests' services.
  */
 @DirtiesContext
@@ -59,6 +63,17 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {SettlementServiceApplication.CONFIG_NAME, TestProperties.SECURITY_OFF})
 @UsesInfrastructure(database = "settlement")
 class SettlementServiceIT {
+
+    private static final TestClock CLOCK = TestClock.atNoonOf("2026-11-22");
+
+    @TestConfiguration
+    static class ClockInTheTest {
+        @Bean
+        @Primary
+        Clock testClock() {
+            return CLOCK;
+        }
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static KafkaProducer<String, Object> producer;

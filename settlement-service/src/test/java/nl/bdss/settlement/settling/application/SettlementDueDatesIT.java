@@ -215,7 +215,7 @@ class SettlementDueDatesIT {
     private void acknowledge(UUID entry, String status, String paidOn) {
         jdbc.sql("""
                 insert into payment_acknowledgement (entry_id, status, payment_reference, paid_on, recorded_at)
-                values (?, ?, 'BANK-HAND-MADE', ?, now())""")
+                values (?, ?, 'BANK-HAND-MADE', ?, '2027-04-02 09:00:00+00')""")
                 .params(entry, status, LocalDate.parse(paidOn)).update();
     }
 
