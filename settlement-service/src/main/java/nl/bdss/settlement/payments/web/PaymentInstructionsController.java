@@ -1,11 +1,17 @@
-package nl.bdss.settlement.payments;
+package nl.bdss.settlement.payments.web;
 
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import nl.bdss.kernel.identity.AgbCode;
+import nl.bdss.kernel.identity.Uzovi;
+import nl.bdss.problem.FieldError;
 import nl.bdss.security.CurrentClient;
+import nl.bdss.settlement.payments.application.Acknowledging;
+import nl.bdss.settlement.payments.application.PayeeStatement;
+import nl.bdss.settlement.payments.application.PaymentInstruction;
+import nl.bdss.settlement.payments.application.PaymentInstructions;
 import nl.bdss.settlement.payments.domain.PaymentStatus;
-import nl.bdss.settlement.web.NotFoundException;
+import nl.bdss.settlement.web.FieldChecks;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,54 +32,69 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class PaymentInstructionsController {
 
-    private static final Pattern AGB = Pattern.compile("\\d{8}");
+    private static final int MAX_PAGE_SIZE = 1000;
+    private static final int MAX_REFERENCE_LENGTH = 100;
 
-    private final PaymentInstructionQueries queries;
+    private final PaymentInstructions instructions;
     private final Acknowledging acknowledging;
 
-    PaymentInstructionsController(PaymentInstructionQueries queries, Acknowledging acknowledging) {
-        this.queries = queries;
+    PaymentInstructionsController(PaymentInstructions instructions, Acknowledging acknowledging) {
+        this.instructions = instructions;
         this.acknowledging = acknowledging;
     }
 
     @GetMapping("/payment-instructions")
-    PaymentInstructionQueries.Page list(@RequestParam(required = false) String insurer,
+    PaymentInstructions.Page list(@RequestParam(required = false) String insurer,
             @RequestParam(required = false) String payee,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate period,
-            @RequestParam(required = false) String status,
+            @RequestParam(required = false) PaymentStatus status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return queries.find(new PaymentInstructionQueries.Filter(insurer, payee, period, status,
+        new FieldChecks()
+                .check(insurer == null || Uzovi.isValid(insurer), "insurer", FieldError.REQUEST,
+                        "insurer must be a 4-digit UZOVI code, was " + insurer)
+                .check(payee == null || AgbCode.isValid(payee), "payee", FieldError.REQUEST,
+                        "payee must be an 8-digit AGB code, was " + payee)
+                .check(page >= 0, "page", FieldError.REQUEST, "page must be 0 or more, was " + page)
+                .check(size >= 1 && size <= MAX_PAGE_SIZE, "size", FieldError.REQUEST,
+                        "size must be 1 to " + MAX_PAGE_SIZE + ", was " + size)
+                .refuseIfAny();
+        return instructions.find(new PaymentInstructions.Filter(insurer, payee, period, status,
                 CurrentClient.insurerRestriction()), page, size);
     }
 
     @GetMapping("/payment-instructions/{id}")
     PaymentInstruction one(@PathVariable UUID id) {
-        return queries.byId(id, CurrentClient.insurerRestriction())
-                .orElseThrow(() -> new NotFoundException("No payment instruction " + id));
+        return instructions.byId(id, CurrentClient.insurerRestriction())
+                .orElseThrow(() -> PaymentInstruction.notFound(id));
     }
 
     /**
      * @param status PAID for a payable entry (the default); OFFSET or REFUNDED for a credit (negative correction)
      * @param paidOn the day the payment was made, the credit refunded, or the payment it was offset against made
      */
-    record Acknowledgement(String status, String paymentReference, LocalDate paidOn) {
+    record Acknowledgement(PaymentStatus status, String paymentReference, LocalDate paidOn) {
     }
 
     @PostMapping("/payment-instructions/{id}/acknowledgement")
     PaymentInstruction acknowledge(@PathVariable UUID id, @RequestBody Acknowledgement acknowledgement) {
-        PaymentStatus status = PaymentStatus.parse(acknowledgement.status());
-        if (status == PaymentStatus.OPEN) {
-            throw new IllegalArgumentException("status: an acknowledgement records PAID, OFFSET or REFUNDED, not OPEN");
-        }
-        return acknowledging.acknowledge(id, CurrentClient.insurerRestriction(), status,
-                acknowledgement.paymentReference(), acknowledgement.paidOn());
+        String reference = acknowledgement.paymentReference();
+        new FieldChecks()
+                .check(acknowledgement.status() != PaymentStatus.OPEN, "status", FieldError.REQUEST,
+                        "status: an acknowledgement records PAID, OFFSET or REFUNDED, not OPEN")
+                .check(reference != null && !reference.isBlank() && reference.length() <= MAX_REFERENCE_LENGTH,
+                        "paymentReference", FieldError.REQUEST,
+                        "paymentReference is required (1 to " + MAX_REFERENCE_LENGTH + " characters)")
+                .check(acknowledgement.paidOn() != null, "paidOn", FieldError.REQUEST, "paidOn is required")
+                .refuseIfAny();
+        return acknowledging.acknowledge(id, CurrentClient.insurerRestriction(), acknowledgement.status(), reference,
+                acknowledgement.paidOn());
     }
 
     @GetMapping(value = "/payment-instructions/export", produces = "text/csv")
     ResponseEntity<String> export(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodStart) {
         StringBuilder csv = new StringBuilder("id,entryId,kind,correctsEntryId,contractId,periodStart,periodEnd,insurer,"
                 + "payeeAgb,payeePartyKey,sector,amountCents,allocationVersion,status,paymentReference,paidOn,direction\n");
-        for (PaymentInstruction i : queries.forPeriod(periodStart, CurrentClient.insurerRestriction())) {
+        for (PaymentInstruction i : instructions.forPeriod(periodStart, CurrentClient.insurerRestriction())) {
             csv.append(String.join(",", i.id().toString(), i.entryId(), i.kind(), cell(i.correctsEntryId()),
                     cell(i.contractId()), i.periodStart().toString(), i.periodEnd().toString(), i.insurer(),
                     i.payeeAgb(), cell(i.payeePartyKey()), cell(i.sector()), Long.toString(i.amountCents()),
@@ -88,11 +109,11 @@ class PaymentInstructionsController {
 
     @GetMapping("/payees/{agb}/statement")
     PayeeStatement statement(@PathVariable String agb) {
-        if (!AGB.matcher(agb).matches()) {
-            throw new IllegalArgumentException("agb must be 8 digits, was " + agb);
-        }
+        new FieldChecks()
+                .check(AgbCode.isValid(agb), "agb", FieldError.REQUEST, "agb must be an 8-digit AGB code, was " + agb)
+                .refuseIfAny();
         // An insurer's statement holds only its own lines for this payee (and their totals).
-        return PayeeStatement.of(agb, queries.forPayee(agb, CurrentClient.insurerRestriction()));
+        return PayeeStatement.of(agb, instructions.forPayee(agb, CurrentClient.insurerRestriction()));
     }
 
     private static String cell(String value) {

@@ -3,27 +3,26 @@ package nl.bdss.settlement.riskequalisation.persistence;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.bdss.settlement.riskequalisation.application.ServiceAreaCountStore;
 import nl.bdss.settlement.riskequalisation.domain.ServiceAreaCount;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/**
- * The insured counts behind each allocation version, per insurer and postcode, as they arrived (R19). Stored once
- * per (contract, allocationVersion): a redelivery or a second event for the same version adds nothing.
- */
+/** The counts in {@code allocation_service_area_count} (immutable: the database refuses updates and deletes). */
 @Repository
-public class ServiceAreaCounts {
+class JdbcServiceAreaCounts implements ServiceAreaCountStore {
 
     private final JdbcClient jdbc;
     private final JdbcOperations batches;
 
-    public ServiceAreaCounts(JdbcClient jdbc, JdbcOperations batches) {
+    JdbcServiceAreaCounts(JdbcClient jdbc, JdbcOperations batches) {
         this.jdbc = jdbc;
         this.batches = batches;
     }
 
-    /** The allocation's counts in one JDBC batch; a version stored before stays as it was. */
+    /** The allocation's counts in one JDBC batch. */
+    @Override
     public void store(String contractId, int allocationVersion, List<ServiceAreaCount> counts) {
         if (counts.isEmpty()) {
             return;
@@ -35,7 +34,7 @@ public class ServiceAreaCounts {
                     count.insuredCount()}).toList());
     }
 
-    /** Postcode to count for one insurer behind one allocation version; empty when the allocation carried none. */
+    @Override
     public Map<String, Long> of(String contractId, int allocationVersion, String uzovi) {
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.sql("""

@@ -1,4 +1,4 @@
-package nl.bdss.settlement.payments;
+package nl.bdss.settlement.payments.application;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,14 +12,14 @@ import java.util.Map;
  * PAID; {@code creditedCents}: credits (negative corrections) acknowledged OFFSET or REFUNDED (zero or negative);
  * {@code openCents = settledCents - paidCents - creditedCents}, negative when the payee owes money back.
  */
-record PayeeStatement(String payeeAgb, long settledCents, long paidCents, long creditedCents, long openCents,
+public record PayeeStatement(String payeeAgb, long settledCents, long paidCents, long creditedCents, long openCents,
         List<Line> lines) {
 
-    record Line(String contractId, LocalDate periodStart, String insurer, String sector, long settledCents,
+    public record Line(String contractId, LocalDate periodStart, String insurer, String sector, long settledCents,
             long paidCents, long creditedCents, long openCents, List<PaymentInstruction> entries) {
     }
 
-    static PayeeStatement of(String payeeAgb, List<PaymentInstruction> instructions) {
+    public static PayeeStatement of(String payeeAgb, List<PaymentInstruction> instructions) {
         Map<String, List<PaymentInstruction>> grouped = new LinkedHashMap<>();
         for (PaymentInstruction instruction : instructions) {
             String key = instruction.contractId() + "|" + instruction.periodStart() + "|" + instruction.insurer() + "|"

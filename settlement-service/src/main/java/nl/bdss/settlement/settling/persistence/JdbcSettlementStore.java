@@ -10,39 +10,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import nl.bdss.settlement.ledger.domain.Posting;
+import nl.bdss.kernel.time.PaymentTiming;
+import nl.bdss.kernel.time.Period;
+import nl.bdss.settlement.settling.application.AllocationReceived;
+import nl.bdss.settlement.settling.application.SettlementStore;
 import nl.bdss.settlement.settling.domain.AllocatedPeriod;
 import nl.bdss.settlement.settling.domain.BookedEntry;
 import nl.bdss.settlement.settling.domain.Booking;
 import nl.bdss.settlement.settling.domain.CurrentAllocation;
 import nl.bdss.settlement.settling.domain.EntryKind;
 import nl.bdss.settlement.settling.domain.PayableLine;
-import nl.bdss.settlement.settling.domain.PaymentTiming;
-import nl.bdss.settlement.settling.domain.Period;
 import nl.bdss.settlement.settling.domain.SettlementTarget;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The current allocations, the settlement entries and their ledger postings, with Spring's JdbcClient. */
+/** The current allocations and the settlement entries, with Spring's JdbcClient and JDBC batches. */
 @Repository
-public class SettlementRepository {
+class JdbcSettlementStore implements SettlementStore {
 
     private final JdbcClient jdbc;
     /** For JDBC batches: many rows of one statement in one round trip to the database. */
     private final JdbcOperations batches;
 
-    public SettlementRepository(JdbcClient jdbc, JdbcOperations batches) {
+    JdbcSettlementStore(JdbcClient jdbc, JdbcOperations batches) {
         this.jdbc = jdbc;
         this.batches = batches;
     }
 
-    /** The applied allocation version of a contract, if any, locking the contract against concurrent settling. */
-    public record AllocationHeader(String contractId, int allocationVersion, String status, LocalDate validFrom,
-            LocalDate validUntil, PaymentTiming timing) {
-    }
-
+    @Override
     public Optional<AllocationHeader> lockHeader(String contractId) {
         return jdbc.sql("""
                 select contract_id, allocation_version, status, valid_from, valid_until, payment_timing
@@ -52,6 +48,7 @@ public class SettlementRepository {
                 .optional();
     }
 
+    @Override
     public Optional<AllocationHeader> header(String contractId) {
         return jdbc.sql("""
                 select contract_id, allocation_version, status, valid_from, valid_until, payment_timing
@@ -61,6 +58,7 @@ public class SettlementRepository {
                 .optional();
     }
 
+    @Override
     public List<AllocationHeader> headers() {
         return jdbc.sql("""
                 select contract_id, allocation_version, status, valid_from, valid_until, payment_timing
@@ -75,9 +73,8 @@ public class SettlementRepository {
                 PaymentTiming.valueOf(rs.getString("payment_timing")));
     }
 
-    public void saveHeader(String contractId, int allocationVersion, int contractVersion, String status,
-            String pendingReason, LocalDate validFrom, LocalDate validUntil, PaymentTiming timing, UUID eventId,
-            Instant appliedAt) {
+    @Override
+    public void saveHeader(AllocationReceived allocation, Instant appliedAt) {
         jdbc.sql("""
                 insert into contract_allocation (contract_id, allocation_version, contract_version, status, pending_reason,
                     valid_from, valid_until, payment_timing, applied_event_id, applied_at)
@@ -87,11 +84,14 @@ public class SettlementRepository {
                     pending_reason = excluded.pending_reason, valid_from = excluded.valid_from,
                     valid_until = excluded.valid_until, payment_timing = excluded.payment_timing,
                     applied_event_id = excluded.applied_event_id, applied_at = excluded.applied_at""")
-                .params(contractId, allocationVersion, contractVersion, status, pendingReason, validFrom, validUntil,
-                        timing.name(), eventId, Timestamp.from(appliedAt))
+                .params(allocation.contractId(), allocation.allocationVersion(), allocation.contractVersion(),
+                        allocation.complete() ? "COMPLETE" : "PENDING", allocation.pendingReason(),
+                        allocation.validFrom(), allocation.validUntil(), allocation.timing().name(),
+                        allocation.eventId(), Timestamp.from(appliedAt))
                 .update();
     }
 
+    @Override
     public void replaceLines(String contractId, List<AllocatedPeriod> periods) {
         jdbc.sql("delete from allocation_line where contract_id = ?").param(contractId).update();
         List<Object[]> rows = new ArrayList<>();
@@ -107,7 +107,7 @@ public class SettlementRepository {
                     payee_party_key, sector, amount_cents) values (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
-    /** The current allocation of a contract, unless there is none or it is PENDING (then nothing is payable). */
+    @Override
     public Optional<CurrentAllocation> currentAllocation(AllocationHeader header) {
         if (!"COMPLETE".equals(header.status())) {
             return Optional.empty();
@@ -133,6 +133,7 @@ public class SettlementRepository {
                 header.validUntil(), header.timing(), periods));
     }
 
+    @Override
     public List<BookedEntry> bookedEntries(String contractId) {
         return jdbc.sql("""
                 select entry_key, kind, period_start, period_end, uzovi, payee_agb, payee_party_key, sector, amount_cents
@@ -147,7 +148,7 @@ public class SettlementRepository {
                 .list();
     }
 
-    /** Reserves {@code count} consecutive entry sequence numbers of the contract; answers the first. */
+    @Override
     public long reserveSequences(String contractId, int count) {
         return jdbc.sql("update contract_allocation set last_sequence = last_sequence + ? where contract_id = ? returning last_sequence")
                 .params(count, contractId)
@@ -155,12 +156,10 @@ public class SettlementRepository {
                 .single() - count + 1;
     }
 
-    /** A booking about to be stored: its entry id, sequence number and the id of the event announcing it. */
-    public record NewEntry(UUID id, Booking booking, long sequence, UUID eventId) {
-    }
-
-    /** Stores the entries of one settling run, booked at the same moment for the same cause, in one JDBC batch. */
-    public void insertEntries(List<NewEntry> entries, String cause, String bookedBy, Instant bookedAt) {
+    /** In one JDBC batch. */
+    @Override
+    public void insertEntries(List<NewEntry> entries, PaymentTiming timing, String cause, String bookedBy,
+            Instant bookedAt) {
         String abbreviated = abbreviate(cause);
         Timestamp at = Timestamp.from(bookedAt);
         List<Object[]> rows = new ArrayList<>(entries.size());
@@ -170,42 +169,13 @@ public class SettlementRepository {
             rows.add(new Object[] {entry.id(), booking.entryKey(), t.contractId(), entry.sequence(), booking.kind().name(),
                 booking.correctsEntryKey(), t.periodStart(), booking.period().end(), t.uzovi(), t.payeeAgb(),
                 booking.payeePartyKey(), t.sector(), booking.amountCents(), booking.allocationVersion(), abbreviated,
-                bookedBy, at, entry.eventId()});
+                bookedBy, at, entry.eventId(), timing.name()});
         }
         batches.batchUpdate("""
                 insert into settlement_entry (id, entry_key, contract_id, sequence, kind, corrects_entry_key, period_start,
                     period_end, uzovi, payee_agb, payee_party_key, sector, amount_cents, allocation_version, cause,
-                    booked_by, booked_at, event_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-    }
-
-    /** The postings of several bookings (booking reference to its postings) in one JDBC batch. */
-    public void insertPostings(Map<String, List<Posting>> postingsByBooking, Instant postedAt) {
-        Timestamp at = Timestamp.from(postedAt);
-        List<Object[]> rows = new ArrayList<>();
-        postingsByBooking.forEach((bookingRef, postings) -> postings.forEach(posting -> rows.add(
-                new Object[] {bookingRef, posting.account(), posting.debitCents(), posting.creditCents(), at})));
-        if (!rows.isEmpty()) {
-            batches.batchUpdate(
-                    "insert into ledger_posting (booking_ref, account, debit_cents, credit_cents, posted_at) values (?, ?, ?, ?, ?)",
-                    rows);
-        }
-    }
-
-    /** The booking's postings in one statement. */
-    public void insertPostings(String bookingRef, List<Posting> postings, Instant postedAt) {
-        if (postings.isEmpty()) {
-            return;
-        }
-        StringBuilder sql = new StringBuilder(
-                "insert into ledger_posting (booking_ref, account, debit_cents, credit_cents, posted_at) values ");
-        List<Object> params = new java.util.ArrayList<>();
-        for (Posting posting : postings) {
-            sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?)");
-            params.addAll(List.of(bookingRef, posting.account(), posting.debitCents(), posting.creditCents(),
-                    Timestamp.from(postedAt)));
-        }
-        jdbc.sql(sql.toString()).params(params).update();
+                    booked_by, booked_at, event_id, payment_timing)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
     private static String abbreviate(String text) {
