@@ -1,94 +1,107 @@
 package nl.bdss.system.benchmark;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import nl.bdss.events.Topics;
-import tools.jackson.databind.node.ObjectNode;
+import nl.bdss.system.ledger.ExpectedLedger;
+import nl.bdss.system.stack.Component;
+import nl.bdss.system.stack.KafkaTools;
+import nl.bdss.system.stack.RunLog;
+import nl.bdss.system.stack.Stack;
+import nl.bdss.system.stack.StackClient;
+import nl.bdss.system.workload.ContractDocuments;
+import nl.bdss.system.workload.ContractVersion;
+import nl.bdss.system.workload.CountDataset;
+import nl.bdss.system.workload.Terms.PeriodKind;
+import nl.bdss.system.workload.Terms;
+import nl.bdss.system.workload.Workload;
 
 /**
- * The pipeline benchmark against the running local stack (see run.sh): (b) settlement lines per second fully
- * processed through reporting, from contract registration and from a national re-allocation (new counts for the
- * contracts' reference date), then (a) raw Kafka produce and consume rates for records of the measured
- * SettlementBooked size, then end-to-end latency (contract amendment to sector load updated) at fixed rates.
+ * The pipeline benchmark (see system-tests/README.md) on a stack of its own, secured and with the services' JVMs as
+ * {@code ./bdss up} starts them: after a warm-up, (b) settlement lines per second fully processed through reporting,
+ * from contract registration and from a national re-allocation (new counts for the contracts' reference date), then
+ * (a) raw Kafka produce and consume rates for records of the measured SettlementBooked size, then end-to-end latency
+ * (contract amendment to sector load updated) at fixed rates.
  *
- * <p>Options: {@code --repo DIR --contracts N --year Y --raw-records N --rates 20,100 --seconds S --seed N}.
+ * <p>Options: {@code --repo DIR --contracts N --year Y --raw-records N --rates 20,100 --seconds S
+ * --warm-up-contracts N --seed N}.
  */
 public final class Benchmark {
 
-    private static final String BOOTSTRAP = "localhost:9092";
-    private static final String REGISTRY = "http://localhost:8081";
     private static final double GOAL_RATIO = 0.2;
     private static final double GOAL_P99_MS = 250;
     private static final int GOAL_RATE = 100;
+    /** The insurers of the secured stack's demo clients: the benchmark registers and amends as them. */
+    static final List<String> INSURERS = List.of("3311", "3343");
 
     private Benchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        StackClient stack = new StackClient(options.repo);
-        stack.refreshTokens();
-        ObjectNode example = (ObjectNode) stack.json().readTree(
-                Files.readString(options.repo.resolve("examples/contract-manual-example.json")));
-        Workload workload = new Workload(options.seed, example, options.year);
-        System.out.printf("seed %d, %d contracts valid in %d, counts for reference date %s%n", options.seed,
-                options.contracts, options.year, workload.referenceDate());
+        RunLog log = new RunLog(System.out);
+        Stack.Settings settings = Stack.Settings.named("benchmark").withSecurity().withServiceJvmOptions(Stack.AS_BDSS_UP);
+        try (Stack stack = Stack.prepare(options.repo, settings, log)) {
+            log.say("starting the stack (logs in %s)", stack.logDirectory());
+            stack.startAll();
+            run(options, stack, StackClient.strict(stack, log));
+        }
+    }
 
-        try (EventTap tap = new EventTap(BOOTSTRAP, REGISTRY)) {
-            // (b) throughput: counts, then all contracts, until reporting shows the whole expected load.
-            long baseline = stack.sectorLoadTotalCents(options.year);
-            List<Workload.Contract> generated = new ArrayList<>();
-            long expectedCents = 0;
-            for (int i = 0; i < options.contracts; i++) {
-                Workload.Contract contract = workload.contract(i);
-                generated.add(contract);
-                expectedCents += contract.expectedZvwCentsInYear();
+    private static void run(Options options, Stack stack, StackClient client) throws Exception {
+        ContractDocuments documents = new ContractDocuments(options.repo);
+        Workload workload = new Workload(options.seed);
+        try (EventTap tap = new EventTap(stack.bootstrapServers(), stack.registryUrl());
+             KafkaTools kafka = new KafkaTools(stack.bootstrapServers())) {
+            Registration registration = new Registration(client, documents, workload, tap, options.year);
+            if (options.warmUpContracts > 0) {
+                Load warmUp = registration.load("WARM", options.warmUpContracts);
+                System.out.printf(Locale.ROOT, "warm-up (not measured): %d contracts, %d settlement entries through"
+                        + " reporting in %.1f s%n", warmUp.registered().size(), warmUp.entries(), warmUp.seconds());
             }
-            long started = System.nanoTime();
-            stack.postCounts(workload.countsCsv());
-            List<Registered> registered = register(stack, generated);
-            long posted = System.nanoTime();
-            long reached = waitForLoad(stack, options.year, baseline + expectedCents, started);
-            List<String> ids = registered.stream().map(Registered::id).toList();
-            long[] entries = waitForEntries(tap, ids, expectedCents);
-            double seconds = (reached - started) / 1e9;
-            double linesPerSecond = entries[0] / seconds;
+            // (b) throughput: counts, then all contracts, until reporting shows the whole expected load.
+            Load load = registration.load("BENCH", options.contracts);
+            System.out.printf(Locale.ROOT, "seed %d, %d contracts valid in %d, counts for reference date %s%n",
+                    options.seed, options.contracts, options.year, load.counts().referenceDate());
             System.out.printf(Locale.ROOT, "pipeline: %d contracts posted in %.1f s; %d settlement entries (%d cents,"
-                    + " expected from the inputs %d) fully in reporting after %.1f s%n", ids.size(),
-                    (posted - started) / 1e9, entries[0], entries[1], expectedCents, seconds);
+                    + " expected from the inputs %d) fully in reporting after %.1f s%n", load.registered().size(),
+                    load.postSeconds(), load.entries(), load.cents(), load.expectedCents(), load.seconds());
 
             // (b2) a national re-allocation: new counts for the same reference date re-allocate every contract at once.
-            Reallocation reallocation = reallocate(stack, workload, tap, ids, expectedCents);
-            System.out.printf(Locale.ROOT, "re-allocation: %d allocations (%d of this run's contracts; earlier runs' contracts"
-                    + " with the same reference date are re-allocated too), %d settlement entries (corrections), through"
-                    + " reporting %.1f s after the delivery's POST (%.1f s for the POST); ledger of this run's contracts"
-                    + " still %d cents%n", reallocation.allocations, reallocation.ownAllocations, reallocation.entries,
-                    reallocation.seconds, reallocation.postSeconds, reallocation.ledgerCents);
+            Reallocation reallocation = reallocate(client, workload, tap, kafka, load);
+            System.out.printf(Locale.ROOT, "re-allocation: %d allocations (%d of the measured contracts), %d settlement"
+                    + " entries (corrections), through reporting %.1f s after the delivery's POST (%.1f s for the POST);"
+                    + " ledger of the measured contracts still %d cents%n", reallocation.allocations,
+                    reallocation.ownAllocations, reallocation.entries, reallocation.seconds, reallocation.postSeconds,
+                    reallocation.ledgerCents);
 
             // (a) raw Kafka with records of the size just measured on the settlement topic.
             int recordSize = (int) Math.round(tap.averageEntryBytes());
-            int partitions = partitionsOfSettlements();
-            stack.refreshTokens();
-            KafkaPerfTools.Rates raw = new KafkaPerfTools(BOOTSTRAP).measure(
+            int partitions = kafka.partitions(Topics.SETTLEMENTS.name());
+            KafkaPerfTools.Rates raw = new KafkaPerfTools(kafka).measure(
                     "bdss.benchmark.raw-" + options.seed, partitions, options.rawRecords, recordSize);
             System.out.println("ProducerPerformance: " + raw.producerSummary());
             System.out.println("ConsumerPerformance: " + raw.consumerSummary());
 
             // Latency at the fixed rates.
             List<LatencyRun.Result> latencies = new ArrayList<>();
-            LatencyRun latencyRun = new LatencyRun(stack, tap, workload, registered);
+            LatencyRun latencyRun = new LatencyRun(client, documents, tap, workload, load.registered());
             for (int rate : options.rates) {
                 long drainedMs = latencyRun.drain();
                 System.out.printf("reporting quiet after waiting %d ms; starting %d amendments/s%n", drainedMs, rate);
-                stack.refreshTokens();
                 long entriesBefore = tap.entriesSeen();
                 LatencyRun.Result result = latencyRun.run(rate, options.seconds);
                 latencies.add(result);
@@ -100,29 +113,107 @@ public final class Benchmark {
                         result.percentileMs(99));
             }
 
-            printSummary(options, recordSize, partitions, raw, entries[0], seconds, linesPerSecond, reallocation,
-                    latencies);
+            printSummary(options, recordSize, partitions, raw, load, reallocation, latencies);
         }
     }
 
-    private static List<Registered> register(StackClient stack, List<Workload.Contract> contracts) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<Registered>> futures = new ArrayList<>();
-            for (Workload.Contract contract : contracts) {
-                futures.add(pool.submit(() -> {
-                    StackClient.Registered done = stack.registerContract(contract.insurer(), contract.body());
-                    return new Registered(done.id(), contract.insurer(), contract.body(), done.etag());
-                }));
-            }
-            List<Registered> registered = new ArrayList<>();
-            for (Future<Registered> future : futures) {
-                registered.add(future.get());
-            }
-            return Collections.unmodifiableList(registered);
-        } finally {
-            pool.shutdown();
+    /** What one registration phase did: its counts and contracts, and how long reporting took to show them all. */
+    record Load(CountDataset counts, List<Registered> registered, long expectedCents, double postSeconds,
+            double seconds, long entries, long cents) {
+
+        List<String> ids() {
+            return registered.stream().map(Registered::id).toList();
         }
+
+        double linesPerSecond() {
+            return entries / seconds;
+        }
+    }
+
+    /** Registers steady contracts valid in the year, and waits until reporting shows what they settle. */
+    private record Registration(StackClient client, ContractDocuments documents, Workload workload, EventTap tap,
+            int year) {
+
+        Load load(String prefix, int contracts) throws Exception {
+            CountDataset counts = workload.steadyCounts(INSURERS);
+            List<Terms> generated = new ArrayList<>();
+            long expectedCents = 0;
+            for (int i = 0; i < contracts; i++) {
+                Terms terms = workload.steadyContract(prefix + "-" + i, LocalDate.of(year, 1, 1),
+                        LocalDate.of(year, 12, 31), pick(PeriodKind.values(), i), counts);
+                generated.add(terms);
+                expectedCents += settledZvwInYear(terms, counts, year);
+            }
+            long baseline = client.sectorLoads(year).path("totalCents").asLong();
+            long started = System.nanoTime();
+            client.deliverCounts(StackClient.TRUSTED_THIRD_PARTY, counts.source(), counts.csv());
+            List<Registered> registered = register(generated);
+            long posted = System.nanoTime();
+            long reached = waitForLoad(baseline + expectedCents, started);
+            long[] entries = waitForEntries(registered.stream().map(Registered::id).toList(), expectedCents);
+            return new Load(counts, registered, expectedCents, (posted - started) / 1e9, (reached - started) / 1e9,
+                    entries[0], entries[1]);
+        }
+
+        private List<Registered> register(List<Terms> contracts) throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<Registered>> futures = new ArrayList<>();
+                for (int i = 0; i < contracts.size(); i++) {
+                    Terms terms = contracts.get(i);
+                    String insurer = INSURERS.get(i % INSURERS.size());
+                    futures.add(pool.submit(() -> {
+                        StackClient.Registered done = client.register(StackClient.insurer(insurer),
+                                documents.document(terms), UUID.randomUUID().toString());
+                        return new Registered(done.id(), insurer, terms, done.etag());
+                    }));
+                }
+                List<Registered> registered = new ArrayList<>();
+                for (Future<Registered> future : futures) {
+                    registered.add(future.get());
+                }
+                return Collections.unmodifiableList(registered);
+            } finally {
+                pool.shutdown();
+            }
+        }
+
+        private long waitForLoad(long target, long started) throws InterruptedException {
+            long deadline = started + TimeUnit.MINUTES.toNanos(15);
+            long total = client.sectorLoads(year).path("totalCents").asLong();
+            while (total != target) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("reporting shows " + total + " cents for " + year + ", expected " + target);
+                }
+                Thread.sleep(100);
+                total = client.sectorLoads(year).path("totalCents").asLong();
+            }
+            return System.nanoTime();
+        }
+
+        /** Reporting has them all, so the tap (which reads the same topic) has them too within moments. */
+        private long[] waitForEntries(List<String> ids, long expectedCents) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            long[] entries = tap.entriesOf(ids);
+            while (entries[1] != expectedCents && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                entries = tap.entriesOf(ids);
+            }
+            return entries;
+        }
+    }
+
+    /** What the expected ledger (computed from the inputs alone) says the contract settles in the year by today. */
+    static long settledZvwInYear(Terms terms, CountDataset counts, int year) {
+        ExpectedLedger.Allocation allocation = ExpectedLedger.allocate(terms.reference(),
+                List.of(ContractVersion.registered(terms)), (source, date) -> Optional.of(counts));
+        return allocation.settled(LocalDate.now(ZoneOffset.UTC)).entrySet().stream()
+                .filter(settled -> settled.getKey().periodStart().getYear() == year)
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    private static <T> T pick(T[] values, int index) {
+        return values[index % values.length];
     }
 
     /** What the re-allocation phase measured. */
@@ -140,80 +231,46 @@ public final class Benchmark {
      * followed. Done is the first moment all three held with no settlement entry arriving after it (confirmed by
      * two quiet seconds, not counted).
      */
-    private static Reallocation reallocate(StackClient stack, Workload workload, EventTap tap, List<String> ids,
-            long expectedCents) throws InterruptedException {
+    private static Reallocation reallocate(StackClient client, Workload workload, EventTap tap, KafkaTools kafka,
+            Load load) throws InterruptedException {
+        List<String> ids = load.ids();
         long allocationsBefore = tap.allocationsOf(ids);
         long allAllocationsBefore = tap.allocationsSeen();
         long entriesBefore = tap.entriesSeen();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
-        try (GroupLag lag = new GroupLag(BOOTSTRAP)) {
-            long started = System.nanoTime();
-            stack.postCounts(workload.countsCsv());
-            long posted = System.nanoTime();
-            long done = -1;
-            while (System.nanoTime() < deadline) {
-                long now = System.nanoTime();
-                boolean allAllocated = tap.allocationsOf(ids) - allocationsBefore >= ids.size();
-                if (allAllocated && lag.lag("settlement-service", Topics.ALLOCATIONS.name()) == 0
-                        && lag.lag("reporting-service", Topics.SETTLEMENTS.name()) == 0) {
-                    if (done < 0 || tap.lastEntryNanos() > done) {
-                        done = now;
-                    } else if (now - done > TimeUnit.SECONDS.toNanos(2)) {
-                        long[] ledger = tap.entriesOf(ids);
-                        if (ledger[1] != expectedCents) {
-                            throw new IllegalStateException("after the re-allocation the contracts' entries sum to "
-                                    + ledger[1] + " cents, expected still " + expectedCents);
-                        }
-                        return new Reallocation(tap.allocationsSeen() - allAllocationsBefore,
-                                tap.allocationsOf(ids) - allocationsBefore, tap.entriesSeen() - entriesBefore, (done - started) / 1e9, (posted - started) / 1e9,
-                                ledger[1]);
+        CountDataset redelivery = workload.redelivery(load.counts());
+        long started = System.nanoTime();
+        client.deliverCounts(StackClient.TRUSTED_THIRD_PARTY, redelivery.source(), redelivery.csv());
+        long posted = System.nanoTime();
+        long done = -1;
+        while (System.nanoTime() < deadline) {
+            long now = System.nanoTime();
+            boolean allAllocated = tap.allocationsOf(ids) - allocationsBefore >= ids.size();
+            if (allAllocated && kafka.lag(Component.SETTLEMENT.processName(), Topics.ALLOCATIONS.name()) == 0
+                    && kafka.lag(Component.REPORTING.processName(), Topics.SETTLEMENTS.name()) == 0) {
+                if (done < 0 || tap.lastEntryNanos() > done) {
+                    done = now;
+                } else if (now - done > TimeUnit.SECONDS.toNanos(2)) {
+                    long[] ledger = tap.entriesOf(ids);
+                    if (ledger[1] != load.expectedCents()) {
+                        throw new IllegalStateException("after the re-allocation the contracts' entries sum to "
+                                + ledger[1] + " cents, expected still " + load.expectedCents());
                     }
-                } else {
-                    done = -1;
+                    return new Reallocation(tap.allocationsSeen() - allAllocationsBefore,
+                            tap.allocationsOf(ids) - allocationsBefore, tap.entriesSeen() - entriesBefore,
+                            (done - started) / 1e9, (posted - started) / 1e9, ledger[1]);
                 }
-                Thread.sleep(20);
+            } else {
+                done = -1;
             }
-            throw new IllegalStateException("the re-allocation did not settle through reporting within 15 minutes");
+            Thread.sleep(20);
         }
-    }
-
-    private static long waitForLoad(StackClient stack, int year, long target, long started) throws InterruptedException {
-        long deadline = started + TimeUnit.MINUTES.toNanos(15);
-        long total = stack.sectorLoadTotalCents(year);
-        while (total != target) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("reporting shows " + total + " cents for " + year + ", expected " + target);
-            }
-            Thread.sleep(100);
-            total = stack.sectorLoadTotalCents(year);
-        }
-        return System.nanoTime();
-    }
-
-    /** Reporting has them all, so the tap (which reads the same topic) has them too within moments. */
-    private static long[] waitForEntries(EventTap tap, List<String> ids, long expectedCents) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        long[] entries = tap.entriesOf(ids);
-        while (entries[1] != expectedCents && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            entries = tap.entriesOf(ids);
-        }
-        return entries;
-    }
-
-    private static int partitionsOfSettlements() {
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(
-                java.util.Map.of("bootstrap.servers", BOOTSTRAP),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-            return consumer.partitionsFor(Topics.SETTLEMENTS.name()).size();
-        }
+        throw new IllegalStateException("the re-allocation did not settle through reporting within 15 minutes");
     }
 
     private static void printSummary(Options options, int recordSize, int partitions, KafkaPerfTools.Rates raw,
-            long lines, double seconds, double linesPerSecond, Reallocation reallocation,
-            List<LatencyRun.Result> latencies) {
-        double ratio = linesPerSecond / raw.produceRecordsPerSecond();
+            Load load, Reallocation reallocation, List<LatencyRun.Result> latencies) {
+        double ratio = load.linesPerSecond() / raw.produceRecordsPerSecond();
         StringBuilder out = new StringBuilder();
         out.append("\n================ BDSS pipeline benchmark ================\n");
         out.append(String.format(Locale.ROOT, "machine: %d cores (nproc), max heap of this JVM %d MB%n",
@@ -225,7 +282,7 @@ public final class Benchmark {
         out.append(String.format(Locale.ROOT, "raw Kafka consume:                        %,.0f records/s%n",
                 raw.consumeRecordsPerSecond()));
         out.append(String.format(Locale.ROOT, "pipeline (%d contracts -> %d settlement lines in reporting in %.1f s): %,.1f lines/s%n",
-                options.contracts, lines, seconds, linesPerSecond));
+                options.contracts, load.entries(), load.seconds(), load.linesPerSecond()));
         out.append(String.format(Locale.ROOT, "ratio pipeline / raw produce: %.4f   (goal >= %.1f: %s)%n", ratio, GOAL_RATIO,
                 ratio >= GOAL_RATIO ? "met" : "MISSED"));
         double reallocationRatio = reallocation.linesPerSecond() / raw.produceRecordsPerSecond();
@@ -254,18 +311,18 @@ public final class Benchmark {
         System.out.print(out);
     }
 
-    /** A registered contract as the latency run amends it: its current body and ETag. */
+    /** A registered contract as the latency run amends it: its current terms and ETag. */
     static final class Registered {
         private final String id;
         private final String insurer;
-        private volatile ObjectNode body;
+        private volatile Terms terms;
         private volatile String etag;
         private volatile boolean busy;
 
-        Registered(String id, String insurer, ObjectNode body, String etag) {
+        Registered(String id, String insurer, Terms terms, String etag) {
             this.id = id;
             this.insurer = insurer;
-            this.body = body;
+            this.terms = terms;
             this.etag = etag;
         }
 
@@ -277,16 +334,12 @@ public final class Benchmark {
             return insurer;
         }
 
-        ObjectNode body() {
-            return body;
+        Terms terms() {
+            return terms;
         }
 
         String etag() {
             return etag;
-        }
-
-        long lumpSumCents() {
-            return body.get("budget").get("lumpSumCents").asLong();
         }
 
         boolean busy() {
@@ -297,13 +350,14 @@ public final class Benchmark {
             this.busy = busy;
         }
 
-        void amended(ObjectNode newBody, String newEtag) {
-            this.body = newBody;
+        void amended(Terms newTerms, String newEtag) {
+            this.terms = newTerms;
             this.etag = newEtag;
         }
     }
 
-    private record Options(Path repo, int contracts, int year, long rawRecords, int[] rates, int seconds, long seed) {
+    private record Options(Path repo, int contracts, int year, long rawRecords, int[] rates, int seconds,
+            int warmUpContracts, long seed) {
 
         static Options parse(String[] args) {
             Path repo = Path.of(".");
@@ -312,6 +366,7 @@ public final class Benchmark {
             long rawRecords = 200_000;
             int[] rates = {20, 100};
             int seconds = 30;
+            int warmUp = 200;
             long seed = System.currentTimeMillis();
             for (int i = 0; i + 1 < args.length; i += 2) {
                 String value = args[i + 1];
@@ -320,13 +375,15 @@ public final class Benchmark {
                     case "--contracts" -> contracts = Integer.parseInt(value);
                     case "--year" -> year = Integer.parseInt(value);
                     case "--raw-records" -> rawRecords = Long.parseLong(value);
-                    case "--rates" -> rates = java.util.Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
+                    case "--rates" -> rates = Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
                     case "--seconds" -> seconds = Integer.parseInt(value);
+                    case "--warm-up-contracts" -> warmUp = Integer.parseInt(value);
                     case "--seed" -> seed = Long.parseLong(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Options(repo.toAbsolutePath().normalize(), contracts, year, rawRecords, rates, seconds, seed);
+            return new Options(repo.toAbsolutePath().normalize(), contracts, year, rawRecords, rates, seconds, warmUp,
+                    seed);
         }
     }
 }

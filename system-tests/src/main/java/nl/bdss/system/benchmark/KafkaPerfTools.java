@@ -4,14 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
+import nl.bdss.system.stack.KafkaTools;
 
 /**
  * Raw Kafka rates from the Kafka distribution's own tools (org.apache.kafka.tools.ProducerPerformance and
@@ -21,40 +17,38 @@ final class KafkaPerfTools {
 
     private static final Pattern PRODUCED = Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec .*?([\\d.]+) ms avg latency");
 
-    private static final String QUIET = "org.slf4j.simpleLogger.defaultLogLevel=warn";
-
+    private final KafkaTools kafka;
     private final String bootstrapServers;
 
-    KafkaPerfTools(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    KafkaPerfTools(KafkaTools kafka) {
+        this.kafka = kafka;
+        this.bootstrapServers = kafka.bootstrapServers();
     }
 
     Rates measure(String topic, int partitions, long records, int recordSize) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
-            try {
-                List<String> produced = run("org.apache.kafka.tools.ProducerPerformance", "--topic", topic,
-                        "--num-records", Long.toString(records), "--record-size", Integer.toString(recordSize),
-                        "--throughput", "-1", "--producer-props", "bootstrap.servers=" + bootstrapServers, "acks=all");
-                Matcher last = null;
-                for (String line : produced) {
-                    Matcher m = PRODUCED.matcher(line);
-                    if (m.find()) {
-                        last = m;
-                    }
+        kafka.createTopic(topic, partitions);
+        try {
+            List<String> produced = run("org.apache.kafka.tools.ProducerPerformance", "--topic", topic,
+                    "--num-records", Long.toString(records), "--record-size", Integer.toString(recordSize),
+                    "--throughput", "-1", "--producer-props", "bootstrap.servers=" + bootstrapServers, "acks=all");
+            Matcher last = null;
+            for (String line : produced) {
+                Matcher m = PRODUCED.matcher(line);
+                if (m.find()) {
+                    last = m;
                 }
-                if (last == null) {
-                    throw new IllegalStateException("ProducerPerformance printed no summary: " + produced);
-                }
-                double produceRate = Double.parseDouble(last.group(2));
-                double produceLatencyMs = Double.parseDouble(last.group(3));
-                List<String> consumed = run("org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server",
-                        bootstrapServers, "--topic", topic, "--messages", Long.toString(records), "--timeout", "60000");
-                return new Rates(produceRate, produceLatencyMs, consumeRate(consumed), produced.get(produced.size() - 1),
-                        String.join(" / ", consumed.subList(Math.max(0, consumed.size() - 2), consumed.size())));
-            } finally {
-                admin.deleteTopics(Set.of(topic)).all().get();
             }
+            if (last == null) {
+                throw new IllegalStateException("ProducerPerformance printed no summary: " + produced);
+            }
+            double produceRate = Double.parseDouble(last.group(2));
+            double produceLatencyMs = Double.parseDouble(last.group(3));
+            List<String> consumed = run("org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server",
+                    bootstrapServers, "--topic", topic, "--messages", Long.toString(records), "--timeout", "60000");
+            return new Rates(produceRate, produceLatencyMs, consumeRate(consumed), produced.get(produced.size() - 1),
+                    String.join(" / ", consumed.subList(Math.max(0, consumed.size() - 2), consumed.size())));
+        } finally {
+            kafka.deleteTopic(topic);
         }
     }
 
@@ -78,7 +72,7 @@ final class KafkaPerfTools {
     private static List<String> run(String mainClass, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Optional.of(ProcessHandle.current().info().command().orElse("java")).get(),
-                "-Xmx512m", "-D" + QUIET, "-cp", System.getProperty("java.class.path"), mainClass));
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -2,12 +2,17 @@ package nl.bdss.system.benchmark;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import nl.bdss.system.stack.StackClient;
+import nl.bdss.system.workload.ContractDocuments;
+import nl.bdss.system.workload.Terms;
+import nl.bdss.system.workload.Workload;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -22,7 +27,8 @@ final class LatencyRun {
 
     private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(120);
 
-    private final StackClient stack;
+    private final StackClient client;
+    private final ContractDocuments documents;
     private final EventTap tap;
     private final Workload workload;
     private final List<Benchmark.Registered> contracts;
@@ -37,8 +43,10 @@ final class LatencyRun {
     private final AtomicInteger failures = new AtomicInteger();
     private final AtomicLong skipped = new AtomicLong();
 
-    LatencyRun(StackClient stack, EventTap tap, Workload workload, List<Benchmark.Registered> contracts) {
-        this.stack = stack;
+    LatencyRun(StackClient client, ContractDocuments documents, EventTap tap, Workload workload,
+            List<Benchmark.Registered> contracts) {
+        this.client = client;
+        this.documents = documents;
         this.workload = workload;
         this.contracts = contracts;
         this.tap = tap;
@@ -131,12 +139,12 @@ final class LatencyRun {
         try {
             long lumpSum;
             do {
-                lumpSum = workload.nextLumpSum();
-            } while (lumpSum == contract.lumpSumCents());
-            var body = workload.withLumpSum(contract.body(), lumpSum);
+                lumpSum = workload.steadyLumpSum();
+            } while (lumpSum == contract.terms().lumpSumCents());
+            Terms amended = contract.terms().withLumpSum(lumpSum);
             sentAt.put(contract.id(), System.nanoTime());
-            String etag = stack.amendContract(contract.insurer(), contract.id(), contract.etag(),
-                    contract.body().get("validFrom").asString(), body);
+            String etag = client.amend(StackClient.insurer(contract.insurer()), contract.id(), contract.etag(),
+                    amended.validFrom(), documents.document(amended), UUID.randomUUID().toString());
             long acceptedAt = System.nanoTime();
             synchronized (histogram) {
                 if (resolvedBeforeAccept.remove(contract.id()) != null) {
@@ -145,7 +153,7 @@ final class LatencyRun {
                     accepted.put(contract.id(), acceptedAt);
                 }
             }
-            contract.amended(body, etag);
+            contract.amended(amended, etag);
         } catch (RuntimeException e) {
             failures.incrementAndGet();
             pending.remove(contract.id());

@@ -16,8 +16,8 @@ import nl.bdss.system.stack.Component;
 import nl.bdss.system.stack.Databases;
 import nl.bdss.system.stack.KafkaTools;
 import nl.bdss.system.stack.RunLog;
+import nl.bdss.system.stack.Stack;
 import nl.bdss.system.stack.StackClient;
-import nl.bdss.system.stack.StackProcesses;
 import nl.bdss.system.workload.ContractDocuments;
 import nl.bdss.system.workload.Workload.Amend;
 import nl.bdss.system.workload.Workload.Operation;
@@ -130,9 +130,9 @@ final class FaultInjectionRun {
     }
 
     /** What the phases work with, once the stack runs. */
-    private record Harness(StackProcesses stack, FaultInjector faults, StackClient client, LoadDriver driver,
-            SentInputs inputs, KafkaTools kafka, Databases databases, Invariants invariants, Quiescence quiescence,
-            DeadLetterScenario deadLetters) {
+    private record Harness(Stack stack, FaultInjector faults, StackClient client, ContractDocuments documents,
+            LoadDriver driver, SentInputs inputs, KafkaTools kafka, Databases databases, Invariants invariants,
+            Quiescence quiescence, DeadLetterScenario deadLetters) {
     }
 
     private Report run() {
@@ -144,18 +144,21 @@ final class FaultInjectionRun {
         FaultPlan firstPlan = FaultPlan.generate(faultRandom, options.longForm(), 1, options.loadWindow());
         SentInputs inputs = new SentInputs();
         List<String> findings = new ArrayList<>();
-        StackProcesses stack = StackProcesses.prepare(options.repository(), log, Map.of(
-                // the harness's own pace: a killed consumer's partitions move after 10 s instead of 45 s
-                "BDSS_MESSAGING_CLIENTPROPERTIES_SESSION_TIMEOUT_MS", String.valueOf(options.sessionTimeoutMs()),
-                "SETTLEMENT_SCHEDULER_INTERVAL_MS", "10000"));
+        Stack stack = Stack.prepare(options.repository(), Stack.Settings.named("fault-injection")
+                .withServiceEnvironment(Map.of(
+                        // the harness's own pace: a killed consumer's partitions move after 10 s instead of 45 s
+                        "BDSS_MESSAGING_CLIENTPROPERTIES_SESSION_TIMEOUT_MS", String.valueOf(options.sessionTimeoutMs()),
+                        "SETTLEMENT_SCHEDULER_INTERVAL_MS", "10000")), log);
         FaultInjector faults = new FaultInjector(stack, log);
         try {
             timed("start the stack", () -> startStack(stack, faults, firstPlan));
-            StackClient client = new StackClient(stack, new ContractDocuments(options.repository()), log);
+            StackClient client = StackClient.repeating(stack, log);
+            ContractDocuments documents = new ContractDocuments(options.repository());
             try (KafkaTools kafka = new KafkaTools(stack.bootstrapServers())) {
                 Databases databases = new Databases(stack);
                 Invariants invariants = new Invariants(databases, kafka, client, inputs);
-                Harness harness = new Harness(stack, faults, client, new LoadDriver(client, inputs, log, options.seed()),
+                Harness harness = new Harness(stack, faults, client, documents,
+                        new LoadDriver(client, documents, inputs, log, options.seed()),
                         inputs, kafka, databases, invariants, new Quiescence(stack, databases, invariants, log),
                         new DeadLetterScenario(kafka, stack.registryUrl(), log, new Random(options.seed() + 17)));
                 Workload workload = new Workload(options.seed());
@@ -196,7 +199,7 @@ final class FaultInjectionRun {
         return report;
     }
 
-    private Void startStack(StackProcesses stack, FaultInjector faults, FaultPlan plan) {
+    private Void startStack(Stack stack, FaultInjector faults, FaultPlan plan) {
         log.say("ports: postgres %d, kafka %d, registry %d, services %d/%d/%d/%d; logs in %s",
                 stack.port(Component.POSTGRES), stack.port(Component.KAFKA), stack.port(Component.SCHEMA_REGISTRY),
                 stack.port(Component.CONTRACT), stack.port(Component.ALLOCATION), stack.port(Component.SETTLEMENT),
@@ -293,7 +296,8 @@ final class FaultInjectionRun {
     }
 
     private void registryOutage(Harness harness) {
-        RegistryOutageScenario outage = new RegistryOutageScenario(harness.stack(), harness.client(), harness.inputs(),
+        RegistryOutageScenario outage = new RegistryOutageScenario(harness.stack(), harness.client(),
+                harness.documents(), harness.inputs(),
                 harness.kafka(), log);
         log.phase("schema registry down while a consumer restarts with an empty schema cache");
         timed("schema-registry outage", () -> {
@@ -343,7 +347,7 @@ final class FaultInjectionRun {
         if (!report.holds()) {
             log.say("invariants %s: %d violations; checking once more in 15 s in case work was still under way",
                     when, report.violations().size());
-            StackProcesses.sleep(Duration.ofSeconds(15));
+            Stack.sleep(Duration.ofSeconds(15));
             report = invariants.check(when, LocalDate.now(ZoneOffset.UTC));
         }
         log.say("invariants %s:%n%s", when, Invariants.summary(report));

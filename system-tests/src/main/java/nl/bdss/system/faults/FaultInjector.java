@@ -17,7 +17,7 @@ import nl.bdss.system.faults.FaultPlan.PausePostgres;
 import nl.bdss.system.faults.FaultPlan.Switch;
 import nl.bdss.system.stack.Component;
 import nl.bdss.system.stack.RunLog;
-import nl.bdss.system.stack.StackProcesses;
+import nl.bdss.system.stack.Stack;
 
 /**
  * Carries out a round's faults at their moments, one after the other on a thread of its own while the load runs,
@@ -29,7 +29,7 @@ final class FaultInjector implements AutoCloseable {
     /** messaging-support's exit status for a deliberate halt at a fault-injection switch. */
     static final int HALT_STATUS = 86;
 
-    private final StackProcesses stack;
+    private final Stack stack;
     private final RunLog log;
     private final java.util.concurrent.ScheduledExecutorService faultThreads = Executors.newScheduledThreadPool(4, daemon("fault-injector"));
     private final ExecutorService supervisor = Executors.newSingleThreadExecutor(daemon("fault-supervisor"));
@@ -39,7 +39,7 @@ final class FaultInjector implements AutoCloseable {
     private final List<Future<?>> pending = new ArrayList<>();
     private volatile boolean stopping;
 
-    FaultInjector(StackProcesses stack, RunLog log) {
+    FaultInjector(Stack stack, RunLog log) {
         this.stack = stack;
         this.log = log;
         stack.onUnexpectedExit(exit -> {
@@ -95,7 +95,7 @@ final class FaultInjector implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("a restart after an exit did not finish", e);
         }
-        for (Component component : Component.values()) {
+        for (Component component : stack.components()) {
             if (stack.ensureRunning(component, List.of())) {
                 log.say("%s was found not running after the faults: started it again", component);
             }
@@ -160,7 +160,7 @@ final class FaultInjector implements AutoCloseable {
         }
     }
 
-    private void exited(StackProcesses.Exit exit) {
+    private void exited(Stack.Exit exit) {
         armed.remove(exit.component());
         java.util.Optional<String> switchOption = exit.jvmOptions().stream()
                 .filter(option -> option.startsWith("-D" + Switch.AFTER_LISTENER_COMMIT)

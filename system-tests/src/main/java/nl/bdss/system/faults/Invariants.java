@@ -305,7 +305,7 @@ final class Invariants {
         Set<String> groups = new TreeSet<>(kafka.consumerGroups());
         groups.addAll(SUBSCRIPTIONS.keySet());
         for (String group : groups) {
-            if (group.startsWith("fault-injection-reader-")) {
+            if (group.startsWith(KafkaTools.READER_GROUP_PREFIX)) {
                 continue;
             }
             Map<TopicPartition, Long> committed = kafka.committed(group);

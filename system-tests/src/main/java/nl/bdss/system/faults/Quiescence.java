@@ -6,7 +6,7 @@ import java.util.List;
 import nl.bdss.system.stack.Component;
 import nl.bdss.system.stack.Databases;
 import nl.bdss.system.stack.RunLog;
-import nl.bdss.system.stack.StackProcesses;
+import nl.bdss.system.stack.Stack;
 
 /**
  * Waits until the stack has nothing left to do: every service up and healthy, every outbox empty and every
@@ -16,12 +16,12 @@ final class Quiescence {
 
     private static final int STABLE_ROUNDS = 3;
 
-    private final StackProcesses stack;
+    private final Stack stack;
     private final Databases databases;
     private final Invariants invariants;
     private final RunLog log;
 
-    Quiescence(StackProcesses stack, Databases databases, Invariants invariants, RunLog log) {
+    Quiescence(Stack stack, Databases databases, Invariants invariants, RunLog log) {
         this.stack = stack;
         this.databases = databases;
         this.invariants = invariants;
@@ -44,7 +44,7 @@ final class Quiescence {
             if (stable >= STABLE_ROUNDS) {
                 return Duration.ofNanos(System.nanoTime() - start);
             }
-            StackProcesses.sleep(Duration.ofMillis(stable > 0 ? 700 : 1000));
+            Stack.sleep(Duration.ofMillis(stable > 0 ? 700 : 1000));
         }
         log.say("still busy after %d s: %s", timeout.toSeconds(), busy);
         return Duration.ofNanos(System.nanoTime() - start);
@@ -52,7 +52,7 @@ final class Quiescence {
 
     private List<String> busy() {
         List<String> busy = new ArrayList<>();
-        for (Component component : Component.values()) {
+        for (Component component : stack.components()) {
             if (!stack.isRunning(component)) {
                 busy.add(component + " not running");
             }

@@ -8,8 +8,9 @@ import java.util.Optional;
 import nl.bdss.system.stack.Component;
 import nl.bdss.system.stack.KafkaTools;
 import nl.bdss.system.stack.RunLog;
+import nl.bdss.system.stack.Stack;
 import nl.bdss.system.stack.StackClient;
-import nl.bdss.system.stack.StackProcesses;
+import nl.bdss.system.workload.ContractDocuments;
 import nl.bdss.system.workload.ContractVersion;
 import nl.bdss.system.workload.Terms;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,15 +26,18 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 final class RegistryOutageScenario {
 
-    private final StackProcesses stack;
+    private final Stack stack;
     private final StackClient client;
+    private final ContractDocuments documents;
     private final SentInputs inputs;
     private final KafkaTools kafka;
     private final RunLog log;
 
-    RegistryOutageScenario(StackProcesses stack, StackClient client, SentInputs inputs, KafkaTools kafka, RunLog log) {
+    RegistryOutageScenario(Stack stack, StackClient client, ContractDocuments documents, SentInputs inputs,
+            KafkaTools kafka, RunLog log) {
         this.stack = stack;
         this.client = client;
+        this.documents = documents;
         this.inputs = inputs;
         this.kafka = kafka;
         this.log = log;
@@ -53,7 +57,7 @@ final class RegistryOutageScenario {
                 "kill -9 allocation-service (pid %d): it comes back with an empty schema cache while the registry is down", pid));
         String amended = contracts.get(1);
         amendOnLastDay(amended, "during the registry outage");
-        StackProcesses.sleep(Duration.ofSeconds(10));
+        Stack.sleep(Duration.ofSeconds(10));
         stack.start(Component.SCHEMA_REGISTRY, List.of());
         log.say("schema-registry back");
         return amended;
@@ -111,8 +115,8 @@ final class RegistryOutageScenario {
         List<ContractVersion> versions = inputs.contracts().get(contractId);
         Terms terms = versions.get(versions.size() - 1).terms();
         ContractVersion amendment = ContractVersion.amended(terms.validUntil(), terms.withLumpSum(terms.lumpSumCents() + 12_345));
-        client.amend(contractId, amendment.effectiveFrom(), amendment.terms(),
-                "fi-outage-" + contractId + "-v" + (versions.size() + 1));
+        client.amend(StackClient.insurer(terms.insurers().get(0)), contractId, null, amendment.effectiveFrom(),
+                documents.document(amendment.terms()), "fi-outage-" + contractId + "-v" + (versions.size() + 1));
         inputs.changed(inputs.handle(contractId), amendment);
         log.say("amended %s %s on its last day %s, %s", inputs.handle(contractId), contractId, terms.validUntil(), why);
     }

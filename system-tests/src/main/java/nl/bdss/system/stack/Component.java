@@ -1,14 +1,17 @@
 package nl.bdss.system.stack;
 
-import java.util.Arrays;
 import java.util.List;
 
-/** A process of the stack: the three pieces of infrastructure and the four services. */
+/**
+ * A process of the stack: the three pieces of infrastructure, the OAuth2 authorization server (only in a secured
+ * stack) and the four services.
+ */
 public enum Component {
 
     POSTGRES("postgres", null, "PostgreSQL ready on"),
     KAFKA("kafka", null, "Kafka broker ready on"),
     SCHEMA_REGISTRY("schema-registry", null, "Schema registry listening on"),
+    AUTHORIZATION_SERVER("authorization-server", null, null),
     CONTRACT("contract-service", "contract", null),
     ALLOCATION("allocation-service", "allocation", null),
     SETTLEMENT("settlement-service", "settlement", null),
@@ -24,6 +27,7 @@ public enum Component {
         this.readyLine = readyLine;
     }
 
+    /** PostgreSQL, Kafka and the schema registry, in the order they start. */
     public static List<Component> infrastructure() {
         return List.of(POSTGRES, KAFKA, SCHEMA_REGISTRY);
     }
@@ -37,26 +41,29 @@ public enum Component {
         return List.of(ALLOCATION, SETTLEMENT, REPORTING);
     }
 
-    public static Component byProcessName(String name) {
-        return Arrays.stream(values()).filter(c -> c.processName.equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown component " + name));
-    }
-
     public boolean isService() {
         return database != null;
     }
 
-    /** The name of the process, its log file and, for a service, its consumer group. */
+    /** Whether it runs from an executable jar of this checkout (the services and the authorization server). */
+    public boolean isSpringBootApplication() {
+        return isService() || this == AUTHORIZATION_SERVER;
+    }
+
+    /** The name of the process and its module, its log file and, for a service, its consumer group. */
     public String processName() {
         return processName;
     }
 
-    /** The service's own database; null for infrastructure. */
+    /** The service's own database; null for the others. */
     public String database() {
         return database;
     }
 
-    /** What the process logs once it serves clients; null for a service, which is ready when its health is UP. */
+    /**
+     * What the process logs once it serves clients; null for the Spring Boot applications, which are ready when
+     * their health is UP.
+     */
     public String readyLine() {
         return readyLine;
     }

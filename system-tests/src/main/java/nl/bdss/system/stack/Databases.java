@@ -16,15 +16,15 @@ public final class Databases {
         public T map(ResultSet row) throws SQLException;
     }
 
-    private final StackProcesses stack;
+    private final Stack stack;
 
-    public Databases(StackProcesses stack) {
+    public Databases(Stack stack) {
         this.stack = stack;
     }
 
     public <T> List<T> query(String database, String sql, Row<T> mapper, Object... parameters) {
-        try (Connection connection = DriverManager.getConnection(stack.jdbcUrl(database), StackProcesses.DB_USER,
-                StackProcesses.DB_PASSWORD);
+        try (Connection connection = DriverManager.getConnection(stack.jdbcUrl(database), Stack.DB_USER,
+                Stack.DB_PASSWORD);
              PreparedStatement statement = connection.prepareStatement(sql)) {
             connection.setReadOnly(true);
             for (int i = 0; i < parameters.length; i++) {

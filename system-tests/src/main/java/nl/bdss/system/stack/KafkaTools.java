@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -33,11 +34,14 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Plain Kafka clients on the harness's broker: an admin for offsets and consumer groups, a byte-array consumer that
- * reads a topic from its beginning to its current end, and a byte-array producer (acks=all) that writes records
+ * Plain Kafka clients on the stack's broker: an admin for topics, offsets and consumer groups, a byte-array consumer
+ * that reads a topic from its beginning to its current end, and a byte-array producer (acks=all) that writes records
  * back exactly as they were read.
  */
 public final class KafkaTools implements AutoCloseable {
+
+    /** The prefix of the throw-away consumer groups of {@link #readAll}. */
+    public static final String READER_GROUP_PREFIX = "system-tests-reader-";
 
     private final String bootstrapServers;
     private final Admin admin;
@@ -101,6 +105,38 @@ public final class KafkaTools implements AutoCloseable {
         }
     }
 
+    /** How many partitions the topic has. */
+    public int partitions(String topic) {
+        try {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions().size();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot describe " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void createTopic(String topic, int partitions) {
+        try {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void deleteTopic(String topic) {
+        try {
+            admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot delete " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Records of {@code topic} that {@code group} has not committed yet, over all partitions. */
+    public long lag(String group, String topic) {
+        Map<TopicPartition, Long> committed = committed(group);
+        return endOffsets(List.of(topic)).entrySet().stream()
+                .mapToLong(end -> end.getValue() - committed.getOrDefault(end.getKey(), 0L)).sum();
+    }
+
     /** The group's committed offset per partition (partitions it never committed are absent). */
     public Map<TopicPartition, Long> committed(String group) {
         try {
@@ -127,7 +163,7 @@ public final class KafkaTools implements AutoCloseable {
         }
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "fault-injection-reader-" + UUID.randomUUID());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, READER_GROUP_PREFIX + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);

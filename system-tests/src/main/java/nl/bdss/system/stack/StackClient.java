@@ -5,127 +5,225 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import nl.bdss.system.workload.ContractDocuments;
-import nl.bdss.system.workload.CountDataset;
-import nl.bdss.system.workload.Terms;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The services' REST APIs as a back office would use them while the services die and come back: every write carries
- * an {@code Idempotency-Key} and is repeated, unchanged, until it gets an answer, so a request whose answer was lost
- * with a killed process is neither lost nor applied twice. Security is off in the harness's stack, so no tokens.
+ * The services' REST APIs as a back office, a trusted third party and an operator use them, the one client of the
+ * end-to-end test, the fault-injection suite and the benchmarks. Every call names the client it acts as (one of
+ * the authorization server's demo clients: {@code insurer-3311}, {@code insurer-3343}, {@code ttp-vektis},
+ * {@code operator}); in a secured stack it carries that client's access token (client-credentials flow, renewed
+ * before it expires), in an open stack no token at all.
+ *
+ * <p>Two kinds of patience: {@link #strict} fails at the first error, what a test and a measurement want;
+ * {@link #repeating} repeats a call, unchanged, while the service is unreachable or answers 5xx (its transaction
+ * rolled back), for up to five minutes: every write carries an {@code Idempotency-Key}, so a request whose answer
+ * died with a killed process is neither lost nor applied twice.
  */
 public final class StackClient {
 
+    public static final String OPERATOR = "operator";
+    public static final String TRUSTED_THIRD_PARTY = "ttp-vektis";
+
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(300);
+    private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofSeconds(60);
 
-    private final StackProcesses stack;
-    private final ContractDocuments documents;
-    private final RunLog log;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    private final AtomicLong retries = new AtomicLong();
-
-    public StackClient(StackProcesses stack, ContractDocuments documents, RunLog log) {
-        this.stack = stack;
-        this.documents = documents;
-        this.log = log;
+    /** A registered contract: its id and the ETag of its first version. */
+    public record Registered(String id, String etag) {
     }
 
+    private record Token(String value, long renewAtNanos) {
+    }
+
+    private final Stack stack;
+    private final RunLog log;
+    private final boolean repeatUntilAnswered;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    private final AtomicLong retries = new AtomicLong();
+
+    private StackClient(Stack stack, RunLog log, boolean repeatUntilAnswered) {
+        this.stack = stack;
+        this.log = log;
+        this.repeatUntilAnswered = repeatUntilAnswered;
+    }
+
+    /** Fails at the first error: no answer, or an answer other than the one expected. */
+    public static StackClient strict(Stack stack, RunLog log) {
+        return new StackClient(stack, log, false);
+    }
+
+    /** Repeats a call while the service is unreachable or answers 5xx; fails on any other unexpected answer. */
+    public static StackClient repeating(Stack stack, RunLog log) {
+        return new StackClient(stack, log, true);
+    }
+
+    /** The demo client of an insurer. */
+    public static String insurer(String uzovi) {
+        return "insurer-" + uzovi;
+    }
+
+    public JsonMapper json() {
+        return json;
+    }
+
+    /** How many calls were repeated because the service did not answer. */
     public long retries() {
         return retries.get();
     }
 
-    /** Registers a contract; answers its id. */
-    public String register(Terms terms, String idempotencyKey) {
-        HttpResponse<String> response = untilAnswered("register " + terms.reference(), () -> post(Component.CONTRACT,
-                "/api/v1/contracts", null, idempotencyKey, "application/json",
-                documents.json().writeValueAsString(documents.document(terms))));
-        expect(response, 201, "registration of " + terms.reference());
-        return documents.json().readTree(response.body()).get("id").asString();
-    }
+    // -------------------------------------------------------------------------------------------------------------
+    // Contracts
+    // -------------------------------------------------------------------------------------------------------------
 
-    public void amend(String contractId, LocalDate effectiveFrom, Terms terms, String idempotencyKey) {
-        ObjectNode body = documents.amendment(effectiveFrom, terms);
-        change(contractId, "/amendments", body, idempotencyKey);
-    }
-
-    public void terminate(String contractId, LocalDate endDate, String idempotencyKey) {
-        change(contractId, "/termination", documents.termination(endDate), idempotencyKey);
+    public Registered register(String client, ObjectNode document, String idempotencyKey) {
+        HttpResponse<String> response = call("register " + document.path("reference").asString(), () -> post(client,
+                Component.CONTRACT, "/api/v1/contracts", null, idempotencyKey, "application/json",
+                json.writeValueAsString(document)));
+        expect(response, 201, "registration of " + document.path("reference").asString());
+        return new Registered(json.readTree(response.body()).get("id").asString(), etagOf(response));
     }
 
     /**
-     * A change under optimistic locking: If-Match with the ETag just read. A lost answer is repeated with the same key
-     * and If-Match (and replayed by the service); only a 412 (another contract's overlap gave this one a new version
-     * in between) reads the ETag again, with a new key.
+     * An amendment under optimistic locking, answering the new version's ETag. With {@code etag} the caller's
+     * current ETag is sent as If-Match; without (null) the ETag is read first, and a 412 (another contract's
+     * overlap gave this one a new version in between) reads it again and repeats the amendment with a key of its own.
      */
-    private void change(String contractId, String path, ObjectNode body, String idempotencyKey) {
+    public String amend(String client, String contractId, String etag, LocalDate effectiveFrom, ObjectNode document,
+            String idempotencyKey) {
+        ObjectNode body = json.createObjectNode().put("effectiveFrom", effectiveFrom.toString());
+        body.set("contract", document);
+        return change(client, contractId, "/amendments", etag, body, idempotencyKey);
+    }
+
+    /** A termination on {@code endDate} (the contract's last day), as {@link #amend} for the ETag. */
+    public String terminate(String client, String contractId, String etag, LocalDate endDate, String idempotencyKey) {
+        return change(client, contractId, "/termination", etag,
+                json.createObjectNode().put("endDate", endDate.toString()), idempotencyKey);
+    }
+
+    private String change(String client, String contractId, String path, String etag, ObjectNode body,
+            String idempotencyKey) {
         String what = path.substring(1) + " of " + contractId;
         for (int attempt = 1; attempt <= 5; attempt++) {
-            String etag = etag(contractId);
-            String key = idempotencyKey + "@" + etag.replace("\"", "");
-            HttpResponse<String> response = untilAnswered(what, () -> post(Component.CONTRACT,
-                    "/api/v1/contracts/" + contractId + path, etag, key, "application/json",
-                    documents.json().writeValueAsString(body)));
-            if (response.statusCode() == 412) {
+            String ifMatch = etag != null ? etag : etag(client, contractId);
+            String key = etag != null ? idempotencyKey : idempotencyKey + "@" + ifMatch.replace("\"", "");
+            HttpResponse<String> response = call(what, () -> post(client, Component.CONTRACT,
+                    "/api/v1/contracts/" + contractId + path, ifMatch, key, "application/json", json.writeValueAsString(body)));
+            if (response.statusCode() == 412 && etag == null) {
                 continue;
             }
             expect(response, 201, what);
-            return;
+            return etagOf(response);
         }
         throw new IllegalStateException(what + ": the ETag kept changing (412 five times)");
     }
 
-    private String etag(String contractId) {
-        HttpResponse<String> response = untilAnswered("read " + contractId, () -> http.send(HttpRequest.newBuilder(
-                        URI.create(stack.serviceUrl(Component.CONTRACT) + "/api/v1/contracts/" + contractId))
-                .timeout(REQUEST_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString()));
+    private String etag(String client, String contractId) {
+        HttpResponse<String> response = call("read " + contractId,
+                () -> get(client, Component.CONTRACT, "/api/v1/contracts/" + contractId));
         expect(response, 200, "read of " + contractId);
-        return response.headers().firstValue("ETag").orElseThrow(() -> new IllegalStateException("no ETag for " + contractId));
+        return etagOf(response);
     }
 
-    /** Delivers a dataset; a repeat replaces it with the same rows, which changes no allocation. */
-    public void deliverCounts(CountDataset dataset) {
-        HttpResponse<String> response = untilAnswered("counts " + dataset.label(), () -> post(Component.ALLOCATION,
-                "/api/v1/insured-counts?source=" + dataset.source(), null, null, "text/csv", dataset.csv()));
-        expect(response, 201, "delivery of counts " + dataset.label());
+    // -------------------------------------------------------------------------------------------------------------
+    // Insured counts, settlement, reporting
+    // -------------------------------------------------------------------------------------------------------------
+
+    /** Delivers insured counts (a CSV as the API takes it) from {@code source}; a repeat replaces it with the same rows. */
+    public void deliverCounts(String client, String source, String csv) {
+        HttpResponse<String> response = call("counts from " + source, () -> post(client, Component.ALLOCATION,
+                "/api/v1/insured-counts?source=" + source, null, null, "text/csv", csv));
+        expect(response, 201, "delivery of counts from " + source);
+    }
+
+    /** A GET that must answer 200, as JSON. */
+    public JsonNode read(String client, Component service, String pathAndQuery) {
+        HttpResponse<String> response = call("GET " + pathAndQuery, () -> get(client, service, pathAndQuery));
+        expect(response, 200, "GET " + pathAndQuery);
+        return json.readTree(response.body());
+    }
+
+    /** The HTTP status of a GET without any token. */
+    public int statusWithoutToken(Component service, String pathAndQuery) {
+        HttpResponse<String> response = call("GET " + pathAndQuery + " without a token", () -> http.send(
+                HttpRequest.newBuilder(URI.create(stack.url(service) + pathAndQuery)).timeout(REQUEST_TIMEOUT).GET().build(),
+                HttpResponse.BodyHandlers.ofString()));
+        return response.statusCode();
+    }
+
+    /** Reporting's sector loads of the year, as it answers them. */
+    public JsonNode sectorLoads(int year) {
+        return read(OPERATOR, Component.REPORTING, "/api/v1/sector-loads?year=" + year);
     }
 
     /** Settlement's own check of its ledger: debits = credits, every period's net = its allocation. */
     public JsonNode ledgerInvariants() {
-        HttpResponse<String> response = untilAnswered("ledger invariants", () -> http.send(HttpRequest.newBuilder(
-                        URI.create(stack.serviceUrl(Component.SETTLEMENT) + "/api/v1/ledger/invariants"))
-                .timeout(REQUEST_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString()));
-        expect(response, 200, "ledger invariants");
-        return documents.json().readTree(response.body());
+        return read(OPERATOR, Component.SETTLEMENT, "/api/v1/ledger/invariants");
     }
 
-    /** Reporting's rebuild of its read models from offset 0; returns once it caught up with its target offsets. */
-    public void rebuildReporting() {
-        HttpResponse<String> started = untilAnswered("reporting rebuild", () -> post(Component.REPORTING,
+    /** Closes every period up to the date (settlement books what is due by then); answers how many entries it booked. */
+    public long closePeriods(LocalDate date) {
+        HttpResponse<String> response = call("period close " + date, () -> post(OPERATOR, Component.SETTLEMENT,
+                "/api/v1/period-close?dryRun=false&date=" + date, null, null, "application/json", ""));
+        expect(response, 200, "period close");
+        return json.readTree(response.body()).get("count").asLong();
+    }
+
+    /** Reporting's view of the topics it consumes: end offsets and its consumer lag per topic. */
+    public JsonNode reportingTopics() {
+        return read(OPERATOR, Component.REPORTING, "/api/v1/operations/topics");
+    }
+
+    /** Starts reporting's rebuild of its read models from offset 0. */
+    public void startRebuild() {
+        HttpResponse<String> started = call("reporting rebuild", () -> post(OPERATOR, Component.REPORTING,
                 "/api/v1/operations/rebuild", null, null, "application/json", ""));
         expect(started, 202, "reporting rebuild");
+    }
+
+    public boolean rebuildInProgress() {
+        return read(OPERATOR, Component.REPORTING, "/api/v1/operations/rebuild").path("inProgress").asBoolean(true);
+    }
+
+    /** Reporting's rebuild from offset 0; returns once it caught up with its target offsets. */
+    public void rebuildReporting() {
+        startRebuild();
         long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> status = untilAnswered("reporting rebuild status", () -> http.send(HttpRequest.newBuilder(
-                            URI.create(stack.serviceUrl(Component.REPORTING) + "/api/v1/operations/rebuild"))
-                    .timeout(REQUEST_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString()));
-            expect(status, 200, "reporting rebuild status");
-            if (!documents.json().readTree(status.body()).path("inProgress").asBoolean(true)) {
+            if (!rebuildInProgress()) {
                 return;
             }
-            StackProcesses.sleep(Duration.ofMillis(250));
+            Stack.sleep(Duration.ofMillis(250));
         }
         throw new IllegalStateException("the reporting rebuild did not catch up in " + GIVE_UP_AFTER.toSeconds() + " s");
     }
 
-    private HttpResponse<String> post(Component service, String path, String ifMatch, String idempotencyKey,
-            String contentType, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.serviceUrl(service) + path))
+    // -------------------------------------------------------------------------------------------------------------
+    // HTTP
+    // -------------------------------------------------------------------------------------------------------------
+
+    private HttpResponse<String> get(String client, Component service, String pathAndQuery)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url(service) + pathAndQuery))
+                .timeout(REQUEST_TIMEOUT).GET();
+        authorize(request, client);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String client, Component service, String pathAndQuery, String ifMatch,
+            String idempotencyKey, String contentType, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url(service) + pathAndQuery))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -135,22 +233,54 @@ public final class StackClient {
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
+        authorize(request, client);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private interface Call {
-        public HttpResponse<String> send() throws IOException, InterruptedException;
+    private void authorize(HttpRequest.Builder request, String client) throws IOException, InterruptedException {
+        if (stack.secured()) {
+            request.header("Authorization", "Bearer " + token(client));
+        }
     }
 
-    /** Repeats the call while the service is unreachable or answers 5xx (its transaction rolled back). */
-    private HttpResponse<String> untilAnswered(String what, Call call) {
+    /** The client's access token from the authorization server (client credentials with the local demo secret). */
+    private String token(String client) throws IOException, InterruptedException {
+        Token current = tokens.get(client);
+        if (current != null && System.nanoTime() < current.renewAtNanos()) {
+            return current.value();
+        }
+        String credentials = client + ":local-demo-secret-" + client;
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.issuer() + "/oauth2/token"))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Basic "
+                        + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("no token for " + client + ": HTTP " + response.statusCode() + " "
+                    + abbreviate(response.body()));
+        }
+        JsonNode answer = json.readTree(response.body());
+        Duration lifetime = Duration.ofSeconds(answer.path("expires_in").asLong(300));
+        Token fresh = new Token(answer.get("access_token").asString(),
+                System.nanoTime() + lifetime.minus(RENEW_BEFORE_EXPIRY).toNanos());
+        tokens.put(client, fresh);
+        return fresh.value();
+    }
+
+    private interface Call {
+        HttpResponse<String> send() throws IOException, InterruptedException;
+    }
+
+    private HttpResponse<String> call(String what, Call call) {
         long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
         boolean announced = false;
         while (true) {
             String problem;
             try {
                 HttpResponse<String> response = call.send();
-                if (response.statusCode() < 500) {
+                if (response.statusCode() < 500 || !repeatUntilAnswered) {
                     if (announced) {
                         log.say("%s answered after retries (HTTP %d)", what, response.statusCode());
                     }
@@ -159,6 +289,9 @@ public final class StackClient {
                 problem = "HTTP " + response.statusCode() + " " + abbreviate(response.body());
             } catch (IOException e) {
                 problem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+                if (!repeatUntilAnswered) {
+                    throw new IllegalStateException(what + ": " + problem, e);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(what + " interrupted", e);
@@ -171,8 +304,13 @@ public final class StackClient {
                 announced = true;
             }
             retries.incrementAndGet();
-            StackProcesses.sleep(Duration.ofMillis(500));
+            Stack.sleep(Duration.ofMillis(500));
         }
+    }
+
+    private static String etagOf(HttpResponse<String> response) {
+        return response.headers().firstValue("ETag")
+                .orElseThrow(() -> new IllegalStateException("no ETag in the answer to " + response.uri()));
     }
 
     private static void expect(HttpResponse<String> response, int status, String what) {

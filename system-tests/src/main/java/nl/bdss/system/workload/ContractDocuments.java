@@ -2,7 +2,6 @@ package nl.bdss.system.workload;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.TreeMap;
 import nl.bdss.system.workload.Terms.Party;
 import tools.jackson.databind.json.JsonMapper;
@@ -72,16 +71,5 @@ public final class ContractDocuments {
         }
         document.put("paymentTiming", terms.paymentTiming());
         return document;
-    }
-
-    public ObjectNode amendment(LocalDate effectiveFrom, Terms terms) {
-        ObjectNode body = json.createObjectNode();
-        body.put("effectiveFrom", effectiveFrom.toString());
-        body.set("contract", document(terms));
-        return body;
-    }
-
-    public ObjectNode termination(LocalDate endDate) {
-        return json.createObjectNode().put("endDate", endDate.toString());
     }
 }

@@ -16,10 +16,12 @@ import nl.bdss.system.workload.Terms.Party;
 import nl.bdss.system.workload.Terms.PeriodKind;
 
 /**
- * The seeded load: contracts of realistic variety and the insured counts behind them, as an ordered list of
- * operations per round. Every contract satisfies the contract rules (R1-R14): 1-5 insurers of a fixed set (one
- * insurer buys SINGLE, several COORDINATED by insured counts in the service area on a reference date from March to
- * December), 2-6 parties (Zvw providers of several sectors, and Wlz/Wmo/Jeugdwet/Wpg/other parties that are recorded,
+ * The seeded load of the harness, from one {@link Random}, in two recipes.
+ *
+ * <p>{@link #round}, the fault-injection mix: contracts of realistic variety and the insured counts behind them, as
+ * an ordered list of operations per round. Every contract satisfies the contract rules (R1-R14): 1-5 insurers of a
+ * fixed set (one insurer buys SINGLE, several COORDINATED by insured counts in the service area on a reference date
+ * from March to December), 2-6 parties (Zvw providers of several sectors, and Wlz/Wmo/Jeugdwet/Wpg/other parties that are recorded,
  * never paid), a PC4 service area, a yearly, quarterly or monthly lump sum paid in advance or in arrears, shares that
  * add up to 10000 basis points at every level, a main contractor or equal partners. Some contracts are amended
  * (lump sum, sector shares, a finer period, another insurer, another reference date, a larger area) and some
@@ -29,6 +31,9 @@ import nl.bdss.system.workload.Terms.PeriodKind;
  * happened to book what: amendments that extend the validity, change the payment timing or make the period coarser,
  * and amendments dated before an earlier amendment of the same contract. Each of these can make a period already
  * booked no longer due, which settlement (rightly) keeps booked.
+ *
+ * <p>{@link #steadyContract}, the benchmarks' recipe: contracts of one shape, every one fully funded by one dataset
+ * ({@link #steadyCounts}), so that what they settle in a year follows from the inputs at a glance.
  */
 public final class Workload {
 
@@ -162,6 +167,10 @@ public final class Workload {
     }
 
     /** The same rows with other counts: a corrected delivery that replaces the dataset and moves market shares. */
+    public CountDataset redelivery(CountDataset earlier) {
+        return corrected(earlier);
+    }
+
     private CountDataset corrected(CountDataset earlier) {
         Map<String, Map<String, Long>> counts = new TreeMap<>();
         earlier.countsByInsurer().forEach((uzovi, perPostcode) -> {
@@ -170,7 +179,7 @@ public final class Workload {
             counts.put(uzovi, changed);
         });
         CountDataset corrected = new CountDataset(earlier.source(), earlier.referenceDate(), counts);
-        datasets.set(datasets.indexOf(earlier), corrected);
+        datasets.replaceAll(dataset -> dataset.equals(earlier) ? corrected : dataset);
         return corrected;
     }
 
@@ -379,6 +388,64 @@ public final class Workload {
     private static Operation operation(PlannedContract contract, ContractVersion version) {
         return version.change() == ContractVersion.Change.TERMINATED
                 ? new Terminate(contract, version) : new Amend(contract, version);
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+    // The steady recipe
+    // -------------------------------------------------------------------------------------------------------------
+
+    /**
+     * Counts from the trusted third party with every one of {@code insurers} in every postcode of the pool (1-2,000
+     * insureds each), so that a steady contract is always fully funded.
+     */
+    public CountDataset steadyCounts(List<String> insurers) {
+        LocalDate referenceDate;
+        do {
+            referenceDate = LocalDate.of(2024 + random.nextInt(2), 3 + random.nextInt(10), 1 + random.nextInt(28));
+        } while (!datasetKeys.add(TTP + referenceDate));
+        Map<String, Map<String, Long>> counts = new TreeMap<>();
+        for (String uzovi : insurers) {
+            Map<String, Long> perPostcode = new TreeMap<>();
+            postcodes.forEach(postcode -> perPostcode.put(postcode, 1L + random.nextInt(2000)));
+            counts.put(uzovi, perPostcode);
+        }
+        CountDataset dataset = new CountDataset(TTP, referenceDate, counts);
+        datasets.add(dataset);
+        return dataset;
+    }
+
+    /**
+     * A steady contract, the same shape every time: the insurers of {@code counts} purchase it together by those
+     * counts (COORDINATED), the manual's domain shares (Zvw 70%, Wmo 10%, Jeugdwet 20%), a GP as main contractor
+     * and one to three Zvw providers of other sectors (equal sector shares, the remainder to the GP), a service area
+     * of two to eight neighbouring postcodes, a lump sum of {@link #steadyLumpSum()} per period, paid in advance.
+     */
+    public Terms steadyContract(String reference, LocalDate validFrom, LocalDate validUntil, PeriodKind period,
+            CountDataset counts) {
+        int index = ++contractCount;
+        int sectorCount = 2 + random.nextInt(3);
+        List<String> others = new ArrayList<>(SECTORS.subList(1, SECTORS.size()));
+        Collections.shuffle(others, random);
+        List<Party> parties = new ArrayList<>();
+        Map<String, Integer> sectorShares = new TreeMap<>();
+        for (int s = 0; s < sectorCount; s++) {
+            String sector = s == 0 ? SECTORS.get(0) : others.get(s - 1);
+            sectorShares.put(sector, 10_000 / sectorCount + (s == 0 ? 10_000 % sectorCount : 0));
+            parties.add(new Party("zvw-" + s, "Zorgaanbieder " + runTag + "-" + index + "-" + s, "ZVW", sector, freshAgb()));
+        }
+        parties.add(new Party("welzijn", "Welzijn " + index, "WMO", null, null));
+        parties.add(new Party("jeugd", "Jeugdteam " + index, "JEUGDWET", null, null));
+        int start = random.nextInt(postcodes.size() - 8);
+        List<String> area = List.copyOf(postcodes.subList(start, start + 2 + random.nextInt(7)));
+        List<String> insurers = List.copyOf(new TreeMap<>(counts.countsByInsurer()).keySet());
+        return new Terms(reference, "Samenwerking " + reference, validFrom, validUntil, insurers, parties, area,
+                steadyLumpSum(), period, Map.of("ZVW", 7000, "WMO", 1000, "JEUGDWET", 2000), sectorShares,
+                Terms.MAIN_CONTRACTOR, "zvw-0", Map.of(), counts.referenceDate(), counts.source(), Terms.IN_ADVANCE);
+    }
+
+    /** EUR 1,000 to EUR 99,900 in whole hundreds of euros, so that the Zvw part (70%) has no remainder. */
+    public long steadyLumpSum() {
+        return 10_000L * (10 + random.nextInt(990));
     }
 
     // -------------------------------------------------------------------------------------------------------------

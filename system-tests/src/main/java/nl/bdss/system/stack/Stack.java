@@ -1,6 +1,8 @@
 package nl.bdss.system.stack;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -16,9 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -27,26 +31,31 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
 /**
- * The stack as separate operating-system processes: PostgreSQL, a KRaft Kafka broker and the schema registry from
- * the local-stack jar and its classpath, and the four services from their executable jars, launched the way
- * {@code ./bdss} launches them but on free ports of their own, with data under
- * {@code system-tests/target/fault-injection/stack} and one log per process under
- * {@code system-tests/target/fault-injection/logs}. It never touches the ports of {@code ./bdss up}.
+ * The stack as separate operating-system processes, the one launcher of the end-to-end test, the fault-injection
+ * suite and the benchmarks: PostgreSQL, a KRaft Kafka broker and the schema registry from the local-stack jar and
+ * its classpath, the OAuth2 authorization server (in a secured stack) and the four services from their executable
+ * jars, with the environment {@code ./bdss} gives them, but on free ports of their own, with data under
+ * {@code system-tests/target/<name>/stack} and one log per process under {@code system-tests/target/<name>/logs}.
+ * It never touches the ports or the data of {@code ./bdss up}.
  *
- * <p>Faults are real: {@link #kill} is SIGKILL ({@link Process#destroyForcibly()}), {@link #pausePostgres} sends
- * SIGSTOP and SIGCONT to the postmaster and every backend. {@link #close} (also run by a shutdown hook) stops
- * everything it started; the process ids are kept in a file so a run that was itself killed is cleaned up by the
- * next one, by those ids.
+ * <p>It holds every process it starts as a {@link Process}: it sees an exit (and its status) the moment it
+ * happens, {@link #kill} is SIGKILL, {@link #pausePostgres} sends SIGSTOP and SIGCONT to the postmaster and every
+ * backend. {@link #close} (also run by a shutdown hook) stops everything it started; the process ids are kept in a
+ * file so that a run that was itself killed is cleaned up by the next one of the same name, by those ids.
  */
-public final class StackProcesses implements AutoCloseable {
+public final class Stack implements AutoCloseable {
 
-    public static final String VERSION = "0.1.0-SNAPSHOT";
+    static final String VERSION = "0.1.0-SNAPSHOT";
     public static final String DB_USER = "bdss";
     public static final String DB_PASSWORD = "bdss";
 
@@ -54,18 +63,69 @@ public final class StackProcesses implements AutoCloseable {
     private static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final String BOOT_PROPERTIES_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
+
+    /** Quick (re)starts of four JVMs on two cores: the C1 compiler only, the serial collector, a small heap. */
+    public static final List<String> QUICK_START = List.of("-Xmx320m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    /** The services' JVM as {@code ./bdss up} starts it, for measurements. */
+    public static final List<String> AS_BDSS_UP = List.of("-Xmx384m");
+
+    /**
+     * How a stack runs.
+     *
+     * @param name               its directory under {@code system-tests/target}; one run per name at a time
+     * @param secured            with the authorization server, and the services checking tokens and rate limits as
+     *                           in {@code ./bdss up}; without, every API is open
+     * @param serviceJvmOptions  the services' JVM options ({@link #QUICK_START} or {@link #AS_BDSS_UP})
+     * @param serviceEnvironment extra environment for every service
+     * @param date               the date the services' clocks start on (at this instant of the day, in UTC, when
+     *                           the stack is prepared; they run on from there); null: the system clock
+     */
+    public record Settings(String name, boolean secured, List<String> serviceJvmOptions,
+            Map<String, String> serviceEnvironment, Instant date) {
+
+        public Settings {
+            serviceJvmOptions = List.copyOf(serviceJvmOptions);
+            serviceEnvironment = Map.copyOf(serviceEnvironment);
+        }
+
+        /** Open, quick-starting services on the system clock. */
+        public static Settings named(String name) {
+            return new Settings(name, false, QUICK_START, Map.of(), null);
+        }
+
+        public Settings withSecurity() {
+            return new Settings(name, true, serviceJvmOptions, serviceEnvironment, date);
+        }
+
+        public Settings withServiceJvmOptions(List<String> options) {
+            return new Settings(name, secured, options, serviceEnvironment, date);
+        }
+
+        public Settings withServiceEnvironment(Map<String, String> environment) {
+            return new Settings(name, secured, serviceJvmOptions, environment, date);
+        }
+
+        /** The services' clocks start at {@code instant} (see {@link FixedDateClock}). */
+        public Settings onDate(Instant instant) {
+            return new Settings(name, secured, serviceJvmOptions, serviceEnvironment, instant);
+        }
+    }
 
     /** A process that ended without this class ending it: a deliberate halt, a crash. */
     public record Exit(Component component, int status, List<String> jvmOptions) {
     }
 
     private final Path repository;
+    private final Settings settings;
     private final Path home;
+    private final Path data;
     private final Path logs;
     private final RunLog log;
+    private final List<Component> components;
     private final Map<Component, Integer> ports;
     private final int controllerPort;
-    private final Map<String, String> serviceEnvironment;
+    private final long clockOffsetMillis;
     private final Map<Component, Process> running = new ConcurrentHashMap<>();
     private final Map<Component, List<String>> launchOptions = new ConcurrentHashMap<>();
     private final Set<Process> endedByUs = ConcurrentHashMap.newKeySet();
@@ -74,40 +134,47 @@ public final class StackProcesses implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final FileChannel lockChannel;
     private final FileLock lock;
-    private final Thread shutdownHook = new Thread(this::stopEverything, "fault-injection-stack-shutdown");
+    private final Thread shutdownHook = new Thread(this::stopEverything, "system-tests-stack-shutdown");
     private volatile Consumer<Exit> exitListener = exit -> { };
     private volatile boolean closing;
 
-    private StackProcesses(Path repository, RunLog log, Map<String, String> serviceEnvironment) throws IOException {
+    private Stack(Path repository, Settings settings, RunLog log) throws IOException {
         this.repository = repository;
-        this.home = repository.resolve("system-tests/target/fault-injection/stack");
-        this.logs = repository.resolve("system-tests/target/fault-injection/logs");
+        this.settings = settings;
+        this.home = repository.resolve("system-tests/target").resolve(settings.name());
+        this.data = home.resolve("stack");
+        this.logs = home.resolve("logs");
         this.log = log;
+        List<Component> all = new ArrayList<>(Component.infrastructure());
+        if (settings.secured()) {
+            all.add(Component.AUTHORIZATION_SERVER);
+        }
+        all.addAll(Component.services());
+        this.components = List.copyOf(all);
         for (Component component : Component.values()) {
             locks.put(component, new Object());
         }
-        Files.createDirectories(home.getParent());
-        lockChannel = FileChannel.open(home.getParent().resolve("fault-injection.lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        Files.createDirectories(home);
+        lockChannel = FileChannel.open(home.resolve("stack.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         lock = awaitLock(lockChannel);
         stopLeftoversOfAKilledRun();
-        deleteRecursively(home);
+        deleteRecursively(data);
         deleteRecursively(logs);
-        Files.createDirectories(home);
+        Files.createDirectories(data);
         Files.createDirectories(logs);
         snapshotBinaries();
-        List<Integer> free = freePorts(Component.values().length + 1);
+        List<Integer> free = freePorts(components.size() + 1);
         Map<Component, Integer> assigned = new EnumMap<>(Component.class);
-        for (Component component : Component.values()) {
-            assigned.put(component, free.get(component.ordinal()));
+        for (int i = 0; i < components.size(); i++) {
+            assigned.put(components.get(i), free.get(i));
         }
         this.ports = Map.copyOf(assigned);
         this.controllerPort = free.get(free.size() - 1);
-        this.serviceEnvironment = Map.copyOf(serviceEnvironment);
+        this.clockOffsetMillis = settings.date() == null ? 0 : Duration.between(Instant.now(), settings.date()).toMillis();
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /** One run at a time per checkout: a second one (a build running the IT, say) waits for the first. */
+    /** One run per name and checkout at a time: a second one (a build running the IT, say) waits for the first. */
     private FileLock awaitLock(FileChannel channel) throws IOException {
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
         boolean announced = false;
@@ -118,35 +185,34 @@ public final class StackProcesses implements AutoCloseable {
             }
             if (System.nanoTime() > deadline) {
                 channel.close();
-                throw new IllegalStateException("another fault-injection run kept " + home + " for 30 minutes");
+                throw new IllegalStateException("another run kept " + home + " for 30 minutes");
             }
             if (!announced) {
-                log.say("another fault-injection run uses %s; waiting for it to end", home);
+                log.say("another run uses %s; waiting for it to end", home);
                 announced = true;
             }
             sleep(Duration.ofSeconds(2));
         }
     }
 
-    /**
-     * Prepares (nothing runs yet) a stack in this checkout.
-     *
-     * @param serviceEnvironment extra environment for every service, e.g. client settings for the harness
-     */
-    public static StackProcesses prepare(Path repository, RunLog log, Map<String, String> serviceEnvironment) {
-        requireBuilt(repository);
+    /** Prepares (nothing runs yet) a stack in this checkout. */
+    public static Stack prepare(Path repository, Settings settings, RunLog log) {
+        requireBuilt(repository, settings);
         try {
-            return new StackProcesses(repository, log, serviceEnvironment);
+            return new Stack(repository, settings, log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the stack's directories", e);
         }
     }
 
-    private static void requireBuilt(Path repository) {
+    private static void requireBuilt(Path repository, Settings settings) {
         List<Path> needed = new ArrayList<>();
         needed.add(localStackJar(repository));
         needed.add(repository.resolve("local-stack/target/lib"));
-        Component.services().forEach(service -> needed.add(serviceJar(repository, service)));
+        Component.services().forEach(service -> needed.add(executableJar(repository, service)));
+        if (settings.secured()) {
+            needed.add(executableJar(repository, Component.AUTHORIZATION_SERVER));
+        }
         List<Path> missing = needed.stream().filter(path -> !Files.exists(path)).toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("not built yet: " + missing
@@ -158,8 +224,21 @@ public final class StackProcesses implements AutoCloseable {
     // Where things are
     // ---------------------------------------------------------------------------------------------------------
 
+    /** What this stack runs, in the order it starts them. */
+    public List<Component> components() {
+        return components;
+    }
+
+    public boolean secured() {
+        return settings.secured();
+    }
+
     public int port(Component component) {
-        return ports.get(component);
+        Integer port = ports.get(component);
+        if (port == null) {
+            throw new IllegalArgumentException(component + " is not part of this stack");
+        }
+        return port;
     }
 
     public String bootstrapServers() {
@@ -170,8 +249,13 @@ public final class StackProcesses implements AutoCloseable {
         return "http://127.0.0.1:" + port(Component.SCHEMA_REGISTRY);
     }
 
-    public String serviceUrl(Component service) {
+    public String url(Component service) {
         return "http://127.0.0.1:" + port(service);
+    }
+
+    /** The issuer of the tokens (the authorization server as clients reach it); only in a secured stack. */
+    public String issuer() {
+        return "http://localhost:" + port(Component.AUTHORIZATION_SERVER);
     }
 
     public String jdbcUrl(String database) {
@@ -180,6 +264,10 @@ public final class StackProcesses implements AutoCloseable {
 
     public Path logFile(Component component) {
         return logs.resolve(component.processName() + ".log");
+    }
+
+    public Path logDirectory() {
+        return logs;
     }
 
     /** Called for every process that ends without this class ending it (on a JVM thread of the process API). */
@@ -197,19 +285,25 @@ public final class StackProcesses implements AutoCloseable {
     // ---------------------------------------------------------------------------------------------------------
 
     /**
-     * Starts the infrastructure one by one (on two cores about as fast as together, and a failure reads clearer),
-     * then the four services in parallel, each with its extra JVM options; returns once all are ready.
+     * Starts the infrastructure and the authorization server one by one (on two cores about as fast as together,
+     * and a failure reads clearer), then the four services in parallel, each with its extra JVM options; returns
+     * once all are ready.
      */
     public void startAll(Map<Component, List<String>> serviceOptions) {
-        Component.infrastructure().forEach(component -> start(component, List.of()));
+        components.stream().filter(component -> !component.isService()).forEach(component -> start(component, List.of()));
         List<CompletableFuture<Void>> starts = Component.services().stream()
                 .map(service -> CompletableFuture.runAsync(() -> start(service, serviceOptions.getOrDefault(service, List.of()))))
                 .toList();
         try {
             CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+    }
+
+    /** Starts everything with no extra JVM options. */
+    public void startAll() {
+        startAll(Map.of());
     }
 
     /**
@@ -242,8 +336,8 @@ public final class StackProcesses implements AutoCloseable {
     }
 
     /** The process ended before it was ready. */
-    public static final class ExitedWhileStarting extends IllegalStateException {
-        public ExitedWhileStarting(String message) {
+    static final class ExitedWhileStarting extends IllegalStateException {
+        ExitedWhileStarting(String message) {
             super(message);
         }
     }
@@ -260,9 +354,7 @@ public final class StackProcesses implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-            if (component.isService()) {
-                builder.environment().putAll(environment(component));
-            }
+            builder.environment().putAll(environment(component));
             Process process = builder.start();
             starting.add(process);
             running.put(component, process);
@@ -275,56 +367,70 @@ public final class StackProcesses implements AutoCloseable {
         }
     }
 
+    /** The command line: the same main classes, arguments and heap sizes as {@code ./bdss}, on this stack's ports. */
     private List<String> command(Component component, List<String> jvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Path bin = home.resolve("bin");
-        String classpath = bin.resolve("local-stack.jar") + java.io.File.pathSeparator + bin.resolve("lib") + "/*";
+        Path bin = data.resolve("bin");
+        String classpath = bin.resolve("local-stack.jar") + File.pathSeparator + bin.resolve("lib") + "/*";
         switch (component) {
-            case POSTGRES -> {
-                command.addAll(List.of("-Xmx128m", "-XX:+ExitOnOutOfMemoryError", "-cp", classpath,
-                        "nl.bdss.localstack.PostgresServer", "--port", String.valueOf(port(component)),
-                        "--data-dir", dataDirectory(component).toString()));
-            }
-            case KAFKA -> {
-                command.addAll(List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-cp", classpath,
-                        "nl.bdss.localstack.KafkaServer", "--port", String.valueOf(port(component)),
-                        "--controller-port", String.valueOf(controllerPort),
-                        "--data-dir", dataDirectory(component).toString()));
-            }
-            case SCHEMA_REGISTRY -> {
-                command.addAll(List.of("-Xmx128m", "-XX:+ExitOnOutOfMemoryError",
-                        "-Dlogback.configurationFile=local-stack-logback.xml", "-cp", classpath,
-                        "nl.bdss.registry.SchemaRegistryServer", "--port", String.valueOf(port(component)),
-                        "--data-dir", dataDirectory(component).toString(), "--host", "127.0.0.1"));
-            }
+            case POSTGRES -> command.addAll(List.of("-Xmx128m", "-XX:+ExitOnOutOfMemoryError", "-cp", classpath,
+                    "nl.bdss.localstack.PostgresServer", "--port", String.valueOf(port(component)),
+                    "--data-dir", dataDirectory(component).toString()));
+            case KAFKA -> command.addAll(List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-cp", classpath,
+                    "nl.bdss.localstack.KafkaServer", "--port", String.valueOf(port(component)),
+                    "--controller-port", String.valueOf(controllerPort),
+                    "--data-dir", dataDirectory(component).toString()));
+            case SCHEMA_REGISTRY -> command.addAll(List.of("-Xmx128m", "-XX:+ExitOnOutOfMemoryError",
+                    "-Dlogback.configurationFile=local-stack-logback.xml", "-cp", classpath,
+                    "nl.bdss.registry.SchemaRegistryServer", "--port", String.valueOf(port(component)),
+                    "--data-dir", dataDirectory(component).toString(), "--host", "127.0.0.1"));
+            case AUTHORIZATION_SERVER -> command.addAll(List.of("-Xmx192m", "-XX:+ExitOnOutOfMemoryError", "-jar",
+                    executableCopy(component).toString()));
             default -> {
-                // C1 only and the serial collector: four JVMs start faster on two cores
-                command.addAll(List.of("-Xmx320m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1",
-                        "-XX:+UseSerialGC", "-Dbdss.security.enabled=false"));
+                command.add("-XX:+ExitOnOutOfMemoryError");
+                command.addAll(settings.serviceJvmOptions());
                 command.addAll(jvmOptions);
-                command.addAll(List.of("-jar", bin.resolve(component.processName() + ".jar").toString()));
+                if (settings.date() == null) {
+                    command.addAll(List.of("-jar", executableCopy(component).toString()));
+                } else {
+                    // the executable jar's own classes and libraries, and the clock of the fixed date beside them
+                    command.addAll(List.of("-Dloader.path=" + bin.resolve("clock"),
+                            "-Dspring.main.sources=" + FixedDateClock.class.getName(),
+                            "-D" + FixedDateClock.OFFSET_PROPERTY + "=" + clockOffsetMillis,
+                            "-cp", executableCopy(component).toString(), BOOT_PROPERTIES_LAUNCHER));
+                }
             }
         }
         return command;
     }
 
-    private Map<String, String> environment(Component service) {
+    private Map<String, String> environment(Component component) {
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("SERVER_PORT", String.valueOf(port(service)));
-        environment.put("DB_URL", jdbcUrl(service.database()));
-        environment.put("DB_USER", DB_USER);
-        environment.put("DB_PASSWORD", DB_PASSWORD);
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
-        environment.put("SCHEMA_REGISTRY_URL", registryUrl());
-        environment.put("BDSS_SECURITY_ENABLED", "false");
-        environment.putAll(serviceEnvironment);
+        if (component == Component.AUTHORIZATION_SERVER) {
+            environment.put("SERVER_PORT", String.valueOf(port(component)));
+            environment.put("AUTH_ISSUER", issuer());
+        } else if (component.isService()) {
+            environment.put("SERVER_PORT", String.valueOf(port(component)));
+            environment.put("DB_URL", jdbcUrl(component.database()));
+            environment.put("DB_USER", DB_USER);
+            environment.put("DB_PASSWORD", DB_PASSWORD);
+            environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+            environment.put("SCHEMA_REGISTRY_URL", registryUrl());
+            if (settings.secured()) {
+                environment.put("AUTH_ISSUER", issuer());
+            } else {
+                environment.put("BDSS_SECURITY_ENABLED", "false");
+            }
+            environment.putAll(settings.serviceEnvironment());
+        }
         return environment;
     }
 
     private void awaitReady(Component component, long logOffset) {
         Process process = running.get(component);
-        long deadline = System.nanoTime() + (component.isService() ? SERVICE_TIMEOUT : INFRA_TIMEOUT).toNanos();
+        Duration timeout = component.isSpringBootApplication() ? SERVICE_TIMEOUT : INFRA_TIMEOUT;
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 printTail(component, 15);
@@ -333,21 +439,23 @@ public final class StackProcesses implements AutoCloseable {
                 throw new ExitedWhileStarting(component + " exited with status " + process.exitValue()
                         + " while starting; see " + logFile(component));
             }
-            if (component.isService() ? healthy(component) : portOpen(port(component)) && logged(component, logOffset)) {
+            boolean ready = component.readyLine() == null
+                    ? healthy(component) : portOpen(port(component)) && logged(component, logOffset);
+            if (ready) {
                 return;
             }
             sleep(Duration.ofMillis(250));
         }
         printTail(component, 40);
-        throw new IllegalStateException(component + " was not ready after "
-                + (component.isService() ? SERVICE_TIMEOUT : INFRA_TIMEOUT).toSeconds() + " s; see " + logFile(component));
+        throw new IllegalStateException(component + " was not ready after " + timeout.toSeconds() + " s; see "
+                + logFile(component));
     }
 
-    /** Whether the service's health is UP (a paused database makes this wait, which is what we want). */
-    public boolean healthy(Component service) {
+    /** Whether the application's health is UP (a paused database makes this wait, which is what we want). */
+    public boolean healthy(Component application) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                            URI.create(serviceUrl(service) + "/actuator/health")).timeout(Duration.ofSeconds(5)).GET().build(),
+                            URI.create(url(application) + "/actuator/health")).timeout(Duration.ofSeconds(5)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().contains("\"UP\"");
         } catch (IOException e) {
@@ -403,7 +511,7 @@ public final class StackProcesses implements AutoCloseable {
     }
 
     /** As {@link #restart(Component, Duration, List)}, telling {@code killing} the pid just before the SIGKILL. */
-    public long restart(Component component, Duration downtime, List<String> jvmOptions, java.util.function.LongConsumer killing) {
+    public long restart(Component component, Duration downtime, List<String> jvmOptions, LongConsumer killing) {
         synchronized (locks.get(component)) {
             long pid = pid(component);
             killing.accept(pid);
@@ -472,7 +580,7 @@ public final class StackProcesses implements AutoCloseable {
             }
             return ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
                     .filter(ProcessHandle::isAlive)
-                    .filter(handle -> handle.info().commandLine().map(line -> line.contains(home.toString())).orElse(false));
+                    .filter(handle -> handle.info().commandLine().map(line -> line.contains(data.toString())).orElse(false));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
@@ -533,7 +641,7 @@ public final class StackProcesses implements AutoCloseable {
         }
     }
 
-    /** Stops everything: services first, then the registry, the broker and PostgreSQL; checks nothing is left. */
+    /** Stops everything: services first, then the rest in the reverse order of starting; checks nothing is left. */
     @Override
     public void close() {
         stopEverything();
@@ -558,9 +666,9 @@ public final class StackProcesses implements AutoCloseable {
         List<CompletableFuture<Void>> services = Component.services().stream()
                 .map(service -> CompletableFuture.runAsync(() -> stop(service))).toList();
         CompletableFuture.allOf(services.toArray(CompletableFuture[]::new)).join();
-        stop(Component.SCHEMA_REGISTRY);
-        stop(Component.KAFKA);
-        stop(Component.POSTGRES);
+        List<Component> rest = new ArrayList<>(components.stream().filter(component -> !component.isService()).toList());
+        Collections.reverse(rest);
+        rest.forEach(this::stop);
         stopPostmaster();
         writePidFile();
     }
@@ -578,13 +686,13 @@ public final class StackProcesses implements AutoCloseable {
         });
     }
 
-    /** Every process of this run still alive: launched ones, and any whose command line names the stack's home. */
+    /** Every process of this run still alive: launched ones, and any whose command line names the stack's data. */
     public List<ProcessHandle> leftovers() {
         List<ProcessHandle> left = new ArrayList<>();
         running.values().stream().filter(Process::isAlive).map(Process::toHandle).forEach(left::add);
         ProcessHandle.allProcesses()
                 .filter(handle -> handle.pid() != ProcessHandle.current().pid())
-                .filter(handle -> handle.info().commandLine().map(line -> line.contains(home.toString())).orElse(false))
+                .filter(handle -> handle.info().commandLine().map(line -> line.contains(data.toString())).orElse(false))
                 .filter(handle -> left.stream().noneMatch(known -> known.pid() == handle.pid()))
                 .forEach(left::add);
         return left;
@@ -604,7 +712,7 @@ public final class StackProcesses implements AutoCloseable {
     // ---------------------------------------------------------------------------------------------------------
 
     private Path pidFile() {
-        return home.getParent().resolve("stack.pids");
+        return home.resolve("stack.pids");
     }
 
     private void writePidFile() {
@@ -618,7 +726,7 @@ public final class StackProcesses implements AutoCloseable {
         }
     }
 
-    /** Kills, by the ids the previous run recorded, those of its processes that still run (matched by their home). */
+    /** Kills, by the ids the previous run recorded, those of its processes that still run (matched by their data). */
     private void stopLeftoversOfAKilledRun() throws IOException {
         if (!Files.exists(pidFile())) {
             return;
@@ -629,7 +737,7 @@ public final class StackProcesses implements AutoCloseable {
                 continue;
             }
             ProcessHandle.of(Long.parseLong(parts[0]))
-                    .filter(handle -> handle.info().commandLine().map(c -> c.contains(home.toString())).orElse(false))
+                    .filter(handle -> handle.info().commandLine().map(c -> c.contains(data.toString())).orElse(false))
                     .ifPresent(handle -> {
                         log.say("stopping %s (pid %d) left over from an earlier run", parts.length > 1 ? parts[1] : "?",
                                 handle.pid());
@@ -643,12 +751,13 @@ public final class StackProcesses implements AutoCloseable {
     }
 
     /**
-     * The run's own copy of the jars it launches, under its home: a rebuild during the run cannot change what a
-     * restart starts, and no command line of ours names the checkout's jars, which {@code ./bdss down} looks for
-     * when it stops strays of its own stack.
+     * The run's own copy of what it launches, under its data directory: a rebuild during the run cannot change what
+     * a restart starts, and no command line of ours names the checkout's jars, which {@code ./bdss down} looks for
+     * when it stops strays of its own stack. With a fixed date also the clock a service is given, alone in its
+     * directory so that nothing else of this module reaches the service's classpath.
      */
     private void snapshotBinaries() throws IOException {
-        Path bin = home.resolve("bin");
+        Path bin = data.resolve("bin");
         Files.createDirectories(bin.resolve("lib"));
         Files.copy(localStackJar(repository), bin.resolve("local-stack.jar"));
         try (Stream<Path> jars = Files.list(repository.resolve("local-stack/target/lib"))) {
@@ -661,8 +770,19 @@ public final class StackProcesses implements AutoCloseable {
                 }
             }
         }
-        for (Component service : Component.services()) {
-            Files.copy(serviceJar(repository, service), bin.resolve(service.processName() + ".jar"));
+        for (Component application : components.stream().filter(Component::isSpringBootApplication).toList()) {
+            Files.copy(executableJar(repository, application), executableCopy(application));
+        }
+        if (settings.date() != null) {
+            String classFile = FixedDateClock.class.getName().replace('.', '/') + ".class";
+            Path target = bin.resolve("clock").resolve(classFile);
+            Files.createDirectories(target.getParent());
+            try (InputStream in = FixedDateClock.class.getClassLoader().getResourceAsStream(classFile)) {
+                if (in == null) {
+                    throw new IllegalStateException("no " + classFile + " on the classpath");
+                }
+                Files.copy(in, target);
+            }
         }
     }
 
@@ -670,8 +790,12 @@ public final class StackProcesses implements AutoCloseable {
     // Helpers
     // ---------------------------------------------------------------------------------------------------------
 
-    public Path dataDirectory(Component component) {
-        return home.resolve(component.processName());
+    Path dataDirectory(Component component) {
+        return data.resolve(component.processName());
+    }
+
+    private Path executableCopy(Component application) {
+        return data.resolve("bin").resolve(application.processName() + ".jar");
     }
 
     public void printTail(Component component, int count) {
@@ -689,17 +813,18 @@ public final class StackProcesses implements AutoCloseable {
         return repository.resolve("local-stack/target/local-stack-" + VERSION + ".jar");
     }
 
-    private static Path serviceJar(Path repository, Component service) {
-        return repository.resolve(service.processName() + "/target/" + service.processName() + "-" + VERSION + "-exec.jar");
+    private static Path executableJar(Path repository, Component application) {
+        String module = application.processName();
+        return repository.resolve(module + "/target/" + module + "-" + VERSION + "-exec.jar");
     }
 
     private static boolean await(ProcessHandle handle, Duration timeout) {
         try {
             handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             return false;
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             return !handle.isAlive();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -707,7 +832,7 @@ public final class StackProcesses implements AutoCloseable {
         }
     }
 
-    public static boolean portOpen(int port) {
+    static boolean portOpen(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
             return true;
