@@ -53,7 +53,8 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         RunLog log = new RunLog(System.out);
-        Stack.Settings settings = Stack.Settings.named("benchmark").withSecurity().withServiceJvmOptions(Stack.AS_BDSS_UP);
+        Stack.Settings settings = Stack.Settings.named("benchmark").withSecurity()
+                .withServiceJvmOptions(Stack.AS_BDSS_UP);
         try (Stack stack = Stack.prepare(options.repo, settings, log)) {
             log.say("starting the stack (logs in %s)", stack.logDirectory());
             stack.startAll();
@@ -183,7 +184,8 @@ public final class Benchmark {
             long total = client.sectorLoads(year).path("totalCents").asLong();
             while (total != target) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("reporting shows " + total + " cents for " + year + ", expected " + target);
+                    throw new IllegalStateException("reporting shows " + total + " cents for " + year + ", expected "
+                            + target);
                 }
                 Thread.sleep(100);
                 total = client.sectorLoads(year).path("totalCents").asLong();

@@ -63,7 +63,8 @@ public final class RebuildBenchmark {
         try (Stack stack = Stack.prepare(repo, settings, log)) {
             log.say("starting the stack (logs in %s)", stack.logDirectory());
             stack.startAll();
-            run(StackClient.strict(stack, log), new ContractDocuments(repo), new Workload(seed), seed, contracts, period);
+            run(StackClient.strict(stack, log), new ContractDocuments(repo), new Workload(seed), seed, contracts,
+                    period);
         }
     }
 

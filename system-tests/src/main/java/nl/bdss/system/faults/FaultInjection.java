@@ -6,10 +6,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 
 /**
- * The command: {@code system-tests/run.sh fault-injection [--seed N] [--contracts N] [--rounds N] [--load-seconds N] [--long]
- * [--no-registry-outage]}.
- * Prints the seed first, every fault as it happens, the phase timings and the invariants; exits 1 when any
- * invariant failed (the message says how to replay the seed).
+ * The command: {@code system-tests/run.sh fault-injection [--seed N] [--contracts N] [--rounds N]
+ * [--load-seconds N] [--long] [--no-registry-outage]}. Prints the seed first, every fault as it happens, the phase
+ * timings and the invariants; exits 1 when any invariant failed (the message says how to replay the seed).
  */
 public final class FaultInjection {
 

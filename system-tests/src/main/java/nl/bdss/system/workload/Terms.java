@@ -74,6 +74,18 @@ public record Terms(String reference, String title, LocalDate validFrom, LocalDa
                 paymentTiming);
     }
 
+    public Terms withValidFrom(LocalDate from) {
+        return new Terms(reference, title, from, validUntil, insurers, parties, serviceArea, lumpSumCents, period,
+                domainShares, sectorShares, executionType, mainContractor, partnerShares, referenceDate, countSource,
+                paymentTiming);
+    }
+
+    public Terms withPaymentTiming(String timing) {
+        return new Terms(reference, title, validFrom, validUntil, insurers, parties, serviceArea, lumpSumCents, period,
+                domainShares, sectorShares, executionType, mainContractor, partnerShares, referenceDate, countSource,
+                timing);
+    }
+
     public Terms withLumpSum(long cents) {
         return new Terms(reference, title, validFrom, validUntil, insurers, parties, serviceArea, cents, period,
                 domainShares, sectorShares, executionType, mainContractor, partnerShares, referenceDate, countSource,

@@ -21,16 +21,17 @@ import nl.bdss.system.workload.Terms.PeriodKind;
  * <p>{@link #round}, the fault-injection mix: contracts of realistic variety and the insured counts behind them, as
  * an ordered list of operations per round. Every contract satisfies the contract rules (R1-R14): 1-5 insurers of a
  * fixed set (one insurer buys SINGLE, several COORDINATED by insured counts in the service area on a reference date
- * from March to December), 2-6 parties (Zvw providers of several sectors, and Wlz/Wmo/Jeugdwet/Wpg/other parties that are recorded,
- * never paid), a PC4 service area, a yearly, quarterly or monthly lump sum paid in advance or in arrears, shares that
- * add up to 10000 basis points at every level, a main contractor or equal partners. Some contracts are amended
- * (lump sum, sector shares, a finer period, another insurer, another reference date, a larger area) and some
- * terminated; some are registered before their counts are delivered and stay PENDING until then.
+ * from March to December), 2-6 parties (Zvw providers of several sectors, and Wlz/Wmo/Jeugdwet/Wpg/other parties
+ * that are recorded, never paid), a PC4 service area, a yearly, quarterly or monthly lump sum paid in advance or in
+ * arrears, shares that add up to 10000 basis points at every level, a main contractor or equal partners. Some
+ * contracts are amended (lump sum, sector shares, a finer period, another insurer, another reference date, a larger
+ * area, an earlier or later start of validity, in advance instead of in arrears) and some terminated; some are
+ * registered before their counts are delivered and stay PENDING until then.
  *
  * <p>Kept out on purpose, so that the expected ledger depends only on the final inputs and not on when the system
- * happened to book what: amendments that extend the validity, change the payment timing or make the period coarser,
- * and amendments dated before an earlier amendment of the same contract. Each of these can make a period already
- * booked no longer due, which settlement (rightly) keeps booked.
+ * happened to book what: amendments that extend the validity at its end, change the payment timing from in advance
+ * to in arrears or make the period coarser, and amendments dated before an earlier amendment of the same contract.
+ * Each of these can make a period already booked no longer due, which settlement (rightly) keeps booked.
  *
  * <p>{@link #steadyContract}, the benchmarks' recipe: contracts of one shape, every one fully funded by one dataset
  * ({@link #steadyCounts}), so that what they settle in a year follows from the inputs at a glance.
@@ -44,6 +45,7 @@ public final class Workload {
     public static final List<String> OTHER_DOMAINS = List.of("WLZ", "WMO", "JEUGDWET", "WPG", "OTHER");
     private static final String TTP = "TRUSTED_THIRD_PARTY";
     private static final String INSURERS_SOURCE = "INSURERS";
+    private static final LocalDate EXPERIMENT_START = LocalDate.of(2024, 5, 1);
     private static final LocalDate LATEST_END = LocalDate.of(2029, 4, 30);
     private static final int POOL_SIZE = 40;
 
@@ -228,11 +230,12 @@ public final class Workload {
                 break;
             }
             effective = next;
-            terms = amend(terms, usable);
+            terms = amend(terms, effective, usable);
             versions.add(ContractVersion.amended(effective, terms));
         }
         if (random.nextInt(100) < 22) {
-            LocalDate end = validFrom.plusDays(random.nextLong(java.time.temporal.ChronoUnit.DAYS.between(validFrom, validUntil) + 1));
+            LocalDate end = terms.validFrom().plusDays(random.nextLong(
+                    java.time.temporal.ChronoUnit.DAYS.between(terms.validFrom(), validUntil) + 1));
             versions.add(ContractVersion.terminated(terms, end));
         }
         return new PlannedContract(handle, versions);
@@ -284,12 +287,15 @@ public final class Workload {
         return shares;
     }
 
-    /** An amendment of one to three aspects; the validity, the payment timing and the parties stay. */
-    private Terms amend(Terms terms, List<CountDataset> usable) {
+    /**
+     * An amendment, effective from {@code effective}, of one to three aspects; the end of validity and the parties
+     * stay, the payment timing changes only from in arrears to in advance.
+     */
+    private Terms amend(Terms terms, LocalDate effective, List<CountDataset> usable) {
         Terms amended = terms;
         int changes = 1 + random.nextInt(3);
         for (int c = 0; c < changes; c++) {
-            switch (random.nextInt(6)) {
+            switch (random.nextInt(8)) {
                 case 0, 1 -> amended = amended.withLumpSum(Math.max(1, amended.lumpSumCents() * (50 + random.nextInt(110)) / 100
                         + random.nextInt(97)));
                 case 2 -> amended = amended.withSectorShares(composition(10_000, new ArrayList<>(new java.util.TreeSet<>(
@@ -310,14 +316,37 @@ public final class Workload {
                         amended = purchasing(amended, more, amended.serviceArea(), usable);
                     }
                 }
-                default -> {
+                case 5 -> {
                     Set<String> area = new LinkedHashSet<>(amended.serviceArea());
                     area.add(pick(postcodes));
                     amended = purchasing(amended, amended.insurers(), List.copyOf(area), usable);
                 }
+                case 6 -> {
+                    // every period due in arrears is due in advance too; the other way round would leave booked
+                    // periods that are no longer due
+                    if (Terms.IN_ARREARS.equals(amended.paymentTiming())) {
+                        amended = amended.withPaymentTiming(Terms.IN_ADVANCE);
+                    }
+                }
+                default -> amended = amended.withValidFrom(otherStart(amended.validFrom(), effective));
             }
         }
         return amended;
+    }
+
+    /**
+     * Another start of validity: later, but not after the amendment's own date (the new version must be valid on
+     * it), or up to four months earlier, not before the experiment. Either way the first period gets another start,
+     * so a booked first period is credited rather than left booked while not due; the periods after it keep their
+     * start and end.
+     */
+    private LocalDate otherStart(LocalDate from, LocalDate effective) {
+        long roomLater = java.time.temporal.ChronoUnit.DAYS.between(from, effective);
+        if (roomLater > 0 && random.nextBoolean()) {
+            return from.plusDays(1 + random.nextLong(roomLater));
+        }
+        LocalDate earlier = from.minusDays(1 + random.nextInt(120));
+        return earlier.isBefore(EXPERIMENT_START) ? EXPERIMENT_START : earlier;
     }
 
     /**

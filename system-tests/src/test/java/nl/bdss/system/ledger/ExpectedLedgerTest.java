@@ -96,6 +96,51 @@ class ExpectedLedgerTest {
     }
 
     @Test
+    void aLaterStart_dropsTheDaysBeforeIt_andGivesTheFirstPeriodItsNewStart_R8_R14() {
+        Terms registered = manualExample();
+        List<ContractVersion> versions = List.of(ContractVersion.registered(registered),
+                ContractVersion.amended(LocalDate.of(2025, 7, 1), registered.withValidFrom(LocalDate.of(2025, 4, 1))));
+
+        Allocation allocation = allocate(versions);
+
+        // 2025-04-01 to 2025-12-31 is 275 of the year's 365 days: 10,000,000 x 275 / 365 = 7,534,246.58 -> 7,534,247
+        assertThat(yearTotal(allocation, 2025)).isEqualTo(7_534_247L);
+        assertThat(yearTotal(allocation, 2026)).isEqualTo(10_000_000L);
+        assertThat(allocation.lines()).extracting(ExpectedLedger.Line::periodStart).containsOnly(
+                LocalDate.of(2025, 4, 1), LocalDate.of(2026, 1, 1));
+        assertThat(allocation.settled(LocalDate.of(2025, 3, 31))).isEmpty();
+    }
+
+    @Test
+    void anEarlierStart_stretchesTheFirstTermsBackToIt_R8_R14() {
+        Terms registered = manualExample();
+        List<ContractVersion> versions = List.of(ContractVersion.registered(registered),
+                ContractVersion.amended(LocalDate.of(2025, 3, 1), registered.withValidFrom(LocalDate.of(2024, 10, 1))));
+
+        Allocation allocation = allocate(versions);
+
+        // 2024 is a leap year: 2024-10-01 to 2024-12-31 is 92 of 366 days: 10,000,000 x 92 / 366 = 2,513,661.20
+        assertThat(yearTotal(allocation, 2024)).isEqualTo(2_513_661L);
+        assertThat(yearTotal(allocation, 2025)).isEqualTo(10_000_000L);
+        assertThat(allocation.lines()).extracting(ExpectedLedger.Line::periodStart).containsOnly(
+                LocalDate.of(2024, 10, 1), LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1));
+    }
+
+    @Test
+    void fromInArrearsToInAdvance_theCurrentPeriodIsPayableFromItsFirstDay_R8() {
+        Terms inArrears = manualExample().withPeriod(PeriodKind.QUARTER).withPaymentTiming(Terms.IN_ARREARS);
+        List<ContractVersion> versions = List.of(ContractVersion.registered(inArrears),
+                ContractVersion.amended(LocalDate.of(2025, 7, 1), inArrears.withPaymentTiming(Terms.IN_ADVANCE)));
+
+        Allocation allocation = allocate(versions);
+
+        // on 15 July 2025: Q1 and Q2 have ended, Q3 has begun; two insurers x two sectors each
+        assertThat(allocate(List.of(ContractVersion.registered(inArrears))).settled(LocalDate.of(2025, 7, 15))).hasSize(8);
+        assertThat(allocation.settled(LocalDate.of(2025, 7, 15))).hasSize(12)
+                .containsKey(target("2025-07-01", "3311", "HUISARTSENZORG"));
+    }
+
+    @Test
     void withoutCountsForAnInsurerTheContractIsPending_andNothingIsPayable_R11() {
         Terms terms = manualExample().withPurchasing(List.of("3311", "7029"), List.of("1011"), REFERENCE_DATE, "TRUSTED_THIRD_PARTY");
 
@@ -111,6 +156,11 @@ class ExpectedLedgerTest {
                 Map.entry("a", 34L), Map.entry("b", 33L), Map.entry("c", 33L));
         assertThat(Remainders.split(10, Map.of("x", 1L, "y", 2L, "z", 4L))).containsExactly(
                 Map.entry("x", 1L), Map.entry("y", 3L), Map.entry("z", 6L));
+    }
+
+    private static long yearTotal(Allocation allocation, int year) {
+        return allocation.lines().stream().filter(line -> line.periodStart().getYear() == year)
+                .mapToLong(ExpectedLedger.Line::cents).sum();
     }
 
     private static Allocation allocate(List<ContractVersion> versions) {

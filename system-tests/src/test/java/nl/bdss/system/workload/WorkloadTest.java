@@ -36,27 +36,54 @@ class WorkloadTest {
     }
 
     @Test
-    void amendmentsComeInDateOrder_keepValidityAndTiming_andOnlyMakeThePeriodFiner_soBookedPeriodsStayDue() {
+    void amendmentsComeInDateOrder_keepTheEnd_onlyMakeThePeriodFinerAndTheTimingInAdvance_soBookedPeriodsStayDue() {
         for (long seed = 1; seed <= 60; seed++) {
             for (PlannedContract contract : new Workload(seed).round(1, 40).contracts()) {
                 List<ContractVersion> versions = contract.versions();
                 Terms first = versions.get(0).terms();
+                Terms previous = first;
                 LocalDate lastEffective = first.validFrom();
                 for (ContractVersion version : versions.subList(1, versions.size())) {
                     Terms terms = version.terms();
-                    assertThat(terms.validFrom()).isEqualTo(first.validFrom());
-                    assertThat(terms.paymentTiming()).isEqualTo(first.paymentTiming());
+                    if (Terms.IN_ADVANCE.equals(previous.paymentTiming())) {
+                        assertThat(terms.paymentTiming()).as("never from in advance to in arrears").isEqualTo(Terms.IN_ADVANCE);
+                    }
                     if (version.change() == ContractVersion.Change.AMENDED) {
                         assertThat(version.effectiveFrom()).isAfter(lastEffective).isBeforeOrEqualTo(terms.validUntil());
+                        assertThat(terms.validFrom()).as("valid on its own date").isBeforeOrEqualTo(version.effectiveFrom());
                         assertThat(terms.validUntil()).isEqualTo(first.validUntil());
-                        assertThat(first.period().finerOrEqual(terms.period())).isTrue();
+                        assertThat(previous.period().finerOrEqual(terms.period())).isTrue();
                         lastEffective = version.effectiveFrom();
                     } else {
-                        assertThat(terms.validUntil()).isBetween(first.validFrom(), first.validUntil());
+                        assertThat(terms.validFrom()).isEqualTo(previous.validFrom());
+                        assertThat(terms.validUntil()).isBetween(previous.validFrom(), first.validUntil());
                     }
+                    previous = terms;
                 }
             }
         }
+    }
+
+    @Test
+    void theMixMovesStartsBothWaysAndChangesTimingsToInAdvance() {
+        int earlier = 0;
+        int later = 0;
+        int toInAdvance = 0;
+        for (long seed = 1; seed <= 20; seed++) {
+            for (PlannedContract contract : new Workload(seed).round(1, 40).contracts()) {
+                List<ContractVersion> versions = contract.versions();
+                for (int v = 1; v < versions.size(); v++) {
+                    Terms before = versions.get(v - 1).terms();
+                    Terms after = versions.get(v).terms();
+                    earlier += after.validFrom().isBefore(before.validFrom()) ? 1 : 0;
+                    later += after.validFrom().isAfter(before.validFrom()) ? 1 : 0;
+                    toInAdvance += before.paymentTiming().equals(after.paymentTiming()) ? 0 : 1;
+                }
+            }
+        }
+        assertThat(earlier).isPositive();
+        assertThat(later).isPositive();
+        assertThat(toInAdvance).isPositive();
     }
 
     @Test
