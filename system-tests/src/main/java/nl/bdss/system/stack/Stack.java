@@ -2,7 +2,6 @@ package nl.bdss.system.stack;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -63,7 +62,6 @@ public final class Stack implements AutoCloseable {
     private static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final String BOOT_PROPERTIES_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
 
     /** Quick (re)starts of four JVMs on two cores: the C1 compiler only, the serial collector, a small heap. */
     public static final List<String> QUICK_START = List.of("-Xmx320m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
@@ -106,7 +104,7 @@ public final class Stack implements AutoCloseable {
             return new Settings(name, secured, serviceJvmOptions, environment, date);
         }
 
-        /** The services' clocks start at {@code instant} (see {@link FixedDateClock}). */
+        /** The services' clocks start at {@code instant}: they run with {@code bdss.clock.offset} from the system clock. */
         public Settings onDate(Instant instant) {
             return new Settings(name, secured, serviceJvmOptions, serviceEnvironment, instant);
         }
@@ -391,15 +389,11 @@ public final class Stack implements AutoCloseable {
                 command.add("-XX:+ExitOnOutOfMemoryError");
                 command.addAll(settings.serviceJvmOptions());
                 command.addAll(jvmOptions);
-                if (settings.date() == null) {
-                    command.addAll(List.of("-jar", executableCopy(component).toString()));
-                } else {
-                    // the executable jar's own classes and libraries, and the clock of the fixed date beside them
-                    command.addAll(List.of("-Dloader.path=" + bin.resolve("clock"),
-                            "-Dspring.main.sources=" + FixedDateClock.class.getName(),
-                            "-D" + FixedDateClock.OFFSET_PROPERTY + "=" + clockOffsetMillis,
-                            "-cp", executableCopy(component).toString(), BOOT_PROPERTIES_LAUNCHER));
+                if (settings.date() != null) {
+                    // every service and every restart of the run on the same offset from the system clock
+                    command.add("-Dbdss.clock.offset=" + clockOffsetMillis + "ms");
                 }
+                command.addAll(List.of("-jar", executableCopy(component).toString()));
             }
         }
         return command;
@@ -753,8 +747,7 @@ public final class Stack implements AutoCloseable {
     /**
      * The run's own copy of what it launches, under its data directory: a rebuild during the run cannot change what
      * a restart starts, and no command line of ours names the checkout's jars, which {@code ./bdss down} looks for
-     * when it stops strays of its own stack. With a fixed date also the clock a service is given, alone in its
-     * directory so that nothing else of this module reaches the service's classpath.
+     * when it stops strays of its own stack.
      */
     private void snapshotBinaries() throws IOException {
         Path bin = data.resolve("bin");
@@ -772,17 +765,6 @@ public final class Stack implements AutoCloseable {
         }
         for (Component application : components.stream().filter(Component::isSpringBootApplication).toList()) {
             Files.copy(executableJar(repository, application), executableCopy(application));
-        }
-        if (settings.date() != null) {
-            String classFile = FixedDateClock.class.getName().replace('.', '/') + ".class";
-            Path target = bin.resolve("clock").resolve(classFile);
-            Files.createDirectories(target.getParent());
-            try (InputStream in = FixedDateClock.class.getClassLoader().getResourceAsStream(classFile)) {
-                if (in == null) {
-                    throw new IllegalStateException("no " + classFile + " on the classpath");
-                }
-                Files.copy(in, target);
-            }
         }
     }
 
