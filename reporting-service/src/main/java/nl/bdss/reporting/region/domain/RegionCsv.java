@@ -2,6 +2,7 @@ package nl.bdss.reporting.region.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import nl.bdss.kernel.identity.Postcode;
 
 /**
  * Reads region reference data as CSV with the header {@code region,pc4From,pc4To}; lines starting with {@code #}
@@ -51,10 +52,10 @@ public final class RegionCsv {
     }
 
     private static int pc4(String value, String field) {
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
+        Postcode postcode = Postcode.parseOrNull(value.strip());
+        if (postcode == null || !postcode.isPc4()) {
             throw new IllegalArgumentException(field + ": not a four-digit postcode: " + value.strip());
         }
+        return Integer.parseInt(postcode.value());
     }
 }

@@ -6,16 +6,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import nl.bdss.kernel.identity.Postcode;
 
 /** The regions as non-overlapping PC4 ranges: which region a service-area postcode (R6) lies in. */
 public final class RegionMap {
 
     /** Where a postcode goes that lies in no range or is not a Dutch postcode. */
     public static final String UNASSIGNED = "UNASSIGNED";
-
-    private static final Pattern POSTCODE = Pattern.compile("([1-9][0-9]{3}) ?([A-Za-z]{2})?");
 
     private final List<Pc4Range> ranges;
 
@@ -43,18 +40,15 @@ public final class RegionMap {
         return regions;
     }
 
-    /** The region of a PC4 ({@code 1234}) or PC6 ({@code 1234AB}, {@code 1234 AB}) postcode, if it lies in a range. */
+    /**
+     * The region of a PC4 ({@code 1234}) or PC6 ({@code 1234AB}, {@code 1234 ab}) postcode, if it is one by the
+     * kernel's rule and lies in a range.
+     */
     public Optional<String> regionOf(String postcode) {
-        Matcher matcher = POSTCODE.matcher(postcode == null ? "" : postcode.strip());
-        if (!matcher.matches()) {
-            return Optional.empty();
-        }
-        int pc4 = Integer.parseInt(matcher.group(1));
-        return ranges.stream().filter(range -> range.contains(pc4)).map(Pc4Range::region).findFirst();
+        return Postcode.parse(postcode).flatMap(this::regionOf);
     }
 
-    /** The region of the postcode, {@link #UNASSIGNED} when it has none. */
-    public String regionOrUnassigned(String postcode) {
-        return regionOf(postcode).orElse(UNASSIGNED);
+    public Optional<String> regionOf(Postcode postcode) {
+        return ranges.stream().filter(range -> range.contains(postcode)).map(Pc4Range::region).findFirst();
     }
 }

@@ -51,6 +51,16 @@ class RegionLoadCalculatorTest {
     }
 
     @Test
+    void postcodesAreReadByTheKernelsRule_lowerCaseAndOneSpaceAreOnePostcode_andALetterPairPostNLNeverIssuesIsUnassigned() {
+        // 1011ab and 1011 AB are the same PC6; 1012SA is no postcode: 1 postcode in Noord-Holland, 1 unassigned
+        List<RegionLoad> loads = RegionLoadCalculator.loads(threeRegions(),
+                List.of(aContract("c-1", List.of("1011ab", "1011 AB", "1012SA"), 100, 0)));
+
+        assertThat(loads).containsExactly(new RegionLoad("Noord-Holland", 50, 0, 1), new RegionLoad("Utrecht", 0, 0, 0),
+                new RegionLoad("Zuid-Holland", 0, 0, 0), new RegionLoad(RegionMap.UNASSIGNED, 50, 0, 1));
+    }
+
+    @Test
     void postcodesOutsideEveryRange_andContractsWithoutServiceArea_areUnassigned() {
         List<RegionLoad> loads = RegionLoadCalculator.loads(threeRegions(), List.of(
                 aContract("c-1", List.of("9711", "1011"), 1_000, 0),
