@@ -2,7 +2,6 @@ package nl.bdss.reporting.mbi.domain;
 
 import java.time.LocalDate;
 import java.util.Objects;
-import nl.bdss.reporting.sectorload.domain.SectorYear;
 
 /** A Zvw sector's macro budget for one year, as dated reference data with its source (R18, R21). */
 public record MacroBudget(SectorYear sectorYear, long amountCents, String source, LocalDate date) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import nl.bdss.reporting.sectorload.domain.SectorYear;
 
 /**
  * Reads macro budgets from CSV with the header {@code sector,year,amountCents,source,date}. The whole file is

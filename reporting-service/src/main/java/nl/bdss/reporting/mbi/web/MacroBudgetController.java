@@ -3,14 +3,14 @@ package nl.bdss.reporting.mbi.web;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import nl.bdss.reporting.mbi.application.MacroBudgetStore.MacroBudgetView;
 import nl.bdss.reporting.mbi.application.MacroBudgets;
 import nl.bdss.reporting.mbi.domain.MacroBudget;
 import nl.bdss.reporting.mbi.domain.MacroBudgetCsv;
-import nl.bdss.reporting.sectorload.domain.SectorYear;
+import nl.bdss.reporting.mbi.domain.SectorYear;
 import nl.bdss.reporting.web.Paging;
 import nl.bdss.security.audit.AuditObject;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,15 +28,10 @@ class MacroBudgetController {
     record MacroBudgetRequest(Long amountCents, String source, LocalDate date) {
     }
 
-    record MacroBudgetView(String sector, int year, long amountCents, String source, LocalDate date) {
-    }
-
     private final MacroBudgets macroBudgets;
-    private final JdbcClient jdbc;
 
-    MacroBudgetController(MacroBudgets macroBudgets, JdbcClient jdbc) {
+    MacroBudgetController(MacroBudgets macroBudgets) {
         this.macroBudgets = macroBudgets;
-        this.jdbc = jdbc;
     }
 
     @PutMapping("/macro-budgets/{sector}/{year}")
@@ -60,10 +55,6 @@ class MacroBudgetController {
 
     @GetMapping("/macro-budgets")
     List<MacroBudgetView> list(@RequestParam int year) {
-        return jdbc.sql("select sector, budget_year, amount_cents, source, source_date from macro_budget where budget_year = ? order by sector")
-                .param(Paging.year(year))
-                .query((rs, n) -> new MacroBudgetView(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getString(4),
-                        rs.getObject(5, LocalDate.class)))
-                .list();
+        return macroBudgets.ofYear(Paging.year(year));
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
-import nl.bdss.reporting.sectorload.domain.SectorYear;
 import org.junit.jupiter.api.Test;
 
 class MbiWatchRulesTest {

@@ -1,4 +1,4 @@
-package nl.bdss.reporting.sectorload.domain;
+package nl.bdss.reporting.mbi.domain;
 
 import java.util.regex.Pattern;
 

@@ -1,10 +1,12 @@
-package nl.bdss.reporting.operations;
+package nl.bdss.reporting.operations.messaging;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import nl.bdss.events.Topic;
+import java.util.concurrent.TimeoutException;
 import nl.bdss.messaging.MessagingProperties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -13,6 +15,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -31,12 +34,13 @@ class KafkaAdmin implements DisposableBean {
     }
 
     /** The partitions of the topic, empty when it does not exist (yet). */
-    List<TopicPartition> partitions(String topic) throws Exception {
+    List<TopicPartition> partitions(String topic)
+            throws InterruptedException, ExecutionException, TimeoutException {
         Map<String, TopicDescription> described;
         try {
             described = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                 return List.of();
             }
             throw e;
@@ -44,16 +48,19 @@ class KafkaAdmin implements DisposableBean {
         return described.get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
     }
 
-    Map<TopicPartition, Long> offsets(List<TopicPartition> partitions, OffsetSpec spec) throws Exception {
+    Map<TopicPartition, Long> offsets(List<TopicPartition> partitions, OffsetSpec spec)
+            throws InterruptedException, ExecutionException, TimeoutException {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         partitions.forEach(partition -> request.put(partition, spec));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result = admin.listOffsets(request).all().get(10, TimeUnit.SECONDS);
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result =
+                admin.listOffsets(request).all().get(10, TimeUnit.SECONDS);
         Map<TopicPartition, Long> offsets = new HashMap<>();
         result.forEach((partition, info) -> offsets.put(partition, info.offset()));
         return offsets;
     }
 
-    Map<TopicPartition, Long> committed(String group) throws Exception {
+    Map<TopicPartition, Long> committed(String group)
+            throws InterruptedException, ExecutionException, TimeoutException {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
         Map<TopicPartition, Long> offsets = new HashMap<>();
@@ -65,10 +72,11 @@ class KafkaAdmin implements DisposableBean {
         return offsets;
     }
 
-    void resetToEarliest(String group, List<Topic<?>> topics) throws Exception {
+    void resetToEarliest(String group, List<String> topics)
+            throws InterruptedException, ExecutionException, TimeoutException {
         Map<TopicPartition, OffsetAndMetadata> reset = new HashMap<>();
-        for (Topic<?> topic : topics) {
-            offsets(partitions(topic.name()), OffsetSpec.earliest())
+        for (String topic : topics) {
+            offsets(partitions(topic), OffsetSpec.earliest())
                     .forEach((partition, offset) -> reset.put(partition, new OffsetAndMetadata(offset)));
         }
         if (!reset.isEmpty()) {
@@ -78,6 +86,6 @@ class KafkaAdmin implements DisposableBean {
 
     @Override
     public void destroy() {
-        admin.close(java.time.Duration.ofSeconds(2));
+        admin.close(Duration.ofSeconds(2));
     }
 }

@@ -1,44 +1,40 @@
-package nl.bdss.reporting.downstream.application;
+package nl.bdss.reporting.operations.persistence;
 
 import java.util.List;
+import nl.bdss.reporting.operations.application.RebuildState;
+import nl.bdss.reporting.operations.domain.RebuildTarget;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
-/**
- * Whether a rebuild of the read models is catching up. While it is, the read models pass through the totals of
- * the past again; nothing is published until the group has consumed up to the end offsets recorded when the
- * rebuild started.
- */
-@Component
-public class RebuildState {
-
-    /** The end offset of one consumed partition when the rebuild started. */
-    public record Target(String topic, int partition, long endOffset) {
-    }
+/** The rebuild's targets in {@code rebuild_target}: a rebuild is in progress while the table has rows. */
+@Repository
+class JdbcRebuildState implements RebuildState {
 
     private final JdbcClient jdbc;
 
-    RebuildState(JdbcClient jdbc) {
+    JdbcRebuildState(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    @Override
     public boolean inProgress() {
         return jdbc.sql("select exists (select 1 from rebuild_target)").query(Boolean.class).single();
     }
 
-    public List<Target> targets() {
+    @Override
+    public List<RebuildTarget> targets() {
         return jdbc.sql("select topic, partition, end_offset from rebuild_target order by topic, partition")
-                .query((rs, n) -> new Target(rs.getString(1), rs.getInt(2), rs.getLong(3))).list();
+                .query((rs, n) -> new RebuildTarget(rs.getString(1), rs.getInt(2), rs.getLong(3))).list();
     }
 
-    /** Replaces the targets; runs in the transaction that wipes the read models. */
-    public void start(List<Target> targets) {
+    @Override
+    public void start(List<RebuildTarget> targets) {
         jdbc.sql("delete from rebuild_target").update();
         targets.forEach(target -> jdbc.sql("insert into rebuild_target (topic, partition, end_offset) values (?, ?, ?)")
                 .params(target.topic(), target.partition(), target.endOffset()).update());
     }
 
-    /** Ends the rebuild, once; returns false when another instance ended it first. */
+    @Override
     public boolean finish() {
         List<Integer> locked = jdbc.sql("select partition from rebuild_target for update").query(Integer.class).list();
         if (locked.isEmpty()) {

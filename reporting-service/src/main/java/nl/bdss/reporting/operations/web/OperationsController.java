@@ -1,7 +1,11 @@
-package nl.bdss.reporting.operations;
+package nl.bdss.reporting.operations.web;
 
 import java.util.List;
-import nl.bdss.reporting.downstream.application.RebuildState;
+import nl.bdss.reporting.operations.application.MessagingStatus;
+import nl.bdss.reporting.operations.application.ReadModelRebuild;
+import nl.bdss.reporting.operations.application.RebuildState;
+import nl.bdss.reporting.operations.domain.RebuildTarget;
+import nl.bdss.reporting.operations.domain.TopicStatus;
 import nl.bdss.security.audit.AuditObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +21,7 @@ class OperationsController {
     private final ReadModelRebuild rebuild;
     private final RebuildState rebuildState;
 
-    record RebuildStatus(boolean inProgress, List<RebuildState.Target> targets) {
+    record RebuildStatus(boolean inProgress, List<RebuildTarget> targets) {
     }
 
     OperationsController(MessagingStatus status, ReadModelRebuild rebuild, RebuildState rebuildState) {
@@ -29,18 +33,18 @@ class OperationsController {
     /** Whether a rebuild is still catching up with the end offsets recorded when it started. */
     @GetMapping("/api/v1/operations/rebuild")
     RebuildStatus rebuildStatus() {
-        List<RebuildState.Target> targets = rebuildState.targets();
+        List<RebuildTarget> targets = rebuildState.targets();
         return new RebuildStatus(!targets.isEmpty(), targets);
     }
 
     @GetMapping("/api/v1/operations/topics")
-    List<MessagingStatus.TopicStatus> topics() throws Exception {
+    List<TopicStatus> topics() {
         return status.topics();
     }
 
     @PostMapping("/api/v1/operations/rebuild")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    void rebuild() throws Exception {
+    void rebuild() {
         AuditObject.describe("read-models", "rebuild");
         rebuild.rebuild();
     }
