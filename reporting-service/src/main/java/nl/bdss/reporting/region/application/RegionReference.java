@@ -35,10 +35,12 @@ public class RegionReference implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
-        RegionMap defaults;
+        RegionCsv.Read read;
         try (InputStream in = new ClassPathResource(DEFAULT_RANGES).getInputStream()) {
-            defaults = RegionCsv.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            read = RegionCsv.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
+        RegionMap defaults = read.map().orElseThrow(() ->
+                new IllegalStateException("The shipped ranges " + DEFAULT_RANGES + " break a rule: " + read.violations()));
         transactions.executeWithoutResult(status -> {
             store.lockExclusively();
             if (store.ranges().isEmpty()) {

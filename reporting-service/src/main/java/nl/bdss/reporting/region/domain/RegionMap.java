@@ -14,20 +14,41 @@ public final class RegionMap {
     /** Where a postcode goes that lies in no range or is not a Dutch postcode. */
     public static final String UNASSIGNED = "UNASSIGNED";
 
+    /** A range that starts inside the range before it: a postcode would lie in two regions. */
+    public record Overlap(Pc4Range range, Pc4Range previous) {
+
+        public String message() {
+            return "range " + range.from() + "-" + range.to() + " (" + range.region() + ") overlaps " + previous.from()
+                    + "-" + previous.to() + " (" + previous.region() + "): a service-area postcode (R6) lies in one region";
+        }
+    }
+
     private final List<Pc4Range> ranges;
 
     public RegionMap(List<Pc4Range> ranges) {
-        List<Pc4Range> sorted = new ArrayList<>(ranges);
-        sorted.sort(Comparator.comparingInt(Pc4Range::from));
+        List<Overlap> overlaps = overlaps(ranges);
+        if (!overlaps.isEmpty()) {
+            throw new IllegalArgumentException("pc4From: " + overlaps.get(0).message());
+        }
+        this.ranges = List.copyOf(sorted(ranges));
+    }
+
+    /** Every range that overlaps the range before it, the ranges taken by their first postcode. */
+    public static List<Overlap> overlaps(List<Pc4Range> ranges) {
+        List<Pc4Range> sorted = sorted(ranges);
+        List<Overlap> overlaps = new ArrayList<>();
         for (int i = 1; i < sorted.size(); i++) {
-            Pc4Range previous = sorted.get(i - 1);
-            Pc4Range range = sorted.get(i);
-            if (range.from() <= previous.to()) {
-                throw new IllegalArgumentException("pc4From: range " + range.from() + "-" + range.to() + " (" + range.region()
-                        + ") overlaps " + previous.from() + "-" + previous.to() + " (" + previous.region() + ")");
+            if (sorted.get(i).from() <= sorted.get(i - 1).to()) {
+                overlaps.add(new Overlap(sorted.get(i), sorted.get(i - 1)));
             }
         }
-        this.ranges = List.copyOf(sorted);
+        return overlaps;
+    }
+
+    private static List<Pc4Range> sorted(List<Pc4Range> ranges) {
+        List<Pc4Range> sorted = new ArrayList<>(ranges);
+        sorted.sort(Comparator.comparingInt(Pc4Range::from));
+        return sorted;
     }
 
     public List<Pc4Range> ranges() {

@@ -2,6 +2,7 @@ package nl.bdss.reporting.region.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,13 +78,25 @@ class RegionLoadCalculatorTest {
     }
 
     @Test
-    void regionCsv_refusesTheWholeFileOnABadLine() {
-        assertThatThrownBy(() -> RegionCsv.parse("""
+    void regionCsv_namesEveryBadValueWithItsLine_andGivesNoMapThen() {
+        RegionCsv.Read read = RegionCsv.read("""
                 region,pc4From,pc4To
                 Utrecht,3400,3999
                 Zeeland,4600,4300
-                """)).hasMessageStartingWith("line 3: pc4To");
-        assertThatThrownBy(() -> RegionCsv.parse("sector,year\n")).hasMessageStartingWith("header");
+                Friesland,0840,8999
+                Limburg,5800
+                Noord-Brabant,3900,5200
+                """);
+
+        assertThat(read.map()).isEmpty();
+        assertThat(read.violations()).extracting(Violation::field, Violation::rule).containsExactly(
+                tuple("line 3: pc4To", "REQUEST"),
+                tuple("line 4: pc4From", "REQUEST"),
+                tuple("line 5", "REQUEST"),
+                tuple("line 6: pc4From", "R6"));
+        assertThat(read.violations().get(3).message()).contains("3900-5200 (Noord-Brabant) overlaps 3400-3999 (Utrecht)");
+        assertThat(RegionCsv.read("sector,year\n").violations()).extracting(Violation::field)
+                .containsExactly("line 1: header");
     }
 
     @Test
@@ -92,7 +105,7 @@ class RegionLoadCalculatorTest {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("reference/provinces-pc4.csv")) {
             csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        RegionMap provinces = RegionCsv.parse(csv);
+        RegionMap provinces = RegionCsv.read(csv).map().orElseThrow();
 
         assertThat(provinces.regions()).containsExactly("Drenthe", "Flevoland", "Friesland", "Gelderland", "Groningen",
                 "Limburg", "Noord-Brabant", "Noord-Holland", "Overijssel", "Utrecht", "Zeeland", "Zuid-Holland");
