@@ -21,12 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(properties = {ReportingServiceApplication.CONFIG_NAME, TestProperties.SECURITY_OFF},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UsesInfrastructure(database = "reporting")
+@Import(FixedClock.class)
 // one live context at a time: the test contexts share the database, the consumer group and the outbox
 @DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -280,6 +282,12 @@ class ReadModelsIT {
         assertThat(api.getText("/", "text/html")).contains("sector-chart");
         assertThat(api.getText("/webjars/chart.js/dist/chart.umd.js", "*/*")).contains("Chart");
         assertThat(api.get("/api/v1/operations/topics").toString()).contains(Topics.SETTLEMENTS.name());
+    }
+
+    @Test
+    @Order(11)
+    void today_isTheDutchCalendarDayOfTheServicesClock() {
+        assertThat(new Api(port).get("/api/v1/today").toString()).isEqualTo("{\"date\":\"2025-06-30\",\"year\":2025}");
     }
 
     private static List<String> snapshot(Api api) {

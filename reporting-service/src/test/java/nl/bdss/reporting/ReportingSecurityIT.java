@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
@@ -47,6 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
         ReportingServiceApplication.CONFIG_NAME, SecurityContract.RATE_LIMIT_REQUESTS_PER_SECOND,
         SecurityContract.RATE_LIMIT_BURST_PROPERTY})
 @UsesInfrastructure(database = "reporting")
+@Import(FixedClock.class)
 @UsesTestTokenIssuer
 // one live context at a time: the test contexts share the database, the consumer group and the outbox
 @DirtiesContext
@@ -91,6 +93,7 @@ class ReportingSecurityIT extends SecurityContract {
                 SecuredEndpoint.get("/api/v1/macro-budgets?year=2039", INSURER, OPERATOR),
                 SecuredEndpoint.get("/api/v1/regions", INSURER, OPERATOR),
                 SecuredEndpoint.get("/api/v1/region-loads?year=" + YEAR, INSURER, OPERATOR),
+                SecuredEndpoint.get("/api/v1/today", INSURER, OPERATOR),
                 SecuredEndpoint.get("/api/v1/sector-loads/by-insurer?year=" + YEAR, INSURER, OPERATOR),
                 SecuredEndpoint.get("/api/v1/sector-loads/by-contract?year=" + YEAR, INSURER, OPERATOR),
                 SecuredEndpoint.get("/api/v1/settlements/by-period?year=" + YEAR, INSURER, OPERATOR),
