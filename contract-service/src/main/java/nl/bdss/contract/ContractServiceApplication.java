@@ -1,15 +1,17 @@
 package nl.bdss.contract;
 
-import java.time.Clock;
+import nl.bdss.contract.register.domain.ContractRules;
 import nl.bdss.messaging.MessagingConfiguration;
 import nl.bdss.security.BdssSecurityConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
 @Import({MessagingConfiguration.class, BdssSecurityConfiguration.class})
+@EnableConfigurationProperties(ContractExperimentProperties.class)
 public class ContractServiceApplication {
 
     /** The service reads {@code contract-service.yml}, so that several services can share one classpath in tests. */
@@ -20,7 +22,7 @@ public class ContractServiceApplication {
     }
 
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
+    ContractRules nzaConditions(ContractExperimentProperties experiment) {
+        return new ContractRules(experiment.window());
     }
 }

@@ -2,6 +2,10 @@ package nl.bdss.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import nl.bdss.contract.register.domain.ContractFixture;
+import nl.bdss.contract.register.domain.ContractRules;
+import nl.bdss.contract.register.domain.Finding;
 import nl.bdss.testsupport.UsesInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +19,19 @@ class ContractServiceStartsIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ContractRules rules;
+
+    @Test
+    void runsContractsUntilTheLastDayOfTheExperiment_byDefault_R14() {
+        assertThat(rules.check(ContractFixture.manualExample().withValidity(LocalDate.of(2024, 5, 1), LocalDate.of(2029, 4, 30)))
+                .violations()).isEmpty();
+        assertThat(rules.check(ContractFixture.manualExample().withValidity(LocalDate.of(2024, 5, 1), LocalDate.of(2029, 5, 1)))
+                .violations()).extracting(Finding::field).containsExactly("validUntil");
+        assertThat(rules.check(ContractFixture.manualExample().withValidity(LocalDate.of(2024, 4, 30), LocalDate.of(2029, 4, 30)))
+                .violations()).extracting(Finding::field).containsExactly("validFrom");
+    }
 
     @Test
     void migratesItsOwnDatabase() {

@@ -2,6 +2,7 @@ package nl.bdss.security;
 
 import java.time.Clock;
 import java.util.stream.Stream;
+import nl.bdss.clock.ClockConfiguration;
 import nl.bdss.problem.ProblemAdvice;
 import nl.bdss.security.audit.AuditConfiguration;
 import nl.bdss.security.audit.AuditFilter;
@@ -31,7 +32,8 @@ import org.springframework.security.web.access.ExceptionTranslationFilter;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BdssSecurityProperties.class)
-@Import({BdssSecurityConfiguration.Enabled.class, BdssSecurityConfiguration.Disabled.class, ProblemAdvice.class})
+@Import({BdssSecurityConfiguration.Enabled.class, BdssSecurityConfiguration.Disabled.class, ProblemAdvice.class,
+        ClockConfiguration.class})
 public class BdssSecurityConfiguration {
 
     @Configuration(proxyBeanMethods = false)

@@ -10,12 +10,11 @@ import java.util.Set;
 import nl.bdss.contract.register.domain.Contract;
 import nl.bdss.contract.register.domain.ContractChange;
 import nl.bdss.contract.register.domain.ContractDecision;
+import nl.bdss.contract.register.domain.ContractDocument;
 import nl.bdss.contract.register.domain.ContractId;
+import nl.bdss.contract.register.domain.ContractRules;
 import nl.bdss.contract.register.domain.ContractStatus;
-import nl.bdss.contract.register.domain.ContractTerms;
-import nl.bdss.contract.register.domain.Uzovi;
-import nl.bdss.contract.register.messaging.ContractEventPublisher;
-import nl.bdss.contract.register.persistence.ContractRepository;
+import nl.bdss.kernel.identity.Uzovi;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,20 +29,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ContractRegister {
 
-    private final ContractRepository contracts;
-    private final ContractEventPublisher events;
+    private final Contracts contracts;
+    private final ContractEvents events;
+    private final ContractRules rules;
     private final Clock clock;
 
-    public ContractRegister(ContractRepository contracts, ContractEventPublisher events, Clock clock) {
+    public ContractRegister(Contracts contracts, ContractEvents events, ContractRules rules, Clock clock) {
         this.contracts = contracts;
         this.events = events;
+        this.rules = rules;
         this.clock = clock;
     }
 
     @Transactional
-    public ContractView register(ContractTerms terms) {
+    public ContractView register(ContractDocument document) {
         contracts.lockRegister();
-        ContractDecision.Changed registered = accepted(Contract.register(ContractId.random(), terms));
+        ContractDecision.Changed registered = accepted(Contract.register(ContractId.random(), document, rules));
         Instant now = clock.instant();
         contracts.insert(registered.contract(), now);
         return publish(registered, now);
@@ -54,10 +55,10 @@ public class ContractRegister {
      *                        Null for {@code If-Match: *}: any current version
      */
     @Transactional
-    public ContractView amend(ContractId id, Optional<Uzovi> onlyParty, Integer expectedVersion, ContractTerms terms,
-            LocalDate effectiveFrom) {
+    public ContractView amend(ContractId id, Optional<Uzovi> onlyParty, Integer expectedVersion,
+            ContractDocument document, LocalDate effectiveFrom) {
         Contract current = lockCurrent(id, onlyParty, expectedVersion);
-        ContractDecision.Changed amended = accepted(current.amend(terms, effectiveFrom));
+        ContractDecision.Changed amended = accepted(current.amend(document, effectiveFrom, rules));
         Instant now = clock.instant();
         contracts.update(amended.contract(), now);
         return publish(amended, now);
@@ -81,7 +82,7 @@ public class ContractRegister {
 
     @Transactional(readOnly = true)
     public List<ContractView> versions(ContractId id, Optional<Uzovi> onlyParty) {
-        List<ContractRepository.StoredVersion> versions = contracts.versions(id, onlyParty);
+        List<Contracts.StoredVersion> versions = contracts.versions(id, onlyParty);
         if (versions.isEmpty()) {
             throw notFound(id);
         }
@@ -98,8 +99,8 @@ public class ContractRegister {
     }
 
     @Transactional(readOnly = true)
-    public SearchResult search(ContractRepository.SearchCriteria criteria, int page, int size) {
-        ContractRepository.Page found = contracts.search(criteria, page, size);
+    public SearchResult search(ContractSearch search, int page, int size) {
+        Contracts.Page found = contracts.search(search, page, size);
         return new SearchResult(found.contracts().stream()
                 .map(contract -> new ContractView(contract, contracts.overlapsOf(contract.id()), null, null))
                 .toList(), found.totalElements());
@@ -144,7 +145,7 @@ public class ContractRegister {
     }
 
     private void flagOverlapsOf(ContractId id, Instant now) {
-        Contract current = contracts.findForUpdate(id).orElseThrow(() -> notFound(id));
+        Contract current = contracts.findForUpdate(id, Optional.empty()).orElseThrow(() -> notFound(id));
         if (!(current.overlapsChanged() instanceof ContractDecision.Changed flagged)) {
             return;
         }
@@ -164,7 +165,7 @@ public class ContractRegister {
         return (ContractDecision.Changed) decision;
     }
 
-    private static ContractView view(ContractRepository.StoredVersion stored) {
+    private static ContractView view(Contracts.StoredVersion stored) {
         return new ContractView(stored.contract(), stored.overlappingContracts(), stored.change(), stored.recordedAt());
     }
 

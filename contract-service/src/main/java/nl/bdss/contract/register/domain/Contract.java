@@ -3,9 +3,11 @@ package nl.bdss.contract.register.domain;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 import nl.bdss.contract.register.domain.ContractDecision.Changed;
 import nl.bdss.contract.register.domain.ContractDecision.IllegalTransition;
 import nl.bdss.contract.register.domain.ContractDecision.RulesViolated;
+import nl.bdss.kernel.time.Period;
 
 /**
  * A BDSS contract at one version. Immutable: registering, amending and terminating return a
@@ -24,25 +26,25 @@ public record Contract(ContractId id, int version, ContractStatus status, Contra
         warnings = List.copyOf(warnings);
     }
 
-    public static ContractDecision register(ContractId id, ContractTerms terms) {
-        ContractRules.Assessment assessment = ContractRules.check(terms);
+    public static ContractDecision register(ContractId id, ContractDocument document, ContractRules rules) {
+        ContractRules.Assessment assessment = rules.check(document);
         if (!assessment.accepted()) {
             return new RulesViolated(assessment.violations());
         }
-        LocalDate effectiveFrom = assessment.terms().validFrom();
+        LocalDate effectiveFrom = assessment.terms().validity().start();
         return new Changed(new Contract(id, 1, ContractStatus.ACTIVE, assessment.terms(), effectiveFrom,
                 assessment.warnings()), ContractChange.REGISTERED, effectiveFrom);
     }
 
     /**
-     * Replaces the terms from {@code effectiveFrom} on. An amendment effective in the past is allowed (settlement
-     * turns it into corrections); one effective outside the new validity is not.
+     * Replaces the terms from {@code effectiveFrom} on by those of the new document. An amendment effective in the
+     * past is allowed (settlement turns it into corrections); one effective outside the new validity is not.
      */
-    public ContractDecision amend(ContractTerms newTerms, LocalDate amendmentEffectiveFrom) {
+    public ContractDecision amend(ContractDocument newDocument, LocalDate amendmentEffectiveFrom, ContractRules rules) {
         if (status == ContractStatus.TERMINATED) {
             return new IllegalTransition("contract " + id + " is terminated and can no longer be amended");
         }
-        ContractRules.Assessment assessment = ContractRules.check(newTerms);
+        ContractRules.Assessment assessment = rules.check(newDocument);
         if (amendmentEffectiveFrom == null) {
             return new RulesViolated(append(assessment.violations(),
                     new Finding("effectiveFrom", "R14", "R14: the date the amendment takes effect is required")));
@@ -51,9 +53,9 @@ public record Contract(ContractId id, int version, ContractStatus status, Contra
             return new RulesViolated(assessment.violations());
         }
         if (!assessment.terms().isValidOn(amendmentEffectiveFrom)) {
+            Period validity = assessment.terms().validity();
             return new IllegalTransition("the amendment takes effect on " + amendmentEffectiveFrom
-                    + ", outside the contract's validity " + assessment.terms().validFrom() + " to "
-                    + assessment.terms().validUntil());
+                    + ", outside the contract's validity " + validity.start() + " to " + validity.end());
         }
         return new Changed(new Contract(id, version + 1, ContractStatus.ACTIVE, assessment.terms(), amendmentEffectiveFrom,
                 assessment.warnings()), ContractChange.AMENDED, amendmentEffectiveFrom);
@@ -67,16 +69,17 @@ public record Contract(ContractId id, int version, ContractStatus status, Contra
         if (endDate == null) {
             return new RulesViolated(List.of(new Finding("endDate", "R14", "R14: the end date of the termination is required")));
         }
-        if (endDate.isBefore(terms.validFrom())) {
-            return new IllegalTransition("the end date " + endDate + " lies before the start of validity " + terms.validFrom());
+        Period validity = terms.validity();
+        if (endDate.isBefore(validity.start())) {
+            return new IllegalTransition("the end date " + endDate + " lies before the start of validity " + validity.start());
         }
-        if (endDate.isAfter(terms.validUntil())) {
+        if (endDate.isAfter(validity.end())) {
             return new IllegalTransition("the end date " + endDate + " lies after the agreed end of validity "
-                    + terms.validUntil() + "; extend the contract by an amendment instead");
+                    + validity.end() + "; extend the contract by an amendment instead");
         }
         LocalDate effectiveFrom = endDate.plusDays(1);
-        return new Changed(new Contract(id, version + 1, ContractStatus.TERMINATED,
-                terms.withValidity(terms.validFrom(), endDate), effectiveFrom, warnings),
+        return new Changed(new Contract(id, version + 1, ContractStatus.TERMINATED, terms.endingOn(endDate),
+                effectiveFrom, warnings),
                 ContractChange.TERMINATED, effectiveFrom);
     }
 
@@ -102,15 +105,14 @@ public record Contract(ContractId id, int version, ContractStatus status, Contra
         if (other.id.equals(id) || status != ContractStatus.ACTIVE || other.status != ContractStatus.ACTIVE) {
             return false;
         }
-        boolean periodsOverlap = !terms.validFrom().isAfter(other.terms.validUntil())
-                && !other.terms.validFrom().isAfter(terms.validUntil());
+        boolean periodsOverlap = terms.validity().overlap(other.terms.validity()).isPresent();
         boolean providerInCommon = terms.providerAgbs().stream().anyMatch(other.terms.providerAgbs()::contains);
-        boolean areaOverlaps = terms.serviceArea().stream()
-                .anyMatch(postcode -> other.terms.serviceArea().stream().anyMatch(postcode::overlaps));
+        boolean areaOverlaps = terms.targetGroup().serviceArea().stream()
+                .anyMatch(postcode -> other.terms.targetGroup().serviceArea().stream().anyMatch(postcode::overlaps));
         return periodsOverlap && providerInCommon && areaOverlaps;
     }
 
     private static List<Finding> append(List<Finding> findings, Finding extra) {
-        return java.util.stream.Stream.concat(findings.stream(), java.util.stream.Stream.of(extra)).toList();
+        return Stream.concat(findings.stream(), Stream.of(extra)).toList();
     }
 }

@@ -15,32 +15,42 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import nl.bdss.contract.register.domain.ContractTerms.Activity;
-import nl.bdss.contract.register.domain.ContractTerms.Agreements;
-import nl.bdss.contract.register.domain.ContractTerms.Attestations;
-import nl.bdss.contract.register.domain.ContractTerms.Budget;
-import nl.bdss.contract.register.domain.ContractTerms.ExecutionModel;
-import nl.bdss.contract.register.domain.ContractTerms.Insurer;
-import nl.bdss.contract.register.domain.ContractTerms.Party;
-import nl.bdss.contract.register.domain.ContractTerms.Purchasing;
-import nl.bdss.contract.register.domain.ContractTerms.TargetGroup;
+import nl.bdss.contract.register.domain.ContractDocument.Activity;
+import nl.bdss.contract.register.domain.ContractDocument.Agreements;
+import nl.bdss.contract.register.domain.ContractDocument.Attestations;
+import nl.bdss.contract.register.domain.ContractDocument.Budget;
+import nl.bdss.contract.register.domain.ContractDocument.ExecutionModel;
+import nl.bdss.contract.register.domain.ContractDocument.Insurer;
+import nl.bdss.contract.register.domain.ContractDocument.Party;
+import nl.bdss.contract.register.domain.ContractDocument.Purchasing;
+import nl.bdss.contract.register.domain.ContractDocument.TargetGroup;
+import nl.bdss.kernel.identity.AgbCode;
+import nl.bdss.kernel.identity.Postcode;
+import nl.bdss.kernel.identity.Uzovi;
+import nl.bdss.kernel.money.BasisPoints;
+import nl.bdss.kernel.time.ExperimentWindow;
 
 /**
  * Checks a contract document against the NZa conditions (manual §2-§4, rules R1-R14 of the domain description)
- * and reports every violation at once, so a back office can fix a document in one round trip.
+ * and reports every violation at once, so a back office can fix a document in one round trip. A document without
+ * violations becomes the {@link ContractTerms} it describes.
  */
 public final class ContractRules {
 
-    /** R14: the experiment runs from 1 May 2024 until 1 May 2029 at the latest. */
-    public static final LocalDate EXPERIMENT_START = LocalDate.of(2024, 5, 1);
-    public static final LocalDate EXPERIMENT_END = LocalDate.of(2029, 5, 1);
     /** R14: the title was opened for purchasing from 2025. */
     public static final LocalDate PURCHASING_OPEN = LocalDate.of(2025, 1, 1);
 
-    private ContractRules() {
+    private final ExperimentWindow experiment;
+
+    /** @param experiment R14: the days a contract may run (configuration; the NZa may end or extend the experiment) */
+    public ContractRules(ExperimentWindow experiment) {
+        this.experiment = Objects.requireNonNull(experiment, "the experiment window");
     }
 
-    /** The outcome: the normalised terms (postcodes without space), the violations and the warnings. */
+    /**
+     * The outcome: the violations, the warnings and, when there are no violations, the terms the document describes
+     * (postcodes normalised); {@code terms} is null for a refused document.
+     */
     public record Assessment(ContractTerms terms, List<Finding> violations, List<Finding> warnings) {
 
         public boolean accepted() {
@@ -48,52 +58,52 @@ public final class ContractRules {
         }
     }
 
-    public static Assessment check(ContractTerms terms) {
+    public Assessment check(ContractDocument document) {
         Check check = new Check();
-        check.required(terms.reference(), "reference", "R1", "the contract reference is required (written agreement)");
-        check.required(terms.title(), "title", "R1", "the contract title is required (written agreement)");
-        checkValidity(terms, check);
-        checkInsurers(terms.insurers(), check);
-        checkParties(terms.parties(), check);
-        checkAttestations(terms.attestations(), terms.parties(), check);
-        checkActivities(terms.activities(), check);
-        List<String> postcodes = checkTargetGroup(terms.targetGroup(), check);
-        checkBudget(terms.budget(), terms.parties(), check);
-        checkExecutionModel(terms.executionModel(), terms.parties(), check);
-        checkPurchasing(terms.purchasing(), terms.insurers(), check);
-        checkAgreements(terms.agreements(), check);
-        if (terms.paymentTiming() == null) {
+        check.required(document.reference(), "reference", "R1", "the contract reference is required (written agreement)");
+        check.required(document.title(), "title", "R1", "the contract title is required (written agreement)");
+        checkValidity(document, check);
+        checkInsurers(document.insurers(), check);
+        checkParties(document.parties(), check);
+        checkAttestations(document.attestations(), document.parties(), check);
+        checkActivities(document.activities(), check);
+        List<Postcode> serviceArea = checkTargetGroup(document.targetGroup(), check);
+        checkBudget(document.budget(), document.parties(), check);
+        checkExecutionModel(document.executionModel(), document.parties(), check);
+        checkPurchasing(document.purchasing(), document.insurers(), check);
+        checkAgreements(document.agreements(), check);
+        if (document.paymentTiming() == null) {
             check.violation("paymentTiming", "R8", "the payment timing (IN_ADVANCE or IN_ARREARS) is required");
         }
-        ContractTerms normalised = terms.targetGroup() == null ? terms : terms.withTargetGroup(new TargetGroup(
-                terms.targetGroup().description(), terms.targetGroup().characteristics(), postcodes));
-        return new Assessment(normalised, List.copyOf(check.violations), List.copyOf(check.warnings));
+        List<Finding> violations = List.copyOf(check.violations);
+        ContractTerms terms = violations.isEmpty() ? AcceptedDocument.terms(document, serviceArea) : null;
+        return new Assessment(terms, violations, List.copyOf(check.warnings));
     }
 
-    private static void checkValidity(ContractTerms terms, Check check) {
-        LocalDate from = terms.validFrom();
-        LocalDate until = terms.validUntil();
+    private void checkValidity(ContractDocument document, Check check) {
+        LocalDate from = document.validFrom();
+        LocalDate until = document.validUntil();
         if (from == null) {
             check.violation("validFrom", "R14", "the start of validity is required");
-        } else if (from.isBefore(EXPERIMENT_START)) {
-            check.violation("validFrom", "R14", "validity must start on or after " + EXPERIMENT_START
-                    + ", the start of the experiment; was " + from);
+        } else if (from.isBefore(experiment.firstDay())) {
+            check.violation("validFrom", "R14", "validity must start on or after " + experiment.firstDay()
+                    + ", the first day of the experiment; was " + from);
         } else if (from.isBefore(PURCHASING_OPEN)) {
             check.warning("validFrom", "R14", "validity starts before " + PURCHASING_OPEN
                     + "; the title was opened for purchasing from 2025");
         }
         if (until == null) {
             check.violation("validUntil", "R14", "the end of validity is required");
-        } else if (until.isAfter(EXPERIMENT_END)) {
-            check.violation("validUntil", "R14", "validity must end no later than " + EXPERIMENT_END
-                    + ", the end of the experiment; was " + until);
+        } else if (until.isAfter(experiment.lastDay())) {
+            check.violation("validUntil", "R14", "validity must end no later than " + experiment.lastDay()
+                    + ", the last day of the experiment; was " + until);
         }
         if (from != null && until != null && until.isBefore(from)) {
             check.violation("validUntil", "R14", "validity ends (" + until + ") before it starts (" + from + ")");
         }
     }
 
-    private static void checkInsurers(List<Insurer> insurers, Check check) {
+    private static void checkInsurers(List<? extends Insurer> insurers, Check check) {
         if (insurers == null || insurers.isEmpty()) {
             check.violation("insurers", "R1", "at least one insurer is required");
             return;
@@ -115,7 +125,7 @@ public final class ContractRules {
         }
     }
 
-    private static void checkParties(List<Party> parties, Check check) {
+    private static void checkParties(List<? extends Party> parties, Check check) {
         if (parties == null || parties.isEmpty()) {
             check.violation("parties", "R1", "at least one Zvw provider is required");
             return;
@@ -137,7 +147,7 @@ public final class ContractRules {
             check.required(party.name(), field + ".name", "R1", "the party's name is required");
             if (party.domain() == null) {
                 check.violation(field + ".domain", "R7", "the legal domain of every party is required");
-            } else if (party.providesZvwCare()) {
+            } else if (isZvwProvider(party)) {
                 if (party.sector() == null) {
                     check.violation(field + ".sector", "R7", "a Zvw provider must name its Zvw sector");
                 }
@@ -147,9 +157,15 @@ public final class ContractRules {
                 } else if (!agbs.add(party.agb())) {
                     check.violation(field + ".agb", "R1", "AGB code " + party.agb() + " is listed more than once");
                 }
-            } else if (party.sector() != null) {
-                check.violation(field + ".sector", "R7", "only Zvw providers have a Zvw sector; this party belongs to "
-                        + party.domain());
+            } else {
+                if (party.sector() != null) {
+                    check.violation(field + ".sector", "R7", "only Zvw providers have a Zvw sector; this party belongs to "
+                            + party.domain());
+                }
+                if (party.agb() != null && !AgbCode.isValid(party.agb())) {
+                    check.violation(field + ".agb", "R1", "an AGB code, where given, must be exactly 8 digits, was "
+                            + quoted(party.agb()));
+                }
             }
         }
         if (zvwProviders(parties).isEmpty()) {
@@ -157,7 +173,7 @@ public final class ContractRules {
         }
     }
 
-    private static void checkAttestations(Attestations attestations, List<Party> parties, Check check) {
+    private static void checkAttestations(Attestations attestations, List<? extends Party> parties, Check check) {
         if (attestations == null) {
             check.violation("attestations", "R2", "the attestations of R2, R3 and R4 are required");
             return;
@@ -185,7 +201,7 @@ public final class ContractRules {
         }
     }
 
-    private static void checkActivities(List<Activity> activities, Check check) {
+    private static void checkActivities(List<? extends Activity> activities, Check check) {
         if (activities == null || activities.isEmpty()) {
             check.violation("activities", "R5", "at least one coordination activity is required");
             return;
@@ -202,8 +218,8 @@ public final class ContractRules {
         }
     }
 
-    /** Returns the normalised postcodes. */
-    private static List<String> checkTargetGroup(TargetGroup group, Check check) {
+    /** Returns the service area, normalised. */
+    private static List<Postcode> checkTargetGroup(TargetGroup group, Check check) {
         if (group == null) {
             check.violation("targetGroup", "R6", "the target group (characteristics and service area) is required");
             return List.of();
@@ -219,21 +235,21 @@ public final class ContractRules {
             check.violation("targetGroup.serviceAreaPostcodes", "R6", "the service area needs at least one postcode");
             return List.of();
         }
-        Set<String> normalised = new LinkedHashSet<>();
+        Set<Postcode> normalised = new LinkedHashSet<>();
         for (int i = 0; i < postcodes.size(); i++) {
             String field = "targetGroup.serviceAreaPostcodes[" + i + "]";
             Optional<Postcode> postcode = Postcode.parse(postcodes.get(i));
             if (postcode.isEmpty()) {
                 check.violation(field, "R6", quoted(postcodes.get(i)) + " is not a Dutch postcode: PC4 (1234) or PC6"
-                        + " (1234AB or 1234 AB, capitals, never SA, SD or SS)");
-            } else if (!normalised.add(postcode.get().value())) {
+                        + " (1234AB or 1234 AB, never SA, SD or SS)");
+            } else if (!normalised.add(postcode.get())) {
                 check.violation(field, "R6", "postcode " + postcode.get() + " is listed more than once");
             }
         }
         return List.copyOf(normalised);
     }
 
-    private static void checkBudget(Budget budget, List<Party> parties, Check check) {
+    private static void checkBudget(Budget budget, List<? extends Party> parties, Check check) {
         if (budget == null) {
             check.violation("budget", "R8", "the budget (lump sum, period and shares) is required");
             return;
@@ -285,12 +301,12 @@ public final class ContractRules {
         }
     }
 
-    private static void checkExecutionModel(ExecutionModel model, List<Party> parties, Check check) {
+    private static void checkExecutionModel(ExecutionModel model, List<? extends Party> parties, Check check) {
         if (model == null || model.type() == null) {
             check.violation("executionModel.type", "R10", "the execution model (MAIN_CONTRACTOR or EQUAL_PARTNERS) is required");
             return;
         }
-        List<Party> providers = parties == null ? List.of() : zvwProviders(parties);
+        List<? extends Party> providers = parties == null ? List.of() : zvwProviders(parties);
         Map<String, Party> providersByKey = new HashMap<>();
         providers.stream().filter(party -> party.key() != null).forEach(party -> providersByKey.putIfAbsent(party.key(), party));
         if (model.type() == ExecutionModelType.MAIN_CONTRACTOR) {
@@ -337,7 +353,7 @@ public final class ContractRules {
         });
     }
 
-    private static void checkPurchasing(Purchasing purchasing, List<Insurer> insurers, Check check) {
+    private static void checkPurchasing(Purchasing purchasing, List<? extends Insurer> insurers, Check check) {
         if (purchasing == null || purchasing.type() == null) {
             check.violation("purchasing.type", "R11", "the purchasing type (SINGLE or COORDINATED) is required");
             return;
@@ -387,8 +403,12 @@ public final class ContractRules {
         check.required(agreements.controlMeasures(), "agreements.controlMeasures", "R9", "the control measures must be agreed");
     }
 
-    private static List<Party> zvwProviders(List<Party> parties) {
-        return parties.stream().filter(Objects::nonNull).filter(Party::providesZvwCare).toList();
+    private static List<? extends Party> zvwProviders(List<? extends Party> parties) {
+        return parties.stream().filter(Objects::nonNull).filter(ContractRules::isZvwProvider).toList();
+    }
+
+    static boolean isZvwProvider(Party party) {
+        return party.domain() == LegalDomain.ZVW;
     }
 
     private static boolean isBlank(String text) {

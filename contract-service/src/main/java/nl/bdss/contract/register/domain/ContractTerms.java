@@ -1,19 +1,31 @@
 package nl.bdss.contract.register.domain;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import nl.bdss.kernel.identity.AgbCode;
+import nl.bdss.kernel.identity.Postcode;
+import nl.bdss.kernel.identity.Uzovi;
+import nl.bdss.kernel.money.BasisPoints;
+import nl.bdss.kernel.money.Money;
+import nl.bdss.kernel.time.PaymentTiming;
+import nl.bdss.kernel.time.Period;
+import nl.bdss.kernel.time.PeriodKind;
 
 /**
- * The written agreement between insurer(s) and provider(s), as an insurer's back office submits it. It may be
- * incomplete or wrong: {@link ContractRules} decides whether it meets the NZa conditions (R1-R14) and
- * normalises it. Field names are the public JSON contract of the API.
+ * What a contract version agrees, once its document has passed {@link ContractRules}: identifiers, amounts, shares and
+ * periods as value objects, every required part present. Only the rules build new terms from a document; a stored
+ * version is read back as the terms it was accepted with.
+ *
+ * @param validity the days the contract is valid, both ends inclusive (R14)
  */
 public record ContractTerms(
         String reference,
         String title,
-        LocalDate validFrom,
-        LocalDate validUntil,
+        Period validity,
         List<Insurer> insurers,
         List<Party> parties,
         TargetGroup targetGroup,
@@ -25,118 +37,153 @@ public record ContractTerms(
         Attestations attestations,
         Agreements agreements) {
 
-    public record Insurer(String uzovi, String name) {
+    public ContractTerms {
+        Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(validity, "validity");
+        insurers = List.copyOf(insurers);
+        parties = List.copyOf(parties);
+        Objects.requireNonNull(targetGroup, "targetGroup");
+        activities = List.copyOf(activities);
+        Objects.requireNonNull(budget, "budget");
+        Objects.requireNonNull(executionModel, "executionModel");
+        Objects.requireNonNull(purchasing, "purchasing");
+        Objects.requireNonNull(paymentTiming, "paymentTiming");
+        Objects.requireNonNull(attestations, "attestations");
+        Objects.requireNonNull(agreements, "agreements");
     }
 
-    /** A party; ZVW parties are providers with an AGB code and a Zvw sector, others only name their domain. */
-    public record Party(String key, String name, LegalDomain domain, ZvwSector sector, String agb) {
+    public record Insurer(Uzovi uzovi, String name) {
+        public Insurer {
+            Objects.requireNonNull(uzovi, "uzovi");
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /**
+     * A party to the agreement. A Zvw provider has a Zvw sector and an AGB code; a party of another domain has no
+     * sector and may name an AGB code.
+     */
+    public record Party(String key, String name, LegalDomain domain, ZvwSector sector, AgbCode agb) {
+        public Party {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(domain, "domain");
+            if (domain == LegalDomain.ZVW && (sector == null || agb == null)) {
+                throw new IllegalArgumentException("Zvw provider " + key + " needs a Zvw sector and an AGB code");
+            }
+            if (domain != LegalDomain.ZVW && sector != null) {
+                throw new IllegalArgumentException("party " + key + " of domain " + domain + " has no Zvw sector");
+            }
+        }
 
         public boolean providesZvwCare() {
             return domain == LegalDomain.ZVW;
         }
     }
 
-    public record TargetGroup(String description, List<String> characteristics, List<String> serviceAreaPostcodes) {
+    /** R6: who the collaboration is for, and where. */
+    public record TargetGroup(String description, List<String> characteristics, List<Postcode> serviceArea) {
+        public TargetGroup {
+            Objects.requireNonNull(description, "description");
+            characteristics = List.copyOf(characteristics);
+            serviceArea = List.copyOf(serviceArea);
+        }
     }
 
     public record Activity(String description, String justification) {
+        public Activity {
+            Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(justification, "justification");
+        }
     }
 
-    public record Budget(Long lumpSumCents, BudgetPeriod period, Map<LegalDomain, Integer> domainSharesBasisPoints,
-            Map<ZvwSector, Integer> zvwSectorSharesBasisPoints) {
+    /** R7, R8: the lump sum per period and its split over domains and, within the Zvw part, over Zvw sectors. */
+    public record Budget(Money lumpSum, PeriodKind period, Map<LegalDomain, BasisPoints> domainShares,
+            Map<ZvwSector, BasisPoints> zvwSectorShares) {
+        public Budget {
+            Objects.requireNonNull(lumpSum, "lumpSum");
+            Objects.requireNonNull(period, "period");
+            domainShares = inOrder(domainShares);
+            zvwSectorShares = inOrder(zvwSectorShares);
+        }
     }
 
-    /** R10; {@code partnerSharesBasisPoints} maps an equal partner's key to its share within its Zvw sector. */
-    public record ExecutionModel(ExecutionModelType type, String mainContractor,
-            Map<String, Integer> partnerSharesBasisPoints) {
+    /**
+     * R10: a main contractor (the key of a Zvw provider) that receives and passes on the money, or equal partners
+     * with a share each within their Zvw sector ({@code partnerShares} by party key, empty for a main contractor).
+     */
+    public record ExecutionModel(ExecutionModelType type, String mainContractor, Map<String, BasisPoints> partnerShares) {
+        public ExecutionModel {
+            Objects.requireNonNull(type, "type");
+            partnerShares = inOrder(partnerShares == null ? Map.of() : partnerShares);
+            if (type == ExecutionModelType.MAIN_CONTRACTOR && (mainContractor == null || !partnerShares.isEmpty())) {
+                throw new IllegalArgumentException("a main contractor model names its main contractor and no partner shares");
+            }
+            if (type == ExecutionModelType.EQUAL_PARTNERS && (mainContractor != null || partnerShares.isEmpty())) {
+                throw new IllegalArgumentException("equal partners have partner shares and no main contractor");
+            }
+        }
     }
 
+    /** R11: one insurer, or several purchasing together by a market-share definition. */
     public record Purchasing(PurchasingType type, MarketShareDefinition marketShare) {
+        public Purchasing {
+            Objects.requireNonNull(type, "type");
+            if ((type == PurchasingType.COORDINATED) != (marketShare != null)) {
+                throw new IllegalArgumentException("coordinated purchasing, and only that, has a market-share definition");
+            }
+        }
     }
 
     public record MarketShareDefinition(MarketShareBasis basis, LocalDate referenceDate, CountSource source) {
+        public MarketShareDefinition {
+            Objects.requireNonNull(basis, "basis");
+            Objects.requireNonNull(referenceDate, "referenceDate");
+            Objects.requireNonNull(source, "source");
+        }
     }
 
-    /** R2, R3, R4 and R12 as the parties attest them. */
-    public record Attestations(Boolean zvwCareNeedEstablished, Boolean coordinationRequiredForComplexity,
-            Boolean noDoubleFunding, String doubleFundingMeasure, GpFundingChoice gpFundingChoice) {
+    /** R2, R3, R4 and R12 as the parties attested them; {@code gpFundingChoice} may be absent without a GP. */
+    public record Attestations(boolean zvwCareNeedEstablished, boolean coordinationRequiredForComplexity,
+            boolean noDoubleFunding, String doubleFundingMeasure, GpFundingChoice gpFundingChoice) {
+        public Attestations {
+            Objects.requireNonNull(doubleFundingMeasure, "doubleFundingMeasure");
+        }
     }
 
-    /** R9: claims process, information exchange, evaluation, control measures and optional quality agreements. */
+    /** R9; {@code quality} agreements are optional. */
     public record Agreements(String claimsProcess, String informationExchange, String evaluation,
             String controlMeasures, String quality) {
+        public Agreements {
+            Objects.requireNonNull(claimsProcess, "claimsProcess");
+            Objects.requireNonNull(informationExchange, "informationExchange");
+            Objects.requireNonNull(evaluation, "evaluation");
+            Objects.requireNonNull(controlMeasures, "controlMeasures");
+        }
     }
 
-    public ContractTerms withValidity(LocalDate from, LocalDate until) {
-        return new ContractTerms(reference, title, from, until, insurers, parties, targetGroup, activities, budget,
-                executionModel, purchasing, paymentTiming, attestations, agreements);
+    /** The same terms, valid until {@code lastDay} (a termination, R14). */
+    public ContractTerms endingOn(LocalDate lastDay) {
+        return new ContractTerms(reference, title, new Period(validity.start(), lastDay), insurers, parties, targetGroup,
+                activities, budget, executionModel, purchasing, paymentTiming, attestations, agreements);
     }
 
-    public ContractTerms withInsurers(List<Insurer> newInsurers) {
-        return new ContractTerms(reference, title, validFrom, validUntil, newInsurers, parties, targetGroup, activities,
-                budget, executionModel, purchasing, paymentTiming, attestations, agreements);
-    }
-
-    public ContractTerms withParties(List<Party> newParties) {
-        return new ContractTerms(reference, title, validFrom, validUntil, insurers, newParties, targetGroup, activities,
-                budget, executionModel, purchasing, paymentTiming, attestations, agreements);
-    }
-
-    public ContractTerms withTargetGroup(TargetGroup newTargetGroup) {
-        return new ContractTerms(reference, title, validFrom, validUntil, insurers, parties, newTargetGroup, activities,
-                budget, executionModel, purchasing, paymentTiming, attestations, agreements);
-    }
-
-    public ContractTerms withActivities(List<Activity> newActivities) {
-        return new ContractTerms(reference, title, validFrom, validUntil, insurers, parties, targetGroup, newActivities,
-                budget, executionModel, purchasing, paymentTiming, attestations, agreements);
-    }
-
-    public ContractTerms withBudget(Budget newBudget) {
-        return new ContractTerms(reference, title, validFrom, validUntil, insurers, parties, targetGroup, activities,
-                newBudget, executionModel, purchasing, paymentTiming, attestations, agreements);
-    }
-
-    public ContractTerms withExecutionModel(ExecutionModel newModel) {
-        return new ContractTerms(reference, title, validFrom, validUntil, insurers, parties, targetGroup, activities,
-                budget, newModel, purchasing, paymentTiming, attestations, agreements);
-    }
-
-    public ContractTerms withPurchasing(Purchasing newPurchasing) {
-        return new ContractTerms(reference, title, validFrom, validUntil, insurers, parties, targetGroup, activities,
-                budget, executionModel, newPurchasing, paymentTiming, attestations, agreements);
-    }
-
-    public ContractTerms withAttestations(Attestations newAttestations) {
-        return new ContractTerms(reference, title, validFrom, validUntil, insurers, parties, targetGroup, activities,
-                budget, executionModel, purchasing, paymentTiming, newAttestations, agreements);
-    }
-
-    public ContractTerms withAgreements(Agreements newAgreements) {
-        return new ContractTerms(reference, title, validFrom, validUntil, insurers, parties, targetGroup, activities,
-                budget, executionModel, purchasing, paymentTiming, attestations, newAgreements);
-    }
-
-    public ContractTerms withReference(String newReference) {
-        return new ContractTerms(newReference, title, validFrom, validUntil, insurers, parties, targetGroup, activities,
-                budget, executionModel, purchasing, paymentTiming, attestations, agreements);
-    }
-
-    /** AGB codes of the Zvw providers; meaningful once the terms passed {@link ContractRules}. */
+    /** AGB codes of the Zvw providers. */
     public List<AgbCode> providerAgbs() {
-        return parties.stream().filter(Party::providesZvwCare).map(party -> new AgbCode(party.agb())).toList();
-    }
-
-    /** The service area; meaningful once the terms passed {@link ContractRules}. */
-    public List<Postcode> serviceArea() {
-        return targetGroup.serviceAreaPostcodes().stream().map(Postcode::new).toList();
+        return parties.stream().filter(Party::providesZvwCare).map(Party::agb).toList();
     }
 
     public List<Uzovi> insurerCodes() {
-        return insurers.stream().map(insurer -> new Uzovi(insurer.uzovi())).toList();
+        return insurers.stream().map(Insurer::uzovi).toList();
     }
 
     public boolean isValidOn(LocalDate day) {
-        return !day.isBefore(validFrom) && !day.isAfter(validUntil);
+        return validity.contains(day);
+    }
+
+    /** An unmodifiable copy that keeps the document's order, so the terms read back as they were written. */
+    private static <K, V> Map<K, V> inOrder(Map<K, V> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(map)));
     }
 }

@@ -2,8 +2,8 @@ package nl.bdss.contract.register.messaging;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import nl.bdss.contract.register.application.ContractEvents;
 import nl.bdss.contract.register.domain.Contract;
 import nl.bdss.contract.register.domain.ContractId;
 import nl.bdss.contract.register.domain.ContractTerms;
@@ -31,6 +31,7 @@ import nl.bdss.events.contract.Purchasing;
 import nl.bdss.events.contract.PurchasingType;
 import nl.bdss.events.contract.SectorShare;
 import nl.bdss.events.contract.TargetGroup;
+import nl.bdss.kernel.identity.Postcode;
 import nl.bdss.messaging.outbox.Outbox;
 import org.springframework.stereotype.Component;
 
@@ -39,14 +40,15 @@ import org.springframework.stereotype.Component;
  * the outbox: call it inside the transaction that stores the version.
  */
 @Component
-public class ContractEventPublisher {
+class ContractEventPublisher implements ContractEvents {
 
     private final Outbox outbox;
 
-    public ContractEventPublisher(Outbox outbox) {
+    ContractEventPublisher(Outbox outbox) {
         this.outbox = outbox;
     }
 
+    @Override
     public void publish(Contract contract, nl.bdss.contract.register.domain.ContractChange change,
             List<ContractId> overlappingContracts, Instant occurredAt) {
         ContractVersionPublished event = ContractVersionPublished.newBuilder()
@@ -67,12 +69,13 @@ public class ContractEventPublisher {
                 .setReference(terms.reference())
                 .setTitle(terms.title())
                 .setStatus(ContractStatus.valueOf(contract.status().name()))
-                .setValidFrom(terms.validFrom())
-                .setValidUntil(terms.validUntil())
-                .setInsurers(terms.insurers().stream().map(insurer -> new Insurer(insurer.uzovi(), insurer.name())).toList())
+                .setValidFrom(terms.validity().start())
+                .setValidUntil(terms.validity().end())
+                .setInsurers(terms.insurers().stream()
+                        .map(insurer -> new Insurer(insurer.uzovi().code(), insurer.name())).toList())
                 .setParties(terms.parties().stream().map(ContractEventPublisher::party).toList())
                 .setTargetGroup(new TargetGroup(terms.targetGroup().description(), terms.targetGroup().characteristics(),
-                        terms.targetGroup().serviceAreaPostcodes()))
+                        terms.targetGroup().serviceArea().stream().map(Postcode::value).toList()))
                 .setActivities(terms.activities().stream()
                         .map(activity -> new Activity(activity.description(), activity.justification())).toList())
                 .setBudget(budget(terms.budget()))
@@ -91,30 +94,29 @@ public class ContractEventPublisher {
                 .setName(party.name())
                 .setDomain(LegalDomain.valueOf(party.domain().name()))
                 .setSector(party.sector() == null ? null : party.sector().name())
-                .setAgb(party.agb())
+                .setAgb(party.agb() == null ? null : party.agb().code())
                 .build();
     }
 
     private static Budget budget(ContractTerms.Budget budget) {
         return Budget.newBuilder()
-                .setLumpSumCents(budget.lumpSumCents())
+                .setLumpSumCents(budget.lumpSum().cents())
                 .setPeriod(BudgetPeriod.valueOf(budget.period().name()))
-                .setDomainShares(budget.domainSharesBasisPoints().entrySet().stream()
-                        .map(share -> new DomainShare(LegalDomain.valueOf(share.getKey().name()), share.getValue()))
+                .setDomainShares(budget.domainShares().entrySet().stream()
+                        .map(share -> new DomainShare(LegalDomain.valueOf(share.getKey().name()), share.getValue().value()))
                         .toList())
-                .setZvwSectorShares(budget.zvwSectorSharesBasisPoints().entrySet().stream()
-                        .map(share -> new SectorShare(share.getKey().name(), share.getValue()))
+                .setZvwSectorShares(budget.zvwSectorShares().entrySet().stream()
+                        .map(share -> new SectorShare(share.getKey().name(), share.getValue().value()))
                         .toList())
                 .build();
     }
 
     private static ExecutionModel executionModel(ContractTerms.ExecutionModel model) {
-        Map<String, Integer> shares = model.partnerSharesBasisPoints() == null ? Map.of() : model.partnerSharesBasisPoints();
         return ExecutionModel.newBuilder()
                 .setType(ExecutionModelType.valueOf(model.type().name()))
                 .setMainContractorKey(model.mainContractor())
-                .setPartnerShares(shares.entrySet().stream()
-                        .map(share -> new PartnerShare(share.getKey(), share.getValue()))
+                .setPartnerShares(model.partnerShares().entrySet().stream()
+                        .map(share -> new PartnerShare(share.getKey(), share.getValue().value()))
                         .toList())
                 .build();
     }

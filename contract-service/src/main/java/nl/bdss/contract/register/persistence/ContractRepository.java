@@ -12,55 +12,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import nl.bdss.contract.register.application.ContractSearch;
+import nl.bdss.contract.register.application.Contracts;
 import nl.bdss.contract.register.domain.Contract;
 import nl.bdss.contract.register.domain.ContractChange;
 import nl.bdss.contract.register.domain.ContractId;
 import nl.bdss.contract.register.domain.ContractStatus;
 import nl.bdss.contract.register.domain.ContractTerms;
-import nl.bdss.contract.register.domain.Finding;
-import nl.bdss.contract.register.domain.Postcode;
-import nl.bdss.contract.register.domain.Uzovi;
+import nl.bdss.kernel.identity.Uzovi;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Stores contracts and their versions with plain SQL; documents are kept as jsonb. */
+/** Stores contracts and their versions with plain SQL; the terms are kept as jsonb in the document's shape. */
 @Repository
-public class ContractRepository {
+class ContractRepository implements Contracts {
 
-    private static final TypeReference<List<Finding>> FINDINGS = new TypeReference<>() { };
     private static final TypeReference<List<UUID>> IDS = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final StoredTerms documents;
 
-    public ContractRepository(JdbcClient jdbc, JsonMapper json) {
+    ContractRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+        this.documents = new StoredTerms(json);
     }
 
-    /** One stored version with what happened and the overlaps known when it was published. */
-    public record StoredVersion(Contract contract, ContractChange change, List<ContractId> overlappingContracts,
-            Instant recordedAt) {
-    }
-
-    /**
-     * @param onlyParty tenant isolation: when present, only contracts where this insurer is a party (in SQL, so
-     *                  totals and page counts count only those); empty for callers that see every contract
-     */
-    public record SearchCriteria(String insurer, String provider, Postcode postcode, ContractStatus status, LocalDate activeOn,
-            Optional<Uzovi> onlyParty) {
-
-        /** The same filters, confined to the contracts of one insurer when {@code party} is present. */
-        public SearchCriteria onlyFor(Optional<Uzovi> party) {
-            return new SearchCriteria(insurer, provider, postcode, status, activeOn, party);
-        }
-    }
-
-    public record Page(List<Contract> contracts, long totalElements) {
-    }
-
+    @Override
     public void insert(Contract contract, Instant now) {
         jdbc.sql("""
                 insert into contract (id, reference, status, version, valid_from, valid_until, effective_from, document,
@@ -72,6 +53,7 @@ public class ContractRepository {
         replaceLookups(contract);
     }
 
+    @Override
     public void update(Contract contract, Instant now) {
         jdbc.sql("""
                 update contract set reference = :reference, status = :status, version = :version, valid_from = :validFrom,
@@ -83,6 +65,7 @@ public class ContractRepository {
         replaceLookups(contract);
     }
 
+    @Override
     public void recordVersion(Contract contract, ContractChange change, List<ContractId> overlaps, Instant now) {
         jdbc.sql("""
                 insert into contract_version (contract_id, version, change, status, effective_from, document, warnings,
@@ -94,14 +77,14 @@ public class ContractRepository {
                 .param("change", change.name())
                 .param("status", contract.status().name())
                 .param("effectiveFrom", contract.effectiveFrom())
-                .param("document", json.writeValueAsString(contract.terms()))
-                .param("warnings", json.writeValueAsString(contract.warnings()))
+                .param("document", documents.write(contract.terms()))
+                .param("warnings", documents.writeFindings(contract.warnings()))
                 .param("overlaps", json.writeValueAsString(overlaps.stream().map(ContractId::value).toList()))
                 .param("now", utc(now))
                 .update();
     }
 
-    /** @param onlyParty when present, a contract this insurer is not a party to is not found (tenant isolation) */
+    @Override
     public Optional<Contract> find(ContractId id, Optional<Uzovi> onlyParty) {
         return jdbc.sql("select * from contract c where c.id = :id" + partyCondition("c.id", onlyParty))
                 .param("id", id.value())
@@ -110,12 +93,7 @@ public class ContractRepository {
                 .optional();
     }
 
-    /** Locks the contract row for the rest of the transaction, so concurrent changes are serialised. */
-    public Optional<Contract> findForUpdate(ContractId id) {
-        return findForUpdate(id, Optional.empty());
-    }
-
-    /** As {@link #findForUpdate(ContractId)}; a contract {@code onlyParty} is not a party to is not found. */
+    @Override
     public Optional<Contract> findForUpdate(ContractId id, Optional<Uzovi> onlyParty) {
         return jdbc.sql("select * from contract c where c.id = :id" + partyCondition("c.id", onlyParty) + " for update of c")
                 .param("id", id.value())
@@ -124,7 +102,7 @@ public class ContractRepository {
                 .optional();
     }
 
-    /** Every version, when {@code onlyParty} (if present) is a party to the contract as it is now. */
+    @Override
     public List<StoredVersion> versions(ContractId id, Optional<Uzovi> onlyParty) {
         return jdbc.sql("select * from contract_version v where v.contract_id = :id" + partyCondition("v.contract_id", onlyParty)
                         + " order by v.version")
@@ -134,7 +112,7 @@ public class ContractRepository {
                 .list();
     }
 
-    /** One version, when {@code onlyParty} (if present) is a party to the contract as it is now. */
+    @Override
     public Optional<StoredVersion> version(ContractId id, int version, Optional<Uzovi> onlyParty) {
         return jdbc.sql("select * from contract_version v where v.contract_id = :id and v.version = :version"
                         + partyCondition("v.contract_id", onlyParty))
@@ -159,16 +137,15 @@ public class ContractRepository {
     }
 
     /**
-     * Serialises every change of the register until commit. A change can give other contracts a new version (the
-     * double-funding watch, R4, R22), so changes touch several contracts; one register-wide lock, always taken
-     * first, keeps two of them from missing each other's overlap or deadlocking on each other's rows. Contract
-     * changes are rare (a few per contract over the experiment), so the lost parallelism costs nothing.
+     * One register-wide advisory lock, always taken first. Contract changes are rare (a few per contract over the
+     * experiment), so the lost parallelism costs nothing.
      */
+    @Override
     public void lockRegister() {
         jdbc.sql("select pg_advisory_xact_lock(hashtext('bdss-contract-register'))").query((rs, n) -> 1).list();
     }
 
-    /** Active contracts other than {@code contract} that share a provider and overlap its validity. */
+    @Override
     public List<Contract> overlapCandidates(Contract contract) {
         return jdbc.sql("""
                 select c.* from contract c
@@ -177,14 +154,14 @@ public class ContractRepository {
                    and exists (select 1 from contract_provider p where p.contract_id = c.id and p.agb in (:agbs))
                  order by c.created_at, c.id""")
                 .param("id", contract.id().value())
-                .param("validFrom", contract.terms().validFrom())
-                .param("validUntil", contract.terms().validUntil())
+                .param("validFrom", contract.terms().validity().start())
+                .param("validUntil", contract.terms().validity().end())
                 .param("agbs", contract.terms().providerAgbs().stream().map(Object::toString).toList())
                 .query(this::contract)
                 .list();
     }
 
-    /** Replaces the overlaps of {@code id}, in both directions. */
+    @Override
     public void replaceOverlaps(ContractId id, List<ContractId> overlapping, Instant now) {
         jdbc.sql("delete from contract_overlap where contract_id = :id or overlapping_contract_id = :id")
                 .param("id", id.value())
@@ -198,6 +175,7 @@ public class ContractRepository {
         }
     }
 
+    @Override
     public List<ContractId> overlapsOf(ContractId id) {
         return jdbc.sql("select overlapping_contract_id from contract_overlap where contract_id = :id order by detected_at, overlapping_contract_id")
                 .param("id", id.value())
@@ -205,19 +183,20 @@ public class ContractRepository {
                 .list();
     }
 
-    public Page search(SearchCriteria criteria, int page, int size) {
+    @Override
+    public Page search(ContractSearch criteria, int page, int size) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (criteria.insurer() != null) {
             where.append(" and exists (select 1 from contract_insurer i where i.contract_id = c.id and i.uzovi = :insurer)");
-            params.put("insurer", criteria.insurer());
+            params.put("insurer", criteria.insurer().code());
         }
         if (criteria.provider() != null) {
             where.append(" and exists (select 1 from contract_provider p where p.contract_id = c.id and p.agb = :provider)");
-            params.put("provider", criteria.provider());
+            params.put("provider", criteria.provider().code());
         }
         if (criteria.postcode() != null) {
-            where.append(criteria.postcode().isPc4()
+            where.append(criteria.postcode().pc4Area()
                     ? " and exists (select 1 from contract_postcode z where z.contract_id = c.id and left(z.postcode, 4) = :pc4)"
                     : " and exists (select 1 from contract_postcode z where z.contract_id = c.id and z.postcode in (:postcode, :pc4))");
             params.put("postcode", criteria.postcode().value());
@@ -253,7 +232,7 @@ public class ContractRepository {
                 .params(contract.id().value(), uzovi.code()).update());
         terms.providerAgbs().forEach(agb -> jdbc.sql("insert into contract_provider (contract_id, agb) values (?, ?)")
                 .params(contract.id().value(), agb.code()).update());
-        terms.serviceArea().forEach(postcode -> jdbc.sql("insert into contract_postcode (contract_id, postcode) values (?, ?)")
+        terms.targetGroup().serviceArea().forEach(postcode -> jdbc.sql("insert into contract_postcode (contract_id, postcode) values (?, ?)")
                 .params(contract.id().value(), postcode.value()).update());
     }
 
@@ -263,29 +242,30 @@ public class ContractRepository {
         params.put("reference", contract.terms().reference());
         params.put("status", contract.status().name());
         params.put("version", contract.version());
-        params.put("validFrom", contract.terms().validFrom());
-        params.put("validUntil", contract.terms().validUntil());
+        params.put("validFrom", contract.terms().validity().start());
+        params.put("validUntil", contract.terms().validity().end());
         params.put("effectiveFrom", contract.effectiveFrom());
-        params.put("document", json.writeValueAsString(contract.terms()));
-        params.put("warnings", json.writeValueAsString(contract.warnings()));
+        params.put("document", documents.write(contract.terms()));
+        params.put("warnings", documents.writeFindings(contract.warnings()));
         params.put("now", utc(now));
         return params;
     }
 
     private Contract contract(ResultSet rs, int rowNum) throws SQLException {
-        return new Contract(new ContractId(rs.getObject("id", UUID.class)), rs.getInt("version"),
+        return contract(rs, "id");
+    }
+
+    /** A contract from a row of {@code contract} or {@code contract_version}, whose id column is named differently. */
+    private Contract contract(ResultSet rs, String idColumn) throws SQLException {
+        return new Contract(new ContractId(rs.getObject(idColumn, UUID.class)), rs.getInt("version"),
                 ContractStatus.valueOf(rs.getString("status")),
-                json.readValue(rs.getString("document"), ContractTerms.class),
+                documents.read(rs.getString("document")),
                 rs.getObject("effective_from", LocalDate.class),
-                json.readValue(rs.getString("warnings"), FINDINGS));
+                documents.readFindings(rs.getString("warnings")));
     }
 
     private StoredVersion storedVersion(ResultSet rs, int rowNum) throws SQLException {
-        Contract contract = new Contract(new ContractId(rs.getObject("contract_id", UUID.class)), rs.getInt("version"),
-                ContractStatus.valueOf(rs.getString("status")),
-                json.readValue(rs.getString("document"), ContractTerms.class),
-                rs.getObject("effective_from", LocalDate.class),
-                json.readValue(rs.getString("warnings"), FINDINGS));
+        Contract contract = contract(rs, "contract_id");
         List<ContractId> overlaps = new ArrayList<>();
         json.readValue(rs.getString("overlapping_contract_ids"), IDS).forEach(id -> overlaps.add(new ContractId(id)));
         return new StoredVersion(contract, ContractChange.valueOf(rs.getString("change")), overlaps,

@@ -3,6 +3,7 @@ package nl.bdss.contract.register.persistence;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import nl.bdss.contract.register.application.IdempotencyRecords;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,19 +12,15 @@ import org.springframework.stereotype.Repository;
  * same key wait for the first one's transaction, after which it finds the stored response.
  */
 @Repository
-public class IdempotencyRepository {
+class IdempotencyRepository implements IdempotencyRecords {
 
     private final JdbcClient jdbc;
 
-    public IdempotencyRepository(JdbcClient jdbc) {
+    IdempotencyRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** The response given to the first request with a key. */
-    public record StoredResponse(String fingerprint, Integer status, String location, String etag, String body) {
-    }
-
-    /** Returns true when this request is the first with the key. */
+    @Override
     public boolean claim(String key, String fingerprint, Instant now) {
         return jdbc.sql("""
                 insert into idempotency_record (idempotency_key, request_fingerprint, created_at) values (?, ?, ?)
@@ -32,6 +29,7 @@ public class IdempotencyRepository {
                 .update() == 1;
     }
 
+    @Override
     public Optional<StoredResponse> find(String key) {
         return jdbc.sql("""
                 select request_fingerprint, response_status, response_location, response_etag, response_body
@@ -42,6 +40,7 @@ public class IdempotencyRepository {
                 .optional();
     }
 
+    @Override
     public void complete(String key, int status, String location, String etag, String body) {
         jdbc.sql("""
                 update idempotency_record set response_status = ?, response_location = ?, response_etag = ?, response_body = ?

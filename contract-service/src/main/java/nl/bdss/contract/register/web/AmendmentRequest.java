@@ -1,8 +1,7 @@
 package nl.bdss.contract.register.web;
 
 import java.time.LocalDate;
-import nl.bdss.contract.register.domain.ContractTerms;
 
 /** An amendment: the complete new contract document and the day it takes effect. */
-record AmendmentRequest(LocalDate effectiveFrom, ContractTerms contract) {
+record AmendmentRequest(LocalDate effectiveFrom, ContractDocumentJson contract) {
 }

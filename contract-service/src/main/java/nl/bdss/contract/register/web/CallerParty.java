@@ -2,11 +2,12 @@ package nl.bdss.contract.register.web;
 
 import java.util.List;
 import java.util.Optional;
-import nl.bdss.contract.register.domain.ContractTerms;
-import nl.bdss.contract.register.domain.Finding;
-import nl.bdss.contract.register.domain.Uzovi;
+import nl.bdss.contract.register.domain.ContractDocument;
+import nl.bdss.kernel.identity.Uzovi;
+import nl.bdss.problem.FieldError;
+import nl.bdss.problem.Problem;
+import nl.bdss.problem.ProblemException;
 import nl.bdss.security.CurrentClient;
-import org.springframework.http.HttpStatus;
 
 /**
  * Tenant isolation in the web layer: which insurer the caller is, taken from its token only (never from a path or
@@ -30,19 +31,19 @@ final class CallerParty {
      *
      * @param field the path of the insurers list in the request body, for the problem's errors[]
      */
-    static void requireParty(ContractTerms terms, String field) {
+    static void requireParty(ContractDocument document, String field) {
         Optional<Uzovi> caller = restriction();
         if (caller.isEmpty()) {
             return;
         }
         String uzovi = caller.get().code();
-        boolean party = terms != null && terms.insurers() != null && terms.insurers().stream()
+        boolean party = document != null && document.insurers() != null && document.insurers().stream()
                 .anyMatch(insurer -> insurer != null && uzovi.equals(insurer.uzovi()));
         if (!party) {
             String message = "the insurer of this token (UZOVI " + uzovi + ") must be one of the contract's insurers;"
                     + " an insurer registers and amends only contracts it is a party to";
-            throw new ProblemException(HttpStatus.FORBIDDEN, "not-a-party", "Not a party to the contract", message,
-                    List.of(new Finding(field, "TENANT", message)));
+            throw new ProblemException(new Problem(403, "not-a-party", "Not a party to the contract", message,
+                    List.of(new FieldError(field, "TENANT", message))));
         }
     }
 }

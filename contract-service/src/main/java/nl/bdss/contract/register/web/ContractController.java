@@ -16,7 +16,8 @@ import nl.bdss.contract.register.application.ContractRegister;
 import nl.bdss.contract.register.application.ContractView;
 import nl.bdss.contract.register.domain.ContractId;
 import nl.bdss.contract.register.domain.ContractStatus;
-import nl.bdss.contract.register.domain.ContractTerms;
+import nl.bdss.problem.Problem;
+import nl.bdss.problem.ProblemException;
 import nl.bdss.security.audit.AuditObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -66,7 +67,7 @@ class ContractController {
                     + " overlapping service area and validity); each of them gets a new version (OVERLAP_FLAGGED, same terms,"
                     + " a new ETag) naming this contract, published in the same transaction.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    schema = @Schema(implementation = ContractTerms.class),
+                    schema = @Schema(implementation = ContractDocumentJson.class),
                     examples = @ExampleObject(name = "manual example", value = ContractExamples.MANUAL_EXAMPLE))))
     @ApiResponse(responseCode = "201", description = "Registered; Location and ETag point at the new contract",
             content = @Content(schema = @Schema(implementation = ContractResponse.class)))
@@ -77,10 +78,10 @@ class ContractController {
     ResponseEntity<String> registerContract(
             @Parameter(description = IDEMPOTENCY_KEY)
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
-            @RequestBody ContractTerms terms) {
-        CallerParty.requireParty(terms, "insurers");
-        ResponseEntity<String> response = reply(idempotent.execute(idempotencyKey, "/api/v1/contracts", null, terms, () -> {
-            ContractView view = register.register(terms);
+            @RequestBody ContractDocumentJson document) {
+        CallerParty.requireParty(document, "insurers");
+        ResponseEntity<String> response = reply(idempotent.execute(idempotencyKey, "/api/v1/contracts", null, document, () -> {
+            ContractView view = register.register(document);
             return created(view, contractLocation(view));
         }));
         if (response.getHeaders().getLocation() != null) {
@@ -111,7 +112,7 @@ class ContractController {
         ContractId contractId = contractId(id);
         Integer expectedVersion = requiredVersion(ifMatch);
         if (amendment.contract() == null) {
-            throw ProblemException.badRequest("contract", "the amendment needs the complete new contract document");
+            throw new ProblemException(Problem.invalidRequest("contract", "the amendment needs the complete new contract document"));
         }
         CallerParty.requireParty(amendment.contract(), "contract.insurers");
         String path = "/api/v1/contracts/" + contractId + "/amendments";
@@ -194,7 +195,7 @@ class ContractController {
             @RequestParam(required = false) String size) {
         SearchParameters parameters = SearchParameters.parse(insurer, provider, postcode, status, activeOn, page, size,
                 MAX_PAGE_SIZE);
-        var result = register.search(parameters.criteria().onlyFor(CallerParty.restriction()), parameters.page(),
+        var result = register.search(parameters.search().onlyFor(CallerParty.restriction()), parameters.page(),
                 parameters.size());
         long totalPages = (result.totalElements() + parameters.size() - 1) / parameters.size();
         return new ContractPage(result.contracts().stream().map(ContractResponse::of).toList(), parameters.page(),
@@ -232,10 +233,9 @@ class ContractController {
 
     private static Integer requiredVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "If-Match required",
+            throw new ProblemException(Problem.of(428, "precondition-required", "If-Match required",
                     "amendments need an If-Match header with the ETag of the version they change (read it with GET),"
-                            + " or If-Match: * to amend whatever version is current",
-                    List.of());
+                            + " or If-Match: * to amend whatever version is current"));
         }
         return version(ifMatch);
     }
@@ -247,8 +247,8 @@ class ContractController {
         }
         Matcher matcher = ETAG.matcher(ifMatch.trim());
         if (!matcher.matches()) {
-            throw new ProblemException(HttpStatus.PRECONDITION_FAILED, "version-mismatch", "Version mismatch",
-                    "If-Match '" + ifMatch + "' is not an ETag of this API (a version such as \"1\")", List.of());
+            throw new ProblemException(Problem.of(412, "version-mismatch", "Version mismatch",
+                    "If-Match '" + ifMatch + "' is not an ETag of this API (a version such as \"1\")"));
         }
         return Integer.parseInt(matcher.group(1));
     }

@@ -10,8 +10,6 @@ import nl.bdss.contract.register.application.ContractView;
 import nl.bdss.contract.register.domain.ContractChange;
 import nl.bdss.contract.register.domain.ContractId;
 import nl.bdss.contract.register.domain.ContractStatus;
-import nl.bdss.contract.register.domain.ContractTerms;
-import nl.bdss.contract.register.domain.Finding;
 
 /**
  * A contract version as the API returns it: identity, version and status, the (normalised) contract document,
@@ -25,14 +23,19 @@ record ContractResponse(
         ContractChange change,
         LocalDate effectiveFrom,
         Instant recordedAt,
-        @JsonUnwrapped ContractTerms terms,
+        @JsonUnwrapped ContractDocumentJson document,
         List<UUID> overlappingContractIds,
-        List<Finding> warnings) {
+        List<Warning> warnings) {
+
+    /** A finding that did not refuse the version (R11 reference date, R14 early start). */
+    record Warning(String field, String rule, String message) {
+    }
 
     static ContractResponse of(ContractView view) {
         var contract = view.contract();
         return new ContractResponse(contract.id().value(), contract.version(), contract.status(), view.change(),
-                contract.effectiveFrom(), view.recordedAt(), contract.terms(),
-                view.overlappingContracts().stream().map(ContractId::value).toList(), contract.warnings());
+                contract.effectiveFrom(), view.recordedAt(), ContractDocumentJson.of(contract.terms()),
+                view.overlappingContracts().stream().map(ContractId::value).toList(),
+                contract.warnings().stream().map(found -> new Warning(found.field(), found.rule(), found.message())).toList());
     }
 }

@@ -25,7 +25,7 @@ class ContractSecurityRules {
     private static final String OPERATOR = BdssRole.OPERATOR.name();
 
     @Bean
-    SecurityRules contractRules() {
+    SecurityRules contractSecurity() {
         return rules -> rules
                 .requestMatchers(HttpMethod.POST, "/api/v1/contracts", "/api/v1/contracts/*/amendments",
                         "/api/v1/contracts/*/termination").hasRole(INSURER)

@@ -6,13 +6,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.function.Supplier;
-import nl.bdss.contract.register.persistence.IdempotencyRepository;
+import nl.bdss.contract.register.application.IdempotencyRecords;
+import nl.bdss.problem.Problem;
+import nl.bdss.problem.ProblemException;
 import nl.bdss.security.CurrentClient;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
@@ -40,14 +39,14 @@ class IdempotentRequests {
     static final String HEADER = "Idempotency-Key";
     private static final int MAX_KEY_LENGTH = 200;
 
-    private final IdempotencyRepository records;
+    private final IdempotencyRecords records;
     private final TransactionTemplate transactions;
     private final TransactionTemplate savepoint;
     private final JsonMapper problemJson;
     private final JsonMapper json;
     private final Clock clock;
 
-    IdempotentRequests(IdempotencyRepository records, TransactionTemplate transactions, JsonMapper json, Clock clock) {
+    IdempotentRequests(IdempotencyRecords records, TransactionTemplate transactions, JsonMapper json, Clock clock) {
         this.records = records;
         this.transactions = transactions;
         this.savepoint = new TransactionTemplate(transactions.getTransactionManager());
@@ -74,7 +73,8 @@ class IdempotentRequests {
             return transactions.execute(status -> action.get());
         }
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            throw ProblemException.badRequest(HEADER, "the Idempotency-Key header must be 1 to " + MAX_KEY_LENGTH + " characters");
+            throw new ProblemException(Problem.invalidRequest(HEADER,
+                    "the Idempotency-Key header must be 1 to " + MAX_KEY_LENGTH + " characters"));
         }
         String fingerprint = fingerprint(path, precondition, requestBody);
         String scopedKey = CurrentClient.get().map(client -> client.clientId() + " " + key).orElse(key);
@@ -84,13 +84,12 @@ class IdempotentRequests {
                 records.complete(scopedKey, reply.status(), reply.location(), reply.etag(), reply.body());
                 return reply;
             }
-            IdempotencyRepository.StoredResponse stored = records.find(scopedKey).orElseThrow();
+            IdempotencyRecords.StoredResponse stored = records.find(scopedKey).orElseThrow();
             if (!stored.fingerprint().equals(fingerprint)) {
-                throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+                throw new ProblemException(Problem.of(422, "idempotency-key-reused",
                         "Idempotency-Key reused with another request",
                         "the Idempotency-Key '" + key + "' was already used for a different request (path, If-Match or"
-                                + " body); its outcome stands, use a new key for a new request",
-                        List.of());
+                                + " body); its outcome stands, use a new key for a new request"));
             }
             return new Reply(stored.status(), stored.location(), stored.etag(), stored.body());
         });
@@ -101,10 +100,10 @@ class IdempotentRequests {
         try {
             return savepoint.execute(status -> action.get());
         } catch (RuntimeException e) {
-            ResponseEntity<ProblemDetail> refusal = ProblemResponses.refusal(e).orElseThrow(() -> e);
-            ProblemDetail problem = refusal.getBody();
+            Problem refusal = ContractProblems.refusal(e).orElseThrow(() -> e);
+            ProblemDetail problem = refusal.toProblemDetail();
             problem.setInstance(URI.create(path));
-            return new Reply(refusal.getStatusCode().value(), null, null, problemJson.writeValueAsString(problem));
+            return new Reply(refusal.status(), null, null, problemJson.writeValueAsString(problem));
         }
     }
 

@@ -5,34 +5,32 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import nl.bdss.contract.register.domain.AgbCode;
+import nl.bdss.contract.register.application.ContractSearch;
 import nl.bdss.contract.register.domain.ContractStatus;
-import nl.bdss.contract.register.domain.Finding;
-import nl.bdss.contract.register.domain.Postcode;
-import nl.bdss.contract.register.domain.Uzovi;
-import nl.bdss.contract.register.persistence.ContractRepository.SearchCriteria;
-import org.springframework.http.HttpStatus;
+import nl.bdss.kernel.identity.AgbCode;
+import nl.bdss.kernel.identity.Postcode;
+import nl.bdss.kernel.identity.Uzovi;
+import nl.bdss.problem.FieldError;
+import nl.bdss.problem.Problem;
+import nl.bdss.problem.ProblemException;
 
 /**
  * The query parameters of a contract search, checked all at once: a malformed filter would otherwise silently match
  * nothing, which a back office cannot tell from "no such contract".
  */
-record SearchParameters(SearchCriteria criteria, int page, int size) {
-
-    private static final String PARAMETER = "REQUEST";
+record SearchParameters(ContractSearch search, int page, int size) {
 
     static SearchParameters parse(String insurer, String provider, String postcode, String status, String activeOn,
             String page, String size, int maxSize) {
-        List<Finding> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (insurer != null && !Uzovi.isValid(insurer)) {
             errors.add(error("insurer", "insurer must be a UZOVI code of 4 digits, was '" + insurer + "'"));
         }
         if (provider != null && !AgbCode.isValid(provider)) {
             errors.add(error("provider", "provider must be an AGB code of 8 digits, was '" + provider + "'"));
         }
-        Postcode area = postcode == null ? null : Postcode.parse(postcode.trim().toUpperCase(Locale.ROOT)).orElse(null);
+        Postcode area = postcode == null ? null : Postcode.parseOrNull(postcode);
         if (postcode != null && area == null) {
             errors.add(error("postcode", "postcode must be a Dutch PC4 (1234) or PC6 (1234AB or 1234 AB) postcode, was '"
                     + postcode + "'"));
@@ -47,15 +45,16 @@ record SearchParameters(SearchCriteria criteria, int page, int size) {
         int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE, errors);
         int pageSize = number("size", size, 20, 1, maxSize, errors);
         if (!errors.isEmpty()) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+            throw new ProblemException(new Problem(400, "invalid-request", "Invalid request",
                     errors.size() + " invalid search parameter(s): "
-                            + String.join("; ", errors.stream().map(Finding::message).toList()),
-                    errors);
+                            + String.join("; ", errors.stream().map(FieldError::message).toList()),
+                    errors));
         }
-        return new SearchParameters(new SearchCriteria(insurer, provider, area, contractStatus, day, Optional.empty()), pageNumber, pageSize);
+        return new SearchParameters(new ContractSearch(insurer == null ? null : new Uzovi(insurer),
+                provider == null ? null : new AgbCode(provider), area, contractStatus, day, Optional.empty()), pageNumber, pageSize);
     }
 
-    private static LocalDate date(String text, List<Finding> errors) {
+    private static LocalDate date(String text, List<FieldError> errors) {
         if (text == null) {
             return null;
         }
@@ -67,7 +66,7 @@ record SearchParameters(SearchCriteria criteria, int page, int size) {
         }
     }
 
-    private static int number(String name, String text, int absent, int min, int max, List<Finding> errors) {
+    private static int number(String name, String text, int absent, int min, int max, List<FieldError> errors) {
         if (text == null) {
             return absent;
         }
@@ -84,7 +83,7 @@ record SearchParameters(SearchCriteria criteria, int page, int size) {
         return absent;
     }
 
-    private static Finding error(String parameter, String message) {
-        return new Finding(parameter, PARAMETER, message);
+    private static FieldError error(String parameter, String message) {
+        return FieldError.request(parameter, message);
     }
 }

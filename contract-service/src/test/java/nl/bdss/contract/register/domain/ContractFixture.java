@@ -4,41 +4,22 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.bdss.contract.register.domain.ContractTerms.Activity;
-import nl.bdss.contract.register.domain.ContractTerms.Agreements;
-import nl.bdss.contract.register.domain.ContractTerms.Attestations;
-import nl.bdss.contract.register.domain.ContractTerms.Budget;
-import nl.bdss.contract.register.domain.ContractTerms.ExecutionModel;
-import nl.bdss.contract.register.domain.ContractTerms.Insurer;
-import nl.bdss.contract.register.domain.ContractTerms.MarketShareDefinition;
-import nl.bdss.contract.register.domain.ContractTerms.Party;
-import nl.bdss.contract.register.domain.ContractTerms.Purchasing;
-import nl.bdss.contract.register.domain.ContractTerms.TargetGroup;
+import nl.bdss.kernel.time.ExperimentWindow;
+import nl.bdss.kernel.time.PaymentTiming;
+import nl.bdss.kernel.time.PeriodKind;
 
-/** Contract documents for tests: the manual's worked example (manual §4) and variations of it. */
+/** Contract documents for tests: the manual's worked example (manual §4), changed part by part. */
 public final class ContractFixture {
+
+    /** The rules with the NZa's experiment window (R14: 2024-05-01 to 2029-04-30). */
+    public static final ContractRules RULES = new ContractRules(ExperimentWindow.NZA_2024);
 
     private ContractFixture() {
     }
 
     /** The manual's example: two insurers, a GP and district nursing in ZVW, Wmo and Jeugdwet parties. */
-    public static ContractTerms manualExample() {
-        return new ContractTerms("IZA-WEST-2025-001", "Samenwerking kwetsbare ouderen Regio West",
-                LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31),
-                List.of(insurer("3311"), insurer("3343")),
-                List.of(gp(), districtNursing(),
-                        new Party("welzijn-centraal", "Welzijn Centraal", LegalDomain.WMO, null, null),
-                        new Party("jeugdteam-oost", "Jeugdteam Oost", LegalDomain.JEUGDWET, null, null)),
-                targetGroup("1011", "1012", "1013", "1015", "1016"),
-                List.of(new Activity("Maandelijks multidisciplinair wijkoverleg", "Voorkomt onnodige opnames")),
-                new Budget(10_000_000L, BudgetPeriod.YEAR,
-                        shares(LegalDomain.WMO, 1000, LegalDomain.JEUGDWET, 2000, LegalDomain.ZVW, 7000),
-                        shares(ZvwSector.WIJKVERPLEGING, 5000, ZvwSector.HUISARTSENZORG, 5000)),
-                new ExecutionModel(ExecutionModelType.MAIN_CONTRACTOR, "hap-west", null),
-                coordinated(LocalDate.of(2025, 3, 1)),
-                PaymentTiming.IN_ADVANCE,
-                new Attestations(true, true, true, "O&I-ketenzorg niet gedeclareerd", GpFundingChoice.THIS_PERFORMANCE),
-                new Agreements("Lumpsum per jaar vooraf", "Kwartaalrapportage", "Jaarlijks", "Steekproef", null));
+    public static Draft manualExample() {
+        return new Draft();
     }
 
     public static Insurer insurer(String uzovi) {
@@ -53,6 +34,11 @@ public final class ContractFixture {
         return new Party("wijkzorg-noord", "Wijkzorg Noord", LegalDomain.ZVW, ZvwSector.WIJKVERPLEGING, "75750123");
     }
 
+    /** A party of a domain other than the Zvw: no sector, no AGB code. */
+    public static Party otherDomain(String key, LegalDomain domain) {
+        return new Party(key, key, domain, null, null);
+    }
+
     public static TargetGroup targetGroup(String... postcodes) {
         return new TargetGroup("Thuiswonende kwetsbare ouderen", List.of("leeftijd 75+"), List.of(postcodes));
     }
@@ -62,26 +48,8 @@ public final class ContractFixture {
                 MarketShareBasis.INSURED_COUNT_IN_SERVICE_AREA, referenceDate, CountSource.TRUSTED_THIRD_PARTY));
     }
 
-    public static ContractTerms withDomainShares(ContractTerms terms, Map<LegalDomain, Integer> shares) {
-        Budget budget = terms.budget();
-        return terms.withBudget(new Budget(budget.lumpSumCents(), budget.period(), shares, budget.zvwSectorSharesBasisPoints()));
-    }
-
-    public static ContractTerms withSectorShares(ContractTerms terms, Map<ZvwSector, Integer> shares) {
-        Budget budget = terms.budget();
-        return terms.withBudget(new Budget(budget.lumpSumCents(), budget.period(), budget.domainSharesBasisPoints(), shares));
-    }
-
-    public static ContractTerms withLumpSum(ContractTerms terms, long cents) {
-        Budget budget = terms.budget();
-        return terms.withBudget(new Budget(cents, budget.period(), budget.domainSharesBasisPoints(),
-                budget.zvwSectorSharesBasisPoints()));
-    }
-
-    public static ContractTerms withGpFundingChoice(ContractTerms terms, GpFundingChoice choice) {
-        Attestations a = terms.attestations();
-        return terms.withAttestations(new Attestations(a.zvwCareNeedEstablished(), a.coordinationRequiredForComplexity(),
-                a.noDoubleFunding(), a.doubleFundingMeasure(), choice));
+    public static Attestations attested(GpFundingChoice gpFundingChoice) {
+        return new Attestations(true, true, true, "O&I-ketenzorg niet gedeclareerd", gpFundingChoice);
     }
 
     @SuppressWarnings("unchecked")
@@ -91,5 +59,197 @@ public final class ContractFixture {
             shares.put((K) keysAndValues[i], (Integer) keysAndValues[i + 1]);
         }
         return shares;
+    }
+
+    /** A document a test changes part by part; each change returns the draft. */
+    public static final class Draft implements ContractDocument {
+        private String reference = "IZA-WEST-2025-001";
+        private String title = "Samenwerking kwetsbare ouderen Regio West";
+        private LocalDate validFrom = LocalDate.of(2025, 1, 1);
+        private LocalDate validUntil = LocalDate.of(2026, 12, 31);
+        private List<Insurer> insurers = List.of(insurer("3311"), insurer("3343"));
+        private List<Party> parties = List.of(gp(), districtNursing(), otherDomain("welzijn-centraal", LegalDomain.WMO),
+                otherDomain("jeugdteam-oost", LegalDomain.JEUGDWET));
+        private TargetGroup targetGroup = ContractFixture.targetGroup("1011", "1012", "1013", "1015", "1016");
+        private List<Activity> activities = List.of(
+                new ContractFixture.Activity("Maandelijks multidisciplinair wijkoverleg", "Voorkomt onnodige opnames"));
+        private Budget budget = new ContractFixture.Budget(10_000_000L, PeriodKind.YEAR,
+                shares(LegalDomain.WMO, 1000, LegalDomain.JEUGDWET, 2000, LegalDomain.ZVW, 7000),
+                shares(ZvwSector.WIJKVERPLEGING, 5000, ZvwSector.HUISARTSENZORG, 5000));
+        private ExecutionModel executionModel = new ContractFixture.ExecutionModel(ExecutionModelType.MAIN_CONTRACTOR, "hap-west", null);
+        private Purchasing purchasing = coordinated(LocalDate.of(2025, 3, 1));
+        private PaymentTiming paymentTiming = PaymentTiming.IN_ADVANCE;
+        private Attestations attestations = attested(GpFundingChoice.THIS_PERFORMANCE);
+        private Agreements agreements = new ContractFixture.Agreements("Lumpsum per jaar vooraf", "Kwartaalrapportage", "Jaarlijks",
+                "Steekproef", null);
+
+        public Draft withValidity(LocalDate from, LocalDate until) {
+            validFrom = from;
+            validUntil = until;
+            return this;
+        }
+
+        public Draft withInsurers(Insurer... newInsurers) {
+            insurers = List.of(newInsurers);
+            return this;
+        }
+
+        public Draft withParties(Party... newParties) {
+            parties = List.of(newParties);
+            return this;
+        }
+
+        public Draft withTargetGroup(TargetGroup newTargetGroup) {
+            targetGroup = newTargetGroup;
+            return this;
+        }
+
+        public Draft withActivities(Activity... newActivities) {
+            activities = List.of(newActivities);
+            return this;
+        }
+
+        public Draft withLumpSumCents(Long cents) {
+            budget = new ContractFixture.Budget(cents, budget.period(), budget.domainSharesBasisPoints(), budget.zvwSectorSharesBasisPoints());
+            return this;
+        }
+
+        public Draft withDomainShares(Map<LegalDomain, Integer> shares) {
+            budget = new ContractFixture.Budget(budget.lumpSumCents(), budget.period(), shares, budget.zvwSectorSharesBasisPoints());
+            return this;
+        }
+
+        public Draft withSectorShares(Map<ZvwSector, Integer> shares) {
+            budget = new ContractFixture.Budget(budget.lumpSumCents(), budget.period(), budget.domainSharesBasisPoints(), shares);
+            return this;
+        }
+
+        public Draft withExecutionModel(ExecutionModel newModel) {
+            executionModel = newModel;
+            return this;
+        }
+
+        public Draft withPurchasing(Purchasing newPurchasing) {
+            purchasing = newPurchasing;
+            return this;
+        }
+
+        public Draft withAttestations(Attestations newAttestations) {
+            attestations = newAttestations;
+            return this;
+        }
+
+        public Draft withAgreements(Agreements newAgreements) {
+            agreements = newAgreements;
+            return this;
+        }
+
+        @Override
+        public String reference() {
+            return reference;
+        }
+
+        @Override
+        public String title() {
+            return title;
+        }
+
+        @Override
+        public LocalDate validFrom() {
+            return validFrom;
+        }
+
+        @Override
+        public LocalDate validUntil() {
+            return validUntil;
+        }
+
+        @Override
+        public List<Insurer> insurers() {
+            return insurers;
+        }
+
+        @Override
+        public List<Party> parties() {
+            return parties;
+        }
+
+        @Override
+        public TargetGroup targetGroup() {
+            return targetGroup;
+        }
+
+        @Override
+        public List<Activity> activities() {
+            return activities;
+        }
+
+        @Override
+        public Budget budget() {
+            return budget;
+        }
+
+        @Override
+        public ExecutionModel executionModel() {
+            return executionModel;
+        }
+
+        @Override
+        public Purchasing purchasing() {
+            return purchasing;
+        }
+
+        @Override
+        public PaymentTiming paymentTiming() {
+            return paymentTiming;
+        }
+
+        @Override
+        public Attestations attestations() {
+            return attestations;
+        }
+
+        @Override
+        public Agreements agreements() {
+            return agreements;
+        }
+    }
+
+    public record Insurer(String uzovi, String name) implements ContractDocument.Insurer {
+    }
+
+    public record Party(String key, String name, LegalDomain domain, ZvwSector sector, String agb)
+            implements ContractDocument.Party {
+    }
+
+    public record TargetGroup(String description, List<String> characteristics, List<String> serviceAreaPostcodes)
+            implements ContractDocument.TargetGroup {
+    }
+
+    public record Activity(String description, String justification) implements ContractDocument.Activity {
+    }
+
+    public record Budget(Long lumpSumCents, PeriodKind period, Map<LegalDomain, Integer> domainSharesBasisPoints,
+            Map<ZvwSector, Integer> zvwSectorSharesBasisPoints) implements ContractDocument.Budget {
+    }
+
+    public record ExecutionModel(ExecutionModelType type, String mainContractor, Map<String, Integer> partnerSharesBasisPoints)
+            implements ContractDocument.ExecutionModel {
+    }
+
+    public record Purchasing(PurchasingType type, MarketShareDefinition marketShare) implements ContractDocument.Purchasing {
+    }
+
+    public record MarketShareDefinition(MarketShareBasis basis, LocalDate referenceDate, CountSource source)
+            implements ContractDocument.MarketShareDefinition {
+    }
+
+    public record Attestations(Boolean zvwCareNeedEstablished, Boolean coordinationRequiredForComplexity,
+            Boolean noDoubleFunding, String doubleFundingMeasure, GpFundingChoice gpFundingChoice)
+            implements ContractDocument.Attestations {
+    }
+
+    public record Agreements(String claimsProcess, String informationExchange, String evaluation, String controlMeasures,
+            String quality) implements ContractDocument.Agreements {
     }
 }

@@ -3,66 +3,115 @@ package nl.bdss.contract.register.domain;
 import static nl.bdss.contract.register.domain.ContractFixture.districtNursing;
 import static nl.bdss.contract.register.domain.ContractFixture.gp;
 import static nl.bdss.contract.register.domain.ContractFixture.insurer;
+import static nl.bdss.contract.register.domain.ContractFixture.RULES;
+import static nl.bdss.contract.register.domain.ContractFixture.attested;
 import static nl.bdss.contract.register.domain.ContractFixture.manualExample;
+import static nl.bdss.contract.register.domain.ContractFixture.otherDomain;
 import static nl.bdss.contract.register.domain.ContractFixture.shares;
 import static nl.bdss.contract.register.domain.ContractFixture.targetGroup;
-import static nl.bdss.contract.register.domain.ContractFixture.withDomainShares;
-import static nl.bdss.contract.register.domain.ContractFixture.withGpFundingChoice;
-import static nl.bdss.contract.register.domain.ContractFixture.withLumpSum;
-import static nl.bdss.contract.register.domain.ContractFixture.withSectorShares;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.time.LocalDate;
 import java.util.List;
-import nl.bdss.contract.register.domain.ContractTerms.Activity;
-import nl.bdss.contract.register.domain.ContractTerms.Agreements;
-import nl.bdss.contract.register.domain.ContractTerms.Attestations;
-import nl.bdss.contract.register.domain.ContractTerms.ExecutionModel;
-import nl.bdss.contract.register.domain.ContractTerms.Party;
-import nl.bdss.contract.register.domain.ContractTerms.Purchasing;
-import nl.bdss.contract.register.domain.ContractTerms.TargetGroup;
+import java.util.Map;
+import nl.bdss.contract.register.domain.ContractFixture.Activity;
+import nl.bdss.contract.register.domain.ContractFixture.Agreements;
+import nl.bdss.contract.register.domain.ContractFixture.Attestations;
+import nl.bdss.contract.register.domain.ContractFixture.ExecutionModel;
+import nl.bdss.contract.register.domain.ContractFixture.Party;
+import nl.bdss.contract.register.domain.ContractFixture.Purchasing;
+import nl.bdss.contract.register.domain.ContractFixture.TargetGroup;
+import nl.bdss.kernel.identity.AgbCode;
+import nl.bdss.kernel.identity.Postcode;
+import nl.bdss.kernel.identity.Uzovi;
+import nl.bdss.kernel.money.BasisPoints;
+import nl.bdss.kernel.money.Money;
+import nl.bdss.kernel.time.ExperimentWindow;
+import nl.bdss.kernel.time.Period;
 import org.junit.jupiter.api.Test;
 
 class ContractRulesTest {
 
     @Test
     void acceptsTheManualExampleWithoutWarnings() {
-        ContractRules.Assessment assessment = ContractRules.check(manualExample());
+        ContractRules.Assessment assessment = RULES.check(manualExample());
 
         assertThat(assessment.violations()).isEmpty();
         assertThat(assessment.warnings()).isEmpty();
     }
 
     @Test
+    void turnsAnAcceptedDocumentIntoTermsOfValueObjects() {
+        ContractTerms terms = RULES.check(manualExample()).terms();
+
+        assertThat(terms.validity()).isEqualTo(new Period(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31)));
+        assertThat(terms.insurerCodes()).containsExactly(new Uzovi("3311"), new Uzovi("3343"));
+        assertThat(terms.providerAgbs()).containsExactly(new AgbCode("01012345"), new AgbCode("75750123"));
+        assertThat(terms.targetGroup().serviceArea()).containsExactly(new Postcode("1011"), new Postcode("1012"),
+                new Postcode("1013"), new Postcode("1015"), new Postcode("1016"));
+        assertThat(terms.budget().lumpSum()).isEqualTo(Money.ofCents(10_000_000));
+        assertThat(terms.budget().domainShares()).containsExactly(Map.entry(LegalDomain.WMO, new BasisPoints(1000)),
+                Map.entry(LegalDomain.JEUGDWET, new BasisPoints(2000)),
+                Map.entry(LegalDomain.ZVW, new BasisPoints(7000)));
+        assertThat(terms.executionModel().partnerShares()).isEmpty();
+        assertThat(terms.purchasing().marketShare().referenceDate()).isEqualTo(LocalDate.of(2025, 3, 1));
+    }
+
+    @Test
+    void givesNoTermsForARefusedDocument() {
+        assertThat(RULES.check(manualExample().withInsurers()).terms()).isNull();
+    }
+
+    @Test
     void rejectsContract_withoutInsurer_R1() {
-        assertViolates(manualExample().withInsurers(List.of()), "insurers", "R1");
+        assertViolates(manualExample().withInsurers(), "insurers", "R1");
     }
 
     @Test
     void rejectsContract_withoutZvwProvider_R1() {
-        ContractTerms terms = manualExample().withParties(List.of(
-                new Party("welzijn", "Welzijn", LegalDomain.WMO, null, null)));
-
-        assertViolates(terms, "parties", "R1");
+        assertViolates(manualExample().withParties(otherDomain("welzijn", LegalDomain.WMO)), "parties", "R1");
     }
 
     @Test
     void rejectsUzovi_notFourDigits_andDuplicateInsurers_R1() {
-        ContractTerms terms = manualExample().withInsurers(List.of(insurer("331"), insurer("3343"), insurer("3343")));
+        ContractDocument document = manualExample().withInsurers(insurer("331"), insurer("3343"), insurer("3343"));
 
-        assertViolates(terms, "insurers[0].uzovi", "R1");
-        assertViolates(terms, "insurers[2].uzovi", "R1");
+        assertViolates(document, "insurers[0].uzovi", "R1");
+        assertViolates(document, "insurers[2].uzovi", "R1");
     }
 
     @Test
     void rejectsAgb_notEightDigits_duplicateAgb_andDuplicatePartyKey_R1() {
-        ContractTerms terms = manualExample().withParties(List.of(gp(),
+        ContractDocument document = manualExample().withParties(gp(),
                 new Party("hap-west", "Tweede", LegalDomain.ZVW, ZvwSector.WIJKVERPLEGING, "01012345"),
-                new Party("wijk", "Wijk", LegalDomain.ZVW, ZvwSector.WIJKVERPLEGING, "7575012")));
+                new Party("wijk", "Wijk", LegalDomain.ZVW, ZvwSector.WIJKVERPLEGING, "7575012"));
 
-        assertViolates(terms, "parties[1].key", "R1");
-        assertViolates(terms, "parties[1].agb", "R1");
-        assertViolates(terms, "parties[2].agb", "R1");
+        assertViolates(document, "parties[1].key", "R1");
+        assertViolates(document, "parties[1].agb", "R1");
+        assertViolates(document, "parties[2].agb", "R1");
+    }
+
+    @Test
+    void keepsTheAgbCodeOfAPartyOfAnotherDomain_withoutMakingItAZvwProvider_R1() {
+        ContractDocument document = manualExample().withParties(gp(), districtNursing(),
+                new Party("zorgcentrum", "Zorgcentrum", LegalDomain.WLZ, null, "22334455"))
+                .withDomainShares(shares(LegalDomain.WLZ, 1000, LegalDomain.ZVW, 9000));
+
+        ContractTerms terms = RULES.check(document).terms();
+
+        assertThat(terms.parties().get(2).agb()).isEqualTo(new AgbCode("22334455"));
+        assertThat(terms.providerAgbs()).containsExactly(new AgbCode("01012345"), new AgbCode("75750123"));
+    }
+
+    @Test
+    void rejectsAnAgbCodeOfAPartyOfAnotherDomain_thatIsNotEightDigits_R1() {
+        ContractDocument document = manualExample().withParties(gp(), districtNursing(),
+                new Party("welzijn", "Welzijn", LegalDomain.WMO, null, "welzijn"))
+                .withDomainShares(shares(LegalDomain.WMO, 1000, LegalDomain.ZVW, 9000));
+
+        assertThat(RULES.check(document).violations()).extracting(Finding::field, Finding::rule)
+                .containsExactly(tuple("parties[2].agb", "R1"));
     }
 
     @Test
@@ -79,18 +128,17 @@ class ContractRulesTest {
 
     @Test
     void rejectsContract_withoutNoDoubleFundingAttestationAndMeasure_R4() {
-        ContractTerms terms = manualExample().withAttestations(new Attestations(true, true, false, " ",
+        ContractDocument document = manualExample().withAttestations(new Attestations(true, true, false, " ",
                 GpFundingChoice.THIS_PERFORMANCE));
 
-        assertViolates(terms, "attestations.noDoubleFunding", "R4");
-        assertViolates(terms, "attestations.doubleFundingMeasure", "R4");
+        assertViolates(document, "attestations.noDoubleFunding", "R4");
+        assertViolates(document, "attestations.doubleFundingMeasure", "R4");
     }
 
     @Test
     void rejectsActivities_missingOrUnjustified_R5() {
-        assertViolates(manualExample().withActivities(List.of()), "activities", "R5");
-        assertViolates(manualExample().withActivities(List.of(new Activity("Wijkoverleg", ""))),
-                "activities[0].justification", "R5");
+        assertViolates(manualExample().withActivities(), "activities", "R5");
+        assertViolates(manualExample().withActivities(new Activity("Wijkoverleg", "")), "activities[0].justification", "R5");
     }
 
     @Test
@@ -101,55 +149,55 @@ class ContractRulesTest {
 
     @Test
     void rejectsPostcodes_thatAreNotDutchPc4OrPc6_R6() {
-        ContractTerms terms = manualExample().withTargetGroup(targetGroup("0123", "101", "1011 SS", "1011ab", "1011", "1011"));
+        ContractDocument document = manualExample()
+                .withTargetGroup(targetGroup("0123", "101", "1011 SS", "1011 AB C", "1011", "1011"));
 
-        assertViolates(terms, "targetGroup.serviceAreaPostcodes[0]", "R6");
-        assertViolates(terms, "targetGroup.serviceAreaPostcodes[1]", "R6");
-        assertViolates(terms, "targetGroup.serviceAreaPostcodes[2]", "R6");
-        assertViolates(terms, "targetGroup.serviceAreaPostcodes[3]", "R6");
-        assertViolates(terms, "targetGroup.serviceAreaPostcodes[5]", "R6");
+        assertViolates(document, "targetGroup.serviceAreaPostcodes[0]", "R6");
+        assertViolates(document, "targetGroup.serviceAreaPostcodes[1]", "R6");
+        assertViolates(document, "targetGroup.serviceAreaPostcodes[2]", "R6");
+        assertViolates(document, "targetGroup.serviceAreaPostcodes[3]", "R6");
+        assertViolates(document, "targetGroup.serviceAreaPostcodes[5]", "R6");
     }
 
     @Test
-    void normalisesPc6Postcodes_withoutSpace_R6() {
-        ContractRules.Assessment assessment = ContractRules.check(manualExample().withTargetGroup(targetGroup("1011 AB", "1012")));
+    void normalisesPc6Postcodes_toCapitalsWithoutSpace_R6() {
+        ContractRules.Assessment assessment = RULES.check(manualExample().withTargetGroup(targetGroup("1011 AB", "1012", "1013cd")));
 
         assertThat(assessment.violations()).isEmpty();
-        assertThat(assessment.terms().targetGroup().serviceAreaPostcodes()).containsExactly("1011AB", "1012");
+        assertThat(assessment.terms().targetGroup().serviceArea()).extracting(Postcode::value)
+                .containsExactly("1011AB", "1012", "1013CD");
     }
 
     @Test
     void rejectsDomainShares_notSummingTo100Percent_R7() {
-        assertViolates(withDomainShares(manualExample(),
-                shares(LegalDomain.WMO, 1000, LegalDomain.JEUGDWET, 2000, LegalDomain.ZVW, 6999)),
+        assertViolates(manualExample().withDomainShares(shares(LegalDomain.WMO, 1000, LegalDomain.JEUGDWET, 2000, LegalDomain.ZVW, 6999)),
                 "budget.domainSharesBasisPoints", "R7");
     }
 
     @Test
     void rejectsDomainShares_forOtherDomainsThanTheParties_R7() {
-        assertViolates(withDomainShares(manualExample(),
-                shares(LegalDomain.WMO, 1000, LegalDomain.WLZ, 2000, LegalDomain.ZVW, 7000)),
+        assertViolates(manualExample().withDomainShares(shares(LegalDomain.WMO, 1000, LegalDomain.WLZ, 2000, LegalDomain.ZVW, 7000)),
                 "budget.domainSharesBasisPoints", "R7");
     }
 
     @Test
     void rejectsZeroZvwShare_R7() {
-        assertViolates(withDomainShares(manualExample(),
-                shares(LegalDomain.WMO, 5000, LegalDomain.JEUGDWET, 5000, LegalDomain.ZVW, 0)),
+        assertViolates(manualExample().withDomainShares(shares(LegalDomain.WMO, 5000, LegalDomain.JEUGDWET, 5000, LegalDomain.ZVW, 0)),
                 "budget.domainSharesBasisPoints.ZVW", "R7");
     }
 
     @Test
     void rejectsSectorShares_notOverExactlyTheProvidersSectors_orNotSummingTo100Percent_R7() {
-        assertViolates(withSectorShares(manualExample(), shares(ZvwSector.WIJKVERPLEGING, 5000, ZvwSector.GGZ, 5000)),
+        assertViolates(manualExample().withSectorShares(shares(ZvwSector.WIJKVERPLEGING, 5000, ZvwSector.GGZ, 5000)),
                 "budget.zvwSectorSharesBasisPoints", "R7");
-        assertViolates(withSectorShares(manualExample(), shares(ZvwSector.WIJKVERPLEGING, 5000, ZvwSector.HUISARTSENZORG, 4000)),
+        assertViolates(manualExample().withSectorShares(shares(ZvwSector.WIJKVERPLEGING, 5000, ZvwSector.HUISARTSENZORG, 4000)),
                 "budget.zvwSectorSharesBasisPoints", "R7");
     }
 
     @Test
     void rejectsNonPositiveLumpSum_R8() {
-        assertViolates(withLumpSum(manualExample(), 0), "budget.lumpSumCents", "R8");
+        assertViolates(manualExample().withLumpSumCents(0L), "budget.lumpSumCents", "R8");
+        assertViolates(manualExample().withLumpSumCents(null), "budget.lumpSumCents", "R8");
     }
 
     @Test
@@ -166,23 +214,28 @@ class ContractRulesTest {
 
     @Test
     void acceptsEqualPartners_whoseSharesAddUpPerSector_R10() {
-        ContractTerms terms = manualExample().withExecutionModel(new ExecutionModel(ExecutionModelType.EQUAL_PARTNERS, null,
+        ContractDocument document = manualExample().withExecutionModel(new ExecutionModel(ExecutionModelType.EQUAL_PARTNERS, null,
                 shares("hap-west", 10000, "wijkzorg-noord", 10000)));
 
-        assertThat(ContractRules.check(terms).violations()).isEmpty();
+        ContractRules.Assessment assessment = RULES.check(document);
+
+        assertThat(assessment.violations()).isEmpty();
+        assertThat(assessment.terms().executionModel().partnerShares()).containsExactly(
+                Map.entry("hap-west", BasisPoints.HUNDRED_PERCENT),
+                Map.entry("wijkzorg-noord", BasisPoints.HUNDRED_PERCENT));
     }
 
     @Test
     void rejectsEqualPartnerShares_notAddingUpPerSector_R10() {
-        ContractTerms terms = manualExample().withExecutionModel(new ExecutionModel(ExecutionModelType.EQUAL_PARTNERS, null,
+        ContractDocument document = manualExample().withExecutionModel(new ExecutionModel(ExecutionModelType.EQUAL_PARTNERS, null,
                 shares("hap-west", 6000, "wijkzorg-noord", 10000)));
 
-        assertViolates(terms, "executionModel.partnerSharesBasisPoints", "R10");
+        assertViolates(document, "executionModel.partnerSharesBasisPoints", "R10");
     }
 
     @Test
     void rejectsCoordinatedPurchasing_withOneInsurerOrWithoutMarketShare_R11() {
-        assertViolates(manualExample().withInsurers(List.of(insurer("3311"))), "purchasing.type", "R11");
+        assertViolates(manualExample().withInsurers(insurer("3311")), "purchasing.type", "R11");
         assertViolates(manualExample().withPurchasing(new Purchasing(PurchasingType.COORDINATED, null)),
                 "purchasing.marketShare", "R11");
     }
@@ -194,28 +247,28 @@ class ContractRulesTest {
 
     @Test
     void warnsWhenReferenceDateFallsInJanuaryOrFebruary_R11() {
-        ContractRules.Assessment assessment = ContractRules.check(
+        ContractRules.Assessment assessment = RULES.check(
                 manualExample().withPurchasing(ContractFixture.coordinated(LocalDate.of(2025, 2, 1))));
 
         assertThat(assessment.violations()).isEmpty();
         assertThat(assessment.warnings()).extracting(Finding::field, Finding::rule)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("purchasing.marketShare.referenceDate", "R11"));
+                .containsExactly(tuple("purchasing.marketShare.referenceDate", "R11"));
     }
 
     @Test
     void rejectsOAndIFunding_whenAGpTakesPart_R12() {
-        assertViolates(withGpFundingChoice(manualExample(), GpFundingChoice.O_AND_I), "attestations.gpFundingChoice", "R12");
+        assertViolates(manualExample().withAttestations(attested(GpFundingChoice.O_AND_I)), "attestations.gpFundingChoice", "R12");
     }
 
     @Test
     void needsNoGpFundingChoice_withoutGp_R12() {
-        ContractTerms withoutGp = withSectorShares(withGpFundingChoice(manualExample(), null)
-                        .withParties(List.of(districtNursing(), new Party("welzijn-centraal", "W", LegalDomain.WMO, null, null),
-                                new Party("jeugdteam-oost", "J", LegalDomain.JEUGDWET, null, null)))
-                        .withExecutionModel(new ExecutionModel(ExecutionModelType.MAIN_CONTRACTOR, "wijkzorg-noord", null)),
-                shares(ZvwSector.WIJKVERPLEGING, 10000));
+        ContractDocument withoutGp = manualExample().withAttestations(attested(null))
+                .withParties(districtNursing(), otherDomain("welzijn-centraal", LegalDomain.WMO),
+                        otherDomain("jeugdteam-oost", LegalDomain.JEUGDWET))
+                .withExecutionModel(new ExecutionModel(ExecutionModelType.MAIN_CONTRACTOR, "wijkzorg-noord", null))
+                .withSectorShares(shares(ZvwSector.WIJKVERPLEGING, 10000));
 
-        assertThat(ContractRules.check(withoutGp).violations()).isEmpty();
+        assertThat(RULES.check(withoutGp).violations()).isEmpty();
     }
 
     @Test
@@ -226,9 +279,36 @@ class ContractRulesTest {
     }
 
     @Test
+    void acceptsValidity_untilTheLastDayOfTheExperiment_30April2029_R14() {
+        assertThat(RULES.check(manualExample().withValidity(LocalDate.of(2025, 1, 1), LocalDate.of(2029, 4, 30)))
+                .violations()).isEmpty();
+    }
+
+    @Test
+    void rejectsValidity_ending1May2029_theDayTheExperimentHasEnded_R14() {
+        List<Finding> violations = RULES.check(manualExample().withValidity(LocalDate.of(2025, 1, 1), LocalDate.of(2029, 5, 1)))
+                .violations();
+
+        assertThat(violations).extracting(Finding::field, Finding::rule)
+                .containsExactly(tuple("validUntil", "R14"));
+        assertThat(violations.get(0).message()).isEqualTo("R14: validity must end no later than 2029-04-30, the last day"
+                + " of the experiment; was 2029-05-01");
+    }
+
+    @Test
+    void takesTheExperimentWindowFromItsConfiguration_R14() {
+        ContractRules extended = new ContractRules(new ExperimentWindow(LocalDate.of(2024, 5, 1), LocalDate.of(2030, 12, 31)));
+
+        assertThat(extended.check(manualExample().withValidity(LocalDate.of(2025, 1, 1), LocalDate.of(2030, 12, 31)))
+                .violations()).isEmpty();
+        assertViolates(extended, manualExample().withValidity(LocalDate.of(2025, 1, 1), LocalDate.of(2031, 1, 1)),
+                "validUntil", "R14");
+    }
+
+    @Test
     void warnsWhenValidityStartsBefore2025_R14() {
-        ContractRules.Assessment assessment = ContractRules.check(
-                manualExample().withValidity(LocalDate.of(2024, 5, 1), LocalDate.of(2029, 5, 1)));
+        ContractRules.Assessment assessment = RULES.check(
+                manualExample().withValidity(LocalDate.of(2024, 5, 1), LocalDate.of(2029, 4, 30)));
 
         assertThat(assessment.violations()).isEmpty();
         assertThat(assessment.warnings()).extracting(Finding::rule).containsExactly("R14");
@@ -236,14 +316,18 @@ class ContractRulesTest {
 
     @Test
     void reportsEveryViolationAtOnce() {
-        ContractTerms terms = withLumpSum(manualExample().withInsurers(List.of()).withActivities(List.of()), -1);
+        ContractDocument document = manualExample().withInsurers().withActivities().withLumpSumCents(-1L);
 
-        assertThat(ContractRules.check(terms).violations()).extracting(Finding::rule)
+        assertThat(RULES.check(document).violations()).extracting(Finding::rule)
                 .contains("R1", "R5", "R8", "R11");
     }
 
-    private static void assertViolates(ContractTerms terms, String field, String rule) {
-        List<Finding> violations = ContractRules.check(terms).violations();
+    private static void assertViolates(ContractDocument document, String field, String rule) {
+        assertViolates(RULES, document, field, rule);
+    }
+
+    private static void assertViolates(ContractRules rules, ContractDocument document, String field, String rule) {
+        List<Finding> violations = rules.check(document).violations();
         assertThat(violations)
                 .as("violations %s", violations)
                 .anySatisfy(finding -> {

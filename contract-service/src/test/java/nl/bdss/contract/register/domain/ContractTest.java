@@ -1,8 +1,8 @@
 package nl.bdss.contract.register.domain;
 
+import static nl.bdss.contract.register.domain.ContractFixture.RULES;
 import static nl.bdss.contract.register.domain.ContractFixture.manualExample;
 import static nl.bdss.contract.register.domain.ContractFixture.targetGroup;
-import static nl.bdss.contract.register.domain.ContractFixture.withLumpSum;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -10,13 +10,15 @@ import java.util.List;
 import nl.bdss.contract.register.domain.ContractDecision.Changed;
 import nl.bdss.contract.register.domain.ContractDecision.IllegalTransition;
 import nl.bdss.contract.register.domain.ContractDecision.RulesViolated;
+import nl.bdss.kernel.money.Money;
+import nl.bdss.kernel.time.Period;
 import org.junit.jupiter.api.Test;
 
 class ContractTest {
 
     @Test
     void registersTheManualExampleAsActiveVersionOne() {
-        Changed registered = (Changed) Contract.register(ContractId.random(), manualExample());
+        Changed registered = (Changed) Contract.register(ContractId.random(), manualExample(), RULES);
 
         assertThat(registered.change()).isEqualTo(ContractChange.REGISTERED);
         assertThat(registered.contract().version()).isEqualTo(1);
@@ -26,7 +28,7 @@ class ContractTest {
 
     @Test
     void refusesRegistration_withEveryViolation() {
-        ContractDecision decision = Contract.register(ContractId.random(), withLumpSum(manualExample(), 0));
+        ContractDecision decision = Contract.register(ContractId.random(), manualExample().withLumpSumCents(0L), RULES);
 
         assertThat(decision).isInstanceOf(RulesViolated.class);
     }
@@ -35,17 +37,18 @@ class ContractTest {
     void amendmentCreatesTheNextVersion_effectiveOnItsDate_evenInThePast() {
         Contract contract = registered();
 
-        Changed amended = (Changed) contract.amend(withLumpSum(manualExample(), 12_000_000), LocalDate.of(2025, 2, 1));
+        Changed amended = (Changed) contract.amend(manualExample().withLumpSumCents(12_000_000L), LocalDate.of(2025, 2, 1),
+                RULES);
 
         assertThat(amended.contract().version()).isEqualTo(2);
         assertThat(amended.change()).isEqualTo(ContractChange.AMENDED);
-        assertThat(amended.contract().terms().budget().lumpSumCents()).isEqualTo(12_000_000);
+        assertThat(amended.contract().terms().budget().lumpSum()).isEqualTo(Money.ofCents(12_000_000));
         assertThat(amended.effectiveFrom()).isEqualTo(LocalDate.of(2025, 2, 1));
     }
 
     @Test
     void refusesAmendment_effectiveOutsideTheValidity() {
-        assertThat(registered().amend(manualExample(), LocalDate.of(2027, 1, 1))).isInstanceOf(IllegalTransition.class);
+        assertThat(registered().amend(manualExample(), LocalDate.of(2027, 1, 1), RULES)).isInstanceOf(IllegalTransition.class);
     }
 
     @Test
@@ -53,7 +56,8 @@ class ContractTest {
         Changed terminated = (Changed) registered().terminate(LocalDate.of(2025, 12, 31));
 
         assertThat(terminated.contract().status()).isEqualTo(ContractStatus.TERMINATED);
-        assertThat(terminated.contract().terms().validUntil()).isEqualTo(LocalDate.of(2025, 12, 31));
+        assertThat(terminated.contract().terms().validity())
+                .isEqualTo(new Period(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)));
         assertThat(terminated.effectiveFrom()).isEqualTo(LocalDate.of(2026, 1, 1));
         assertThat(terminated.contract().version()).isEqualTo(2);
     }
@@ -63,12 +67,12 @@ class ContractTest {
         assertThat(registered().terminate(LocalDate.of(2024, 12, 31))).isInstanceOf(IllegalTransition.class);
         Contract terminated = ((Changed) registered().terminate(LocalDate.of(2025, 12, 31))).contract();
         assertThat(terminated.terminate(LocalDate.of(2025, 6, 30))).isInstanceOf(IllegalTransition.class);
-        assertThat(terminated.amend(manualExample(), LocalDate.of(2025, 6, 1))).isInstanceOf(IllegalTransition.class);
+        assertThat(terminated.amend(manualExample(), LocalDate.of(2025, 6, 1), RULES)).isInstanceOf(IllegalTransition.class);
     }
 
     @Test
     void overlapFlagging_isANewVersionWithTheSameTermsAndEffectiveDate_R4_R22() {
-        Contract amended = ((Changed) registered().amend(withLumpSum(manualExample(), 12_000_000), LocalDate.of(2025, 7, 1)))
+        Contract amended = ((Changed) registered().amend(manualExample().withLumpSumCents(12_000_000L), LocalDate.of(2025, 7, 1), RULES))
                 .contract();
 
         Changed flagged = (Changed) amended.overlapsChanged();
@@ -92,8 +96,7 @@ class ContractTest {
     @Test
     void flagsOverlap_sameProviderOverlappingAreaAndPeriod_R22() {
         Contract first = registered();
-        Contract second = ((Changed) Contract.register(ContractId.random(),
-                manualExample().withTargetGroup(targetGroup("1011AB", "2000")))).contract();
+        Contract second = registered(manualExample().withTargetGroup(targetGroup("1011AB", "2000")));
 
         assertThat(first.overlapsWith(second)).isTrue();
         assertThat(second.overlapsWith(first)).isTrue();
@@ -102,23 +105,24 @@ class ContractTest {
     @Test
     void doesNotFlag_disjointAreasOrPeriods_R22() {
         Contract first = registered();
-        Contract otherArea = ((Changed) Contract.register(ContractId.random(),
-                manualExample().withTargetGroup(targetGroup("2000", "3000AB")))).contract();
-        Contract laterPeriod = ((Changed) Contract.register(ContractId.random(),
-                manualExample().withValidity(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31)))).contract();
+        Contract otherArea = registered(manualExample().withTargetGroup(targetGroup("2000", "3000AB")));
+        Contract laterPeriod = registered(manualExample().withValidity(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31)));
 
         assertThat(first.overlapsWith(otherArea)).isFalse();
         assertThat(first.overlapsWith(laterPeriod)).isFalse();
     }
 
     private static Contract registered() {
-        return ((Changed) Contract.register(ContractId.random(), manualExample())).contract();
+        return registered(manualExample());
+    }
+
+    private static Contract registered(ContractDocument document) {
+        return ((Changed) Contract.register(ContractId.random(), document, RULES)).contract();
     }
 
     @Test
     void keepsWarningsWithTheVersion() {
-        Contract early = ((Changed) Contract.register(ContractId.random(),
-                manualExample().withValidity(LocalDate.of(2024, 6, 1), LocalDate.of(2025, 12, 31)))).contract();
+        Contract early = registered(manualExample().withValidity(LocalDate.of(2024, 6, 1), LocalDate.of(2025, 12, 31)));
 
         assertThat(early.warnings()).extracting(Finding::rule).isEqualTo(List.of("R14"));
     }

@@ -4,16 +4,17 @@ import static nl.bdss.contract.register.web.ContractRulesIT.at;
 import static nl.bdss.contract.register.web.ContractRulesIT.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Input that cannot be read gets problem+json with a precise message, and nothing is stored. */
+/**
+ * Input that cannot be read gets problem+json with a precise message, and nothing is stored. (Bodies over the size
+ * limit: ContractSecurityIT, as the limit is the security filters'.)
+ */
 class BadInputIT extends ContractApiSupport {
 
     private long contractsBefore;
@@ -74,30 +75,6 @@ class BadInputIT extends ContractApiSupport {
 
         JsonNode problem = problem(response, 415);
         assertThat(problem.get("detail").asString()).contains("text/plain");
-    }
-
-    @Test
-    void oversizedBody_is413_withContentLength() {
-        HttpResponse<String> response = post(CONTRACTS, oversized());
-
-        JsonNode problem = problem(response, 413);
-        assertThat(problem.get("detail").asString()).contains("262144 bytes");
-    }
-
-    @Test
-    void oversizedBody_is413_whenSentChunked() {
-        byte[] body = oversized().getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(CONTRACTS))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))),
-                "Content-Type", "application/json");
-
-        problem(response, 413);
-    }
-
-    private static String oversized() {
-        ObjectNode contract = aContract();
-        contract.put("title", "x".repeat(300 * 1024));
-        return JSON.writeValueAsString(contract);
     }
 
     private JsonNode problem(HttpResponse<String> response, int status) {

@@ -45,7 +45,7 @@ class ContractRulesIT extends ContractApiSupport {
                 violation("R10", "executionModel.mainContractor", c -> obj(c, "executionModel").put("mainContractor", "welzijn-centraal")),
                 violation("R11", "purchasing.marketShare", c -> obj(c, "purchasing").remove("marketShare")),
                 violation("R12", "attestations.gpFundingChoice", c -> obj(c, "attestations").put("gpFundingChoice", "O_AND_I")),
-                violation("R14", "validUntil", c -> c.put("validUntil", "2029-06-30")),
+                violation("R14", "validUntil", c -> c.put("validUntil", "2029-05-01")),
                 violation("R14", "validFrom", c -> c.put("validFrom", "2024-04-01")));
     }
 
@@ -82,6 +82,17 @@ class ContractRulesIT extends ContractApiSupport {
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(json(response).get("errors").values()).extracting(error -> error.get("rule").asString())
                 .contains("R1", "R7", "R11", "R14");
+    }
+
+    @Test
+    void acceptsAContractRunningUntilTheLastDayOfTheExperiment_30April2029_R14() {
+        ObjectNode contract = aContract();
+        contract.put("validUntil", "2029-04-30");
+
+        HttpResponse<String> response = post(CONTRACTS, contract);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(json(response).get("validUntil").asString()).isEqualTo("2029-04-30");
     }
 
     @Test

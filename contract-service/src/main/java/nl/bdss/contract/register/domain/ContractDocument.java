@@ -1,0 +1,136 @@
+package nl.bdss.contract.register.domain;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import nl.bdss.kernel.time.PaymentTiming;
+import nl.bdss.kernel.time.PeriodKind;
+
+/**
+ * A contract document as an insurer's back office submits it: the written agreement (R1) in plain text, numbers and
+ * dates, any part of it possibly missing or wrong. {@link ContractRules} reads it, reports every violation and, when
+ * there is none, turns it into {@link ContractTerms}. The API's JSON body implements it; the accessor names are the
+ * JSON field names, so a finding's field path names the same field in the document.
+ */
+public interface ContractDocument {
+
+    String reference();
+
+    String title();
+
+    LocalDate validFrom();
+
+    LocalDate validUntil();
+
+    List<? extends Insurer> insurers();
+
+    List<? extends Party> parties();
+
+    TargetGroup targetGroup();
+
+    List<? extends Activity> activities();
+
+    Budget budget();
+
+    ExecutionModel executionModel();
+
+    Purchasing purchasing();
+
+    PaymentTiming paymentTiming();
+
+    Attestations attestations();
+
+    Agreements agreements();
+
+    interface Insurer {
+        String uzovi();
+
+        String name();
+    }
+
+    /** A party; Zvw providers name an AGB code and a Zvw sector, the others only their domain. */
+    interface Party {
+        String key();
+
+        String name();
+
+        LegalDomain domain();
+
+        ZvwSector sector();
+
+        String agb();
+    }
+
+    interface TargetGroup {
+        String description();
+
+        List<String> characteristics();
+
+        List<String> serviceAreaPostcodes();
+    }
+
+    interface Activity {
+        String description();
+
+        String justification();
+    }
+
+    interface Budget {
+        Long lumpSumCents();
+
+        PeriodKind period();
+
+        Map<LegalDomain, Integer> domainSharesBasisPoints();
+
+        Map<ZvwSector, Integer> zvwSectorSharesBasisPoints();
+    }
+
+    /** R10; {@code partnerSharesBasisPoints} maps an equal partner's key to its share within its Zvw sector. */
+    interface ExecutionModel {
+        ExecutionModelType type();
+
+        String mainContractor();
+
+        Map<String, Integer> partnerSharesBasisPoints();
+    }
+
+    interface Purchasing {
+        PurchasingType type();
+
+        MarketShareDefinition marketShare();
+    }
+
+    interface MarketShareDefinition {
+        MarketShareBasis basis();
+
+        LocalDate referenceDate();
+
+        CountSource source();
+    }
+
+    /** R2, R3, R4 and R12 as the parties attest them. */
+    interface Attestations {
+        Boolean zvwCareNeedEstablished();
+
+        Boolean coordinationRequiredForComplexity();
+
+        Boolean noDoubleFunding();
+
+        String doubleFundingMeasure();
+
+        GpFundingChoice gpFundingChoice();
+    }
+
+    /** R9: claims process, information exchange, evaluation, control measures and optional quality agreements. */
+    interface Agreements {
+        String claimsProcess();
+
+        String informationExchange();
+
+        String evaluation();
+
+        String controlMeasures();
+
+        String quality();
+    }
+}

@@ -1,0 +1,141 @@
+package nl.bdss.contract.register.persistence;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import nl.bdss.contract.register.domain.ContractTerms;
+import nl.bdss.contract.register.domain.Finding;
+import nl.bdss.contract.register.domain.LegalDomain;
+import nl.bdss.contract.register.domain.ZvwSector;
+import nl.bdss.kernel.identity.AgbCode;
+import nl.bdss.kernel.identity.Postcode;
+import nl.bdss.kernel.identity.Uzovi;
+import nl.bdss.kernel.money.BasisPoints;
+import nl.bdss.kernel.money.Money;
+import nl.bdss.kernel.time.Period;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The JSON in which contract terms are stored ({@code contract.document}, {@code contract_version.document}): the
+ * contract document in the shape the API has always shown it, plain codes, cents and basis points, parts a version
+ * does not have left out. Rows written before the terms were value objects are in this shape too, so they read back
+ * unchanged. The shape is declared here, next to the tables, with mix-ins, so the domain stays free of it.
+ */
+final class StoredTerms {
+
+    private static final TypeReference<List<Finding>> FINDINGS = new TypeReference<>() { };
+
+    private final JsonMapper json;
+
+    StoredTerms(JsonMapper json) {
+        this.json = json.rebuild()
+                .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+                .addMixIn(ContractTerms.class, TermsShape.class)
+                .addMixIn(Period.class, ValidityShape.class)
+                .addMixIn(ContractTerms.TargetGroup.class, TargetGroupShape.class)
+                .addMixIn(ContractTerms.Budget.class, BudgetShape.class)
+                .addMixIn(ContractTerms.ExecutionModel.class, ExecutionModelShape.class)
+                .addMixIn(Uzovi.class, CodeShape.class)
+                .addMixIn(AgbCode.class, CodeShape.class)
+                .addMixIn(Postcode.class, PostcodeShape.class)
+                .addMixIn(Money.class, CentsShape.class)
+                .addMixIn(BasisPoints.class, BasisPointsShape.class)
+                .build();
+    }
+
+    String write(ContractTerms terms) {
+        return json.writeValueAsString(terms);
+    }
+
+    ContractTerms read(String document) {
+        return json.readValue(document, ContractTerms.class);
+    }
+
+    String writeFindings(List<Finding> findings) {
+        return json.writeValueAsString(findings);
+    }
+
+    List<Finding> readFindings(String findings) {
+        return json.readValue(findings, FINDINGS);
+    }
+
+    /** The validity as the two top-level dates {@code validFrom} and {@code validUntil}. */
+    abstract static class TermsShape {
+        @JsonUnwrapped
+        abstract Period validity();
+    }
+
+    abstract static class ValidityShape {
+        @JsonProperty("validFrom")
+        abstract LocalDate start();
+
+        @JsonProperty("validUntil")
+        abstract LocalDate end();
+    }
+
+    abstract static class TargetGroupShape {
+        @JsonProperty("serviceAreaPostcodes")
+        abstract List<Postcode> serviceArea();
+    }
+
+    abstract static class BudgetShape {
+        @JsonProperty("lumpSumCents")
+        abstract Money lumpSum();
+
+        @JsonProperty("domainSharesBasisPoints")
+        abstract Map<LegalDomain, BasisPoints> domainShares();
+
+        @JsonProperty("zvwSectorSharesBasisPoints")
+        abstract Map<ZvwSector, BasisPoints> zvwSectorShares();
+    }
+
+    /** A main contractor has no partner shares: left out, as the document leaves them out. */
+    abstract static class ExecutionModelShape {
+        @JsonProperty("partnerSharesBasisPoints")
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        abstract Map<String, BasisPoints> partnerShares();
+    }
+
+    /** A UZOVI or AGB code as its digits. */
+    abstract static class CodeShape {
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        CodeShape(String code) {
+        }
+
+        @JsonValue
+        abstract String code();
+    }
+
+    abstract static class PostcodeShape {
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        PostcodeShape(String value) {
+        }
+
+        @JsonValue
+        abstract String value();
+    }
+
+    abstract static class CentsShape {
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        CentsShape(long cents) {
+        }
+
+        @JsonValue
+        abstract long cents();
+    }
+
+    abstract static class BasisPointsShape {
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        BasisPointsShape(int value) {
+        }
+
+        @JsonValue
+        abstract int value();
+    }
+}
