@@ -46,7 +46,7 @@ public record Pc4Range(String region, int from, int to) {
     /** Whether the number is a PC4 postcode by the kernel's rule (four digits, not starting with 0). */
     static boolean isPc4(int value) {
         Postcode postcode = Postcode.parseOrNull(Integer.toString(value));
-        return postcode != null && postcode.isPc4();
+        return postcode != null && postcode.pc4Area();
     }
 
     /** Whether the postcode's PC4 area lies in the range. */

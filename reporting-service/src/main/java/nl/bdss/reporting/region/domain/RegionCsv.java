@@ -88,7 +88,7 @@ public final class RegionCsv {
 
     private static Integer pc4(String value, String field, List<Violation> violations) {
         Postcode postcode = Postcode.parseOrNull(value);
-        if (postcode == null || !postcode.isPc4()) {
+        if (postcode == null || !postcode.pc4Area()) {
             violations.add(new Violation(field, Violation.FORM, "not a four-digit postcode: " + value));
             return null;
         }
