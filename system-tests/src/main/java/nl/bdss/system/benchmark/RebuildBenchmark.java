@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import nl.bdss.events.Topics;
+import nl.bdss.system.stack.Component;
+import nl.bdss.system.stack.KafkaTools;
 import nl.bdss.system.stack.RunLog;
 import nl.bdss.system.stack.Stack;
 import nl.bdss.system.stack.StackClient;
@@ -63,13 +65,15 @@ public final class RebuildBenchmark {
         try (Stack stack = Stack.prepare(repo, settings, log)) {
             log.say("starting the stack (logs in %s)", stack.logDirectory());
             stack.startAll();
-            run(StackClient.strict(stack, log), new ContractDocuments(repo), new Workload(seed), seed, contracts,
-                    period);
+            try (KafkaTools kafka = new KafkaTools(stack.bootstrapServers())) {
+                run(StackClient.strict(stack, log), kafka, new ContractDocuments(repo), new Workload(seed), seed,
+                        contracts, period);
+            }
         }
     }
 
-    private static void run(StackClient client, ContractDocuments documents, Workload workload, long seed,
-            int contracts, PeriodKind period) throws Exception {
+    private static void run(StackClient client, KafkaTools kafka, ContractDocuments documents, Workload workload,
+            long seed, int contracts, PeriodKind period) throws Exception {
         CountDataset counts = workload.steadyCounts(Benchmark.INSURERS);
         System.out.printf("seed %d, %d contracts over the whole experiment (%s), counts for reference date %s%n", seed,
                 contracts, period, counts.referenceDate());
@@ -81,6 +85,7 @@ public final class RebuildBenchmark {
         client.deliverCounts(StackClient.TRUSTED_THIRD_PARTY, counts.source(), counts.csv());
         register(client, documents, generated);
         System.out.printf(Locale.ROOT, "registered %d contracts in %.1f s%n", contracts, (System.nanoTime() - started) / 1e9);
+        waitUntilSettlementHoldsTheAllocations(kafka, contracts);
 
         // Close every month up to the end of the experiment, again until a close books nothing and reporting has
         // consumed everything (a close is idempotent: it books only what is due and not booked yet; allocations
@@ -128,6 +133,24 @@ public final class RebuildBenchmark {
                 + "   (goal < %.0f s: %s)%n", rebuildSeconds, GOAL_SECONDS, rebuildSeconds < GOAL_SECONDS ? "met" : "MISSED"));
         out.append("==================================================================\n");
         System.out.print(out);
+    }
+
+    /**
+     * Waits until allocation has published an allocation for every contract and settlement has consumed them all: a
+     * period close before that would find nothing to book, and an empty round ends the closing.
+     */
+    private static void waitUntilSettlementHoldsTheAllocations(KafkaTools kafka, int contracts)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
+        String topic = Topics.ALLOCATIONS.name();
+        while (kafka.endOffsets(List.of(topic)).values().stream().mapToLong(Long::longValue).sum() < contracts
+                || kafka.lag(Component.SETTLEMENT.processName(), topic) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("settlement did not receive the allocations of " + contracts
+                        + " contracts within 30 minutes");
+            }
+            Thread.sleep(500);
+        }
     }
 
     /**
