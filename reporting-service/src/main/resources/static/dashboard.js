@@ -8,8 +8,9 @@ function selectedYear() {
 async function initYears() {
   const select = document.getElementById('year');
   const params = new URLSearchParams(location.search);
-  const years = await getJson('/api/v1/sector-loads/years');
-  const current = new Date().getFullYear();
+  // the current year is the service's (its clock), not the browser's
+  const [years, today] = await Promise.all([getJson('/api/v1/sector-loads/years'), getJson('/api/v1/today')]);
+  const current = today.year;
   if (!years.includes(current)) years.push(current);
   years.sort();
   const wanted = Number(params.get('year')) || (years.includes(current) ? current : years[years.length - 1]);

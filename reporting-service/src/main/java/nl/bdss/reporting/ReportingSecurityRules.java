@@ -16,7 +16,7 @@ import org.springframework.http.HttpMethod;
  *   <caption>Roles per endpoint</caption>
  *   <tr><th>endpoint</th><th>INSURER</th><th>OPERATOR</th><th>audit</th></tr>
  *   <tr><td>GET /api/v1/sector-loads, /sector-loads/years, /monitor, /alerts, /macro-budgets, /regions,
- *       /region-loads</td><td>yes: sector-wide figures and reference data</td><td>yes</td><td>-</td></tr>
+ *       /region-loads, /today</td><td>yes: sector-wide figures and reference data</td><td>yes</td><td>-</td></tr>
  *   <tr><td>GET /api/v1/sector-loads/by-insurer, /sector-loads/by-contract, /settlements/by-period</td>
  *       <td>only its own settled lines (uzovi), filtered in SQL</td><td>all</td><td>sensitive read</td></tr>
  *   <tr><td>GET /api/v1/contracts, /contracts/by-status, /allocations/pending</td>
@@ -51,7 +51,7 @@ class ReportingSecurityRules {
                 // sector-wide aggregates and reference data
                 .requestMatchers(HttpMethod.GET, "/api/v1/sector-loads", "/api/v1/sector-loads/years",
                         "/api/v1/monitor", "/api/v1/alerts", "/api/v1/macro-budgets", "/api/v1/regions",
-                        "/api/v1/region-loads").hasAnyRole(insurer, operator)
+                        "/api/v1/region-loads", "/api/v1/today").hasAnyRole(insurer, operator)
                 // an API path without a rule above (a new endpoint, another method) is refused, not open to any token
                 .requestMatchers("/api/v1/**").denyAll();
     }

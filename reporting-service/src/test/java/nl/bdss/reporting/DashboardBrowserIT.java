@@ -21,18 +21,22 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Opens the operator dashboard and the printable NZa monitor in headless Chromium (Debian's chromium and
  * chromium-driver) for the manual's example, with security on: the pages are public, their API calls carry the
- * operator token handed over in the address fragment.
+ * operator token handed over in the address fragment. The service's clock stands at {@link FixedClock#TODAY}, so
+ * both pages open on 2025 without a year in the address, whatever the date of the machine and the browser.
  */
 @SpringBootTest(properties = ReportingServiceApplication.CONFIG_NAME, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UsesInfrastructure(database = "reporting")
+@Import(FixedClock.class)
 @UsesTestTokenIssuer
 // one live context at a time: the test contexts share the database, the consumer group and the outbox
 @DirtiesContext
@@ -72,11 +76,13 @@ class DashboardBrowserIT {
                             ? driver.findElement(By.id("auth-message")) : null);
             assertThat(refused.getText()).contains("401").contains("token");
 
-            browser.get("http://localhost:" + port + "/?year=2025#token=" + operatorToken);
+            browser.get("http://localhost:" + port + "/#token=" + operatorToken);
             new WebDriverWait(browser, Duration.ofSeconds(20))
                     .until(driver -> "true".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
 
-            assertThat(browser.getCurrentUrl()).doesNotContain("token").endsWith("/?year=2025");
+            assertThat(browser.getCurrentUrl()).doesNotContain("token").endsWith("/");
+            // no year in the address: the service's current year
+            assertThat(new Select(browser.findElement(By.id("year"))).getFirstSelectedOption().getText()).isEqualTo("2025");
             assertThat(browser.findElement(By.id("auth-message")).isDisplayed()).isFalse();
             assertThat(browser.findElement(By.id("token-state")).getText()).isEqualTo("token set");
             assertThat(settled(browser, "WIJKVERPLEGING")).isEqualTo("35.000,00");
@@ -104,9 +110,10 @@ class DashboardBrowserIT {
 
             // the printable monitor, in the same tab (the token stays in its sessionStorage): budgets from the
             // allocation, the other domains' recorded shares and the contracts stating a double-funding measure (R20)
-            browser.get("http://localhost:" + port + "/monitor.html?year=2025");
+            browser.get("http://localhost:" + port + "/monitor.html");
             new WebDriverWait(browser, Duration.ofSeconds(20))
                     .until(driver -> "true".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+            assertThat(browser.findElement(By.id("year")).getText()).isEqualTo("2025");
             assertThat(browser.findElement(By.id("figures")).getText())
                     .contains("Total budgets, all domains (EUR) 100.000,00")
                     .contains("Total budgets, Zvw, paid by insurers (EUR) 70.000,00")

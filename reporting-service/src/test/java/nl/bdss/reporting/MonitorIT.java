@@ -22,6 +22,7 @@ import nl.bdss.testsupport.UsesInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 
@@ -34,6 +35,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(properties = {ReportingServiceApplication.CONFIG_NAME, TestProperties.SECURITY_OFF},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UsesInfrastructure(database = "reporting")
+@Import(FixedClock.class)
 // one live context at a time: the test contexts share the database, the consumer group and the outbox
 @DirtiesContext
 class MonitorIT {

@@ -3,14 +3,12 @@ package nl.bdss.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import nl.bdss.events.Topics;
@@ -21,40 +19,44 @@ import nl.bdss.events.contract.ContractStatus;
 import nl.bdss.events.contract.ContractVersionPublished;
 import nl.bdss.events.contract.Insurer;
 import nl.bdss.events.settlement.SettlementKind;
-import nl.bdss.security.testing.TestTokenIssuer;
+import nl.bdss.security.testing.SecuredEndpoint;
+import nl.bdss.security.testing.SecurityContract;
 import nl.bdss.security.testing.UsesTestTokenIssuer;
 import nl.bdss.testsupport.UsesInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Security of every reporting endpoint against tokens of the in-process test issuer: 401 without or with a refused
- * token, 403 for a role the endpoint does not allow, 2xx for the right role, an insurer's lists and exports limited
- * to its own rows, and the audit trail of the writes and the settlement reads.
+ * Security of every reporting endpoint: the shared contract (401 without or with a refused token, 403 for a role
+ * without business there, 413 over the body limit, 429 past the rate, all in the one problem shape) from the table of
+ * endpoints below, and what is reporting's own: 2xx for the roles that have business there, an insurer's lists and
+ * exports limited to its own rows, refused writes storing nothing, and the audit trail of the writes and the
+ * settlement reads. The scenarios of this class use client ids of their own, so none spends another's rate.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = ReportingServiceApplication.CONFIG_NAME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        ReportingServiceApplication.CONFIG_NAME, SecurityContract.RATE_LIMIT_REQUESTS_PER_SECOND,
+        SecurityContract.RATE_LIMIT_BURST_PROPERTY})
 @UsesInfrastructure(database = "reporting")
+@Import(FixedClock.class)
 @UsesTestTokenIssuer
 // one live context at a time: the test contexts share the database, the consumer group and the outbox
 @DirtiesContext
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReportingSecurityIT {
+class ReportingSecurityIT extends SecurityContract {
 
-    static final TestTokenIssuer tokens = TestTokenIssuer.get();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String INSURER = "insurer";
+    static final String OPERATOR = "operator";
 
     /** A contract of insurer 3311 alone, valid in a year no other test uses; 3343 is no party to it. */
     static final String CONTRACT_3311 = "security-it-contract-of-3311";
@@ -62,26 +64,11 @@ class ReportingSecurityIT {
     static final String CONTRACT_3343 = "security-it-contract-of-3343";
     static final int YEAR = 2038;
 
-    /** Who may call an endpoint. */
-    enum Access {
-        /** Sector-wide figures and reference data: insurers and operators. */
-        AGGREGATE,
-        /** Per insurer or per contract: insurers (their own rows) and operators. */
-        OWN_ROWS,
-        /** Operators only. */
-        OPERATOR
-    }
+    @LocalServerPort
+    int port;
 
-    record Endpoint(String method, String path, String contentType, String body, Access access) {
-        static Endpoint get(String path, Access access) {
-            return new Endpoint("GET", path, null, null, access);
-        }
-
-        @Override
-        public String toString() {
-            return method + " " + path;
-        }
-    }
+    @Autowired
+    JdbcClient jdbc;
 
     static String shippedRegions() {
         try (var in = ReportingSecurityIT.class.getClassLoader().getResourceAsStream("reference/provinces-pc4.csv")) {
@@ -91,54 +78,53 @@ class ReportingSecurityIT {
         }
     }
 
+    static SecuredEndpoint csv(String path, String body) {
+        return new SecuredEndpoint("POST", path, "text/csv", body, Set.of(OPERATOR));
+    }
+
     /** Every endpoint of the service; the writes change nothing other tests rely on (unused year, shipped regions). */
-    static List<Endpoint> endpoints() {
+    @Override
+    protected List<SecuredEndpoint> endpoints() {
         return List.of(
-                Endpoint.get("/api/v1/sector-loads?year=" + YEAR, Access.AGGREGATE),
-                Endpoint.get("/api/v1/sector-loads/years", Access.AGGREGATE),
-                Endpoint.get("/api/v1/monitor?year=" + YEAR, Access.AGGREGATE),
-                Endpoint.get("/api/v1/alerts?year=" + YEAR, Access.AGGREGATE),
-                Endpoint.get("/api/v1/macro-budgets?year=2039", Access.AGGREGATE),
-                Endpoint.get("/api/v1/regions", Access.AGGREGATE),
-                Endpoint.get("/api/v1/region-loads?year=" + YEAR, Access.AGGREGATE),
-                Endpoint.get("/api/v1/sector-loads/by-insurer?year=" + YEAR, Access.OWN_ROWS),
-                Endpoint.get("/api/v1/sector-loads/by-contract?year=" + YEAR, Access.OWN_ROWS),
-                Endpoint.get("/api/v1/settlements/by-period?year=" + YEAR, Access.OWN_ROWS),
-                Endpoint.get("/api/v1/contracts", Access.OWN_ROWS),
-                Endpoint.get("/api/v1/contracts/by-status", Access.OWN_ROWS),
-                Endpoint.get("/api/v1/allocations/pending", Access.OWN_ROWS),
-                new Endpoint("PUT", "/api/v1/macro-budgets/GGZ/2039", "application/json",
-                        "{\"amountCents\":900000000,\"source\":\"Security test figure\",\"date\":\"2038-09-15\"}", Access.OPERATOR),
-                new Endpoint("POST", "/api/v1/macro-budgets", "text/csv",
-                        "sector,year,amountCents,source,date\nGEBOORTEZORG,2039,800000000,Security test figure,2038-09-15\n",
-                        Access.OPERATOR),
-                new Endpoint("POST", "/api/v1/regions", "text/csv", shippedRegions(), Access.OPERATOR),
-                Endpoint.get("/api/v1/operations/topics", Access.OPERATOR),
-                Endpoint.get("/api/v1/operations/rebuild", Access.OPERATOR),
-                new Endpoint("POST", "/api/v1/operations/rebuild", "application/json", "", Access.OPERATOR),
-                Endpoint.get("/api/v1/audit", Access.OPERATOR));
+                SecuredEndpoint.get("/api/v1/sector-loads?year=" + YEAR, INSURER, OPERATOR),
+                SecuredEndpoint.get("/api/v1/sector-loads/years", INSURER, OPERATOR),
+                SecuredEndpoint.get("/api/v1/monitor?year=" + YEAR, INSURER, OPERATOR),
+                SecuredEndpoint.get("/api/v1/alerts?year=" + YEAR, INSURER, OPERATOR),
+                SecuredEndpoint.get("/api/v1/macro-budgets?year=2039", INSURER, OPERATOR),
+                SecuredEndpoint.get("/api/v1/regions", INSURER, OPERATOR),
+                SecuredEndpoint.get("/api/v1/region-loads?year=" + YEAR, INSURER, OPERATOR),
+                SecuredEndpoint.get("/api/v1/today", INSURER, OPERATOR),
+                SecuredEndpoint.get("/api/v1/sector-loads/by-insurer?year=" + YEAR, INSURER, OPERATOR),
+                SecuredEndpoint.get("/api/v1/sector-loads/by-contract?year=" + YEAR, INSURER, OPERATOR),
+                SecuredEndpoint.get("/api/v1/settlements/by-period?year=" + YEAR, INSURER, OPERATOR),
+                SecuredEndpoint.get("/api/v1/contracts", INSURER, OPERATOR),
+                SecuredEndpoint.get("/api/v1/contracts/by-status", INSURER, OPERATOR),
+                SecuredEndpoint.get("/api/v1/allocations/pending", INSURER, OPERATOR),
+                SecuredEndpoint.put("/api/v1/macro-budgets/GGZ/2039",
+                        "{\"amountCents\":900000000,\"source\":\"Security test figure\",\"date\":\"2038-09-15\"}", OPERATOR),
+                csv("/api/v1/macro-budgets",
+                        "sector,year,amountCents,source,date\nGEBOORTEZORG,2039,800000000,Security test figure,2038-09-15\n"),
+                csv("/api/v1/regions", shippedRegions()),
+                SecuredEndpoint.get("/api/v1/operations/topics", OPERATOR),
+                SecuredEndpoint.get("/api/v1/operations/rebuild", OPERATOR),
+                new SecuredEndpoint("POST", "/api/v1/operations/rebuild", null, null, Set.of(OPERATOR)),
+                SecuredEndpoint.get("/api/v1/audit", OPERATOR));
     }
 
-    static Stream<Endpoint> readEndpoints(Access... access) {
-        List<Access> wanted = List.of(access);
-        return endpoints().stream().filter(e -> e.method().equals("GET") && wanted.contains(e.access()));
+    @Override
+    protected int port() {
+        return port;
     }
 
-    static Stream<Endpoint> operatorOnly() {
-        return endpoints().stream().filter(e -> e.access() == Access.OPERATOR);
+    @Override
+    protected long maxRequestBytes() {
+        return 1_048_576;
     }
 
-    /** Every endpoint times every kind of token that must be refused. */
-    static Stream<Arguments> endpointsWithRefusedTokens() {
-        return endpoints().stream().flatMap(endpoint -> tokens.refusedTokens().entrySet().stream()
-                .map(token -> Arguments.of(endpoint, token.getKey(), token.getValue())));
+    /** A token of a client of the scenario's own, so that its requests spend only its own rate. */
+    String operator(String clientId) {
+        return tokens.token(clientId, "operator", null);
     }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @BeforeAll
     void publishAContractOf3311AndSettledLinesOfBothInsurers() {
@@ -155,9 +141,10 @@ class ReportingSecurityIT {
         TopicsClient.publish(Topics.ALLOCATIONS, CONTRACT_3311, List.of(allocationOf3311(1, AllocationStatus.PENDING)));
         TopicsClient.publish(Topics.SETTLEMENTS, CONTRACT_3311, List.of(settled(CONTRACT_3311, "3311", 123_456)));
         TopicsClient.publish(Topics.SETTLEMENTS, CONTRACT_3343, List.of(settled(CONTRACT_3343, "3343", 654_321)));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(json(get("/api/v1/allocations/pending", tokens.operator())).toString()).contains(CONTRACT_3311);
-            assertThat(json(get("/api/v1/sector-loads/by-insurer?year=" + YEAR, tokens.operator())).get("total").asLong())
+        String setup = operator("security-it-setup");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertThat(json(get("/api/v1/allocations/pending", setup)).toString()).contains(CONTRACT_3311);
+            assertThat(json(get("/api/v1/sector-loads/by-insurer?year=" + YEAR, setup)).get("total").asLong())
                     .isEqualTo(2);
         });
     }
@@ -166,8 +153,9 @@ class ReportingSecurityIT {
     @AfterAll
     void completeTheAllocationOf3311() {
         TopicsClient.publish(Topics.ALLOCATIONS, CONTRACT_3311, List.of(allocationOf3311(2, AllocationStatus.COMPLETE)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> !get("/api/v1/allocations/pending?format=csv", tokens.operator())
-                .body().contains(CONTRACT_3311));
+        String cleanup = operator("security-it-cleanup");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
+                !get("/api/v1/allocations/pending?format=csv", cleanup).body().contains(CONTRACT_3311));
     }
 
     static AllocationCalculated allocationOf3311(int version, AllocationStatus status) {
@@ -187,104 +175,35 @@ class ReportingSecurityIT {
                 amountCents);
     }
 
-    // 401
+    // 2xx for the roles that have business there
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("endpoints")
-    void everyEndpoint_withoutToken_answers401ProblemWithBearerChallenge(Endpoint endpoint) {
-        HttpResponse<String> response = send(endpoint, null);
-
-        assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(challenge ->
-                assertThat(challenge).startsWith("Bearer"));
-        assertThat(json(response).get("type").asString()).isEqualTo("urn:bdss:problem:unauthorized");
-    }
-
-    @ParameterizedTest(name = "{0} with {1}")
-    @MethodSource("endpointsWithRefusedTokens")
-    void everyEndpoint_withARefusedToken_answers401InvalidToken_andStoresNothing(Endpoint endpoint, String kind,
-            String token) {
-        String before = storedByWrites();
-
-        HttpResponse<String> response = send(endpoint, token);
-
-        assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(challenge ->
-                assertThat(challenge).startsWith("Bearer").contains("error=\"invalid_token\""));
-        assertThat(json(response).get("type").asString()).isEqualTo("urn:bdss:problem:unauthorized");
-        assertThat(storedByWrites()).isEqualTo(before);
-    }
-
-    /**
-     * What the writes of {@link #endpoints()} leave behind: their audit entries, the 2039 macro budgets (an upsert
-     * renews recorded_at), the region ranges (an upload rewrites every row, so their xmin changes) and a started rebuild.
-     */
-    String storedByWrites() {
-        return jdbc.sql("""
-                        select concat_ws('|',
-                            (select max(id) from audit_entry),
-                            (select string_agg(sector || '/' || recorded_at, ',' order by sector)
-                             from macro_budget where budget_year = 2039),
-                            (select max(xmin::text::bigint) from region_pc4_range),
-                            (select count(*) from rebuild_target))""")
-                .query(String.class).single();
-    }
-
-    // 403
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("endpoints")
-    void trustedThirdParty_isRefusedOnEveryEndpoint_403(Endpoint endpoint) {
-        HttpResponse<String> response = send(endpoint, tokens.ttp());
-
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(challenge ->
-                assertThat(challenge).contains("insufficient_scope"));
-        assertThat(json(response).get("type").asString()).isEqualTo("urn:bdss:problem:forbidden");
+    Stream<SecuredEndpoint> insurerEndpoints() {
+        return endpoints().stream().filter(endpoint -> endpoint.roles().contains(INSURER));
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("operatorOnly")
-    void insurer_onOperatorOnlyEndpoints_answers403(Endpoint endpoint) {
-        HttpResponse<String> response = send(endpoint, tokens.insurer("3311"));
-
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(json(response).get("type").asString()).isEqualTo("urn:bdss:problem:forbidden");
-    }
-
-    @Test
-    void anApiPathWithoutARule_isRefused_notOpenToAnyToken() {
-        assertThat(send(new Endpoint("DELETE", "/api/v1/contracts", null, null, Access.OPERATOR), tokens.operator())
-                .statusCode()).isEqualTo(403);
-    }
-
-    // 2xx
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("endpoints")
-    void operator_mayCallEveryEndpoint(Endpoint endpoint) {
-        HttpResponse<String> response = send(endpoint, tokens.operator());
+    @MethodSource("everyEndpoint")
+    void operator_mayCallEveryEndpoint(SecuredEndpoint endpoint) {
+        String operator = operator("security-it-operator");
+        HttpResponse<String> response = send(endpoint, operator, endpoint.body());
 
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
         if (endpoint.method().equals("POST") && endpoint.path().equals("/api/v1/operations/rebuild")) {
             assertThat(response.statusCode()).isEqualTo(202);
-            await().atMost(Duration.ofSeconds(60)).until(() ->
-                    !json(get("/api/v1/operations/rebuild", tokens.operator())).get("inProgress").asBoolean());
+            awaitRebuildDone();
         }
     }
 
-    static Stream<Endpoint> insurerReads() {
-        return readEndpoints(Access.AGGREGATE, Access.OWN_ROWS);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("insurerEndpoints")
+    void insurer_mayReadTheAggregatesAndItsOwnRows(SecuredEndpoint endpoint) {
+        assertThat(send(endpoint, tokens.insurer("3343"), null).statusCode()).isEqualTo(200);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("insurerReads")
-    void insurer_mayReadTheAggregatesAndItsOwnRows(Endpoint endpoint) {
-        assertThat(send(endpoint, tokens.insurer("3343")).statusCode()).isEqualTo(200);
+    @Test
+    void anotherMethodOnAnApiPath_isRefused_notOpenToAnyToken() {
+        assertThat(send(new SecuredEndpoint("DELETE", "/api/v1/contracts", null, null, Set.of()),
+                operator("security-it-delete"), null).statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -293,6 +212,34 @@ class ReportingSecurityIT {
                 "/dashboard.css", "/webjars/chart.js/dist/chart.umd.js", "/actuator/health", "/v3/api-docs")) {
             assertThat(get(path, null).statusCode()).as(path).isEqualTo(200);
         }
+    }
+
+    // refused writes store nothing
+
+    @Test
+    void writesRefusedForTheTokenOrTheRole_storeNothing() {
+        String before = storedByWrites();
+
+        for (SecuredEndpoint write : endpoints().stream().filter(endpoint -> !endpoint.method().equals("GET")).toList()) {
+            assertThat(send(write, tokens.expiredToken(), write.body()).statusCode()).as(write.toString()).isEqualTo(401);
+            assertThat(send(write, tokens.insurer("3311"), write.body()).statusCode()).as(write.toString()).isEqualTo(403);
+        }
+
+        assertThat(storedByWrites()).isEqualTo(before);
+    }
+
+    /**
+     * What the writes of {@link #endpoints()} leave behind: the 2039 macro budgets (an upsert renews recorded_at), the
+     * region ranges (an upload rewrites every row, so their xmin changes) and a started rebuild.
+     */
+    String storedByWrites() {
+        return jdbc.sql("""
+                        select concat_ws('|',
+                            (select string_agg(sector || '/' || recorded_at, ',' order by sector)
+                             from macro_budget where budget_year = 2039),
+                            (select max(xmin::text::bigint) from region_pc4_range),
+                            (select count(*) from rebuild_target))""")
+                .query(String.class).single();
     }
 
     // tenant isolation
@@ -327,6 +274,7 @@ class ReportingSecurityIT {
     @Test
     void insurer3311_seesItsOwnContractAndRows_andTheOperatorSeesBothInsurers() {
         String token3311 = tokens.insurer("3311");
+        String operator = operator("security-it-isolation");
 
         assertThat(json(get("/api/v1/contracts?size=500", token3311)).findValuesAsString("contractId")).contains(CONTRACT_3311);
         assertThat(json(get("/api/v1/contracts/by-status", token3311)).get("ACTIVE").asLong()).isPositive();
@@ -338,9 +286,9 @@ class ReportingSecurityIT {
         assertThat(json(get("/api/v1/settlements/by-period?year=" + YEAR, token3311)).get("items").get(0)
                 .get("amountCents").asLong()).isEqualTo(123_456L);
 
-        assertThat(json(get("/api/v1/sector-loads/by-insurer?year=" + YEAR, tokens.operator())).findValuesAsString("uzovi"))
+        assertThat(json(get("/api/v1/sector-loads/by-insurer?year=" + YEAR, operator)).findValuesAsString("uzovi"))
                 .containsExactly("3311", "3343");
-        assertThat(json(get("/api/v1/settlements/by-period?year=" + YEAR, tokens.operator())).get("items").get(0)
+        assertThat(json(get("/api/v1/settlements/by-period?year=" + YEAR, operator)).get("items").get(0)
                 .get("amountCents").asLong()).isEqualTo(777_777L);
         // the sector-wide figure is the same for every reader: both insurers' lines
         assertThat(json(get("/api/v1/sector-loads?year=" + YEAR, token3311)).get("totalCents").asLong()).isEqualTo(777_777L);
@@ -349,7 +297,7 @@ class ReportingSecurityIT {
     @Test
     void contractsByStatus_ofAnInsurer_countOnlyItsContracts() {
         JsonNode of3343 = json(get("/api/v1/contracts/by-status", tokens.insurer("3343")));
-        JsonNode ofOperator = json(get("/api/v1/contracts/by-status", tokens.operator()));
+        JsonNode ofOperator = json(get("/api/v1/contracts/by-status", operator("security-it-by-status")));
 
         assertThat(ofOperator.get("ACTIVE").asLong()).isGreaterThan(of3343.path("ACTIVE").asLong(0));
     }
@@ -360,9 +308,9 @@ class ReportingSecurityIT {
     void auditTrail_recordsTheWrites_theRefusedWrites_andTheSettlementReads() {
         long before = jdbc.sql("select coalesce(max(id), 0) from audit_entry").query(Long.class).single();
 
-        Endpoint putBudget = endpoints().stream().filter(e -> e.method().equals("PUT")).findFirst().orElseThrow();
-        assertThat(send(putBudget, tokens.operator()).statusCode()).isEqualTo(200);
-        assertThat(send(putBudget, tokens.insurer("3311")).statusCode()).isEqualTo(403);
+        SecuredEndpoint putBudget = endpoints().stream().filter(e -> e.method().equals("PUT")).findFirst().orElseThrow();
+        assertThat(send(putBudget, operator("security-it-audit"), putBudget.body()).statusCode()).isEqualTo(200);
+        assertThat(send(putBudget, tokens.insurer("3311"), putBudget.body()).statusCode()).isEqualTo(403);
         assertThat(get("/api/v1/settlements/by-period?year=" + YEAR, tokens.insurer("3343")).statusCode()).isEqualTo(200);
         assertThat(get("/api/v1/sector-loads/by-insurer?year=" + YEAR, tokens.insurer("3343")).statusCode()).isEqualTo(200);
         assertThat(get("/api/v1/sector-loads/by-contract?year=" + YEAR, tokens.insurer("3343")).statusCode()).isEqualTo(200);
@@ -371,10 +319,11 @@ class ReportingSecurityIT {
         List<String> entries = jdbc.sql("""
                         select client_id || '|' || role || '|' || coalesce(uzovi, '-') || '|' || action || '|'
                             || coalesce(object_type, '-') || '|' || coalesce(object_id, '-') || '|' || outcome
-                        from audit_entry where id > ? order by id""")
+                        from audit_entry where id > ? and client_id in ('security-it-audit', 'insurer-3311', 'insurer-3343')
+                        order by id""")
                 .param(before).query(String.class).list();
         assertThat(entries).containsExactly(
-                "operator|OPERATOR|-|PUT /api/v1/macro-budgets/{sector}/{year}|macro-budget|GGZ/2039|200",
+                "security-it-audit|OPERATOR|-|PUT /api/v1/macro-budgets/{sector}/{year}|macro-budget|GGZ/2039|200",
                 "insurer-3311|INSURER|3311|PUT /api/v1/macro-budgets/GGZ/2039|-|-|403",
                 "insurer-3343|INSURER|3343|GET /api/v1/settlements/by-period|-|-|200",
                 "insurer-3343|INSURER|3343|GET /api/v1/sector-loads/by-insurer|-|-|200",
@@ -384,42 +333,31 @@ class ReportingSecurityIT {
     @Test
     void auditTrail_recordsTheOperatorUploadsAndTheRebuild() {
         long before = jdbc.sql("select coalesce(max(id), 0) from audit_entry").query(Long.class).single();
-        operatorOnly().filter(e -> e.method().equals("POST"))
-                .forEach(e -> assertThat(send(e, tokens.operator()).statusCode()).isBetween(200, 202));
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                !json(get("/api/v1/operations/rebuild", tokens.operator())).get("inProgress").asBoolean());
+        String operator = operator("security-it-uploads");
+        endpoints().stream().filter(e -> e.method().equals("POST"))
+                .forEach(e -> assertThat(send(e, operator, e.body()).statusCode()).isBetween(200, 202));
+        awaitRebuildDone();
 
         assertThat(jdbc.sql("""
                         select client_id || '|' || action || '|' || object_type || '|' || object_id || '|' || outcome
-                        from audit_entry where id > ? and action like 'POST %' order by id""")
+                        from audit_entry where id > ? and client_id = 'security-it-uploads' and action like 'POST %'
+                        order by id""")
                 .param(before).query(String.class).list())
-                .containsExactly("operator|POST /api/v1/macro-budgets|macro-budgets|upload of 1|200",
-                        "operator|POST /api/v1/regions|regions|upload of 12|200",
-                        "operator|POST /api/v1/operations/rebuild|read-models|rebuild|202");
+                .containsExactly("security-it-uploads|POST /api/v1/macro-budgets|macro-budgets|upload of 1|200",
+                        "security-it-uploads|POST /api/v1/regions|regions|upload of 12|200",
+                        "security-it-uploads|POST /api/v1/operations/rebuild|read-models|rebuild|202");
+    }
+
+    void awaitRebuildDone() {
+        String watcher = operator("security-it-rebuild-watch");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                !json(get("/api/v1/operations/rebuild", watcher)).get("inProgress").asBoolean());
     }
 
     // HTTP
 
     HttpResponse<String> get(String path, String token) {
-        return send(Endpoint.get(path, Access.OPERATOR), token);
-    }
-
-    HttpResponse<String> send(Endpoint endpoint, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + endpoint.path()))
-                .header("Accept", endpoint.path().startsWith("/api/") ? "application/json" : "*/*");
-        if (endpoint.contentType() != null) {
-            request.header("Content-Type", endpoint.contentType());
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        request.method(endpoint.method(), endpoint.body() == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(endpoint.body()));
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        return send(SecuredEndpoint.get(path), token, null);
     }
 
     static JsonNode json(HttpResponse<String> response) {

@@ -15,11 +15,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 
 @SpringBootTest(properties = {ReportingServiceApplication.CONFIG_NAME, TestProperties.SECURITY_OFF},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UsesInfrastructure(database = "reporting")
+@Import(FixedClock.class)
 // one live context at a time: the test contexts share the database, the consumer group and the outbox
 @DirtiesContext
 class SectorLoadIT {
@@ -38,11 +40,15 @@ class SectorLoadIT {
         });
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<SectorLoadChanged> changes = sectorLoadChanges("WIJKVERPLEGING|2025");
-            // a rebuild from offset 0 (ReadModelsIT) publishes nothing again: exactly these two versions
-            assertThat(changes).extracting(SectorLoadChanged::getVersion).containsExactly(1L, 2L);
-            assertThat(changes).extracting(SectorLoadChanged::getDeltaCents).containsOnly(2_100_000L, 1_400_000L);
-            assertThat(changes).filteredOn(change -> change.getVersion() == 2L)
-                    .extracting(SectorLoadChanged::getTotalCents).containsOnly(3_500_000L);
+            // one change per poll batch that moved the total: 3311's 2,100,000 and 3343's 1,400,000 arrive in one poll
+            // (one change of 3,500,000) or in two (2,100,000, then 1,400,000); a rebuild from offset 0 (ReadModelsIT)
+            // publishes nothing again, so there are never more than these
+            assertThat(changes).hasSizeBetween(1, 2);
+            assertThat(changes).extracting(SectorLoadChanged::getVersion)
+                    .containsExactlyElementsOf(changes.size() == 1 ? List.of(1L) : List.of(1L, 2L));
+            assertThat(changes).extracting(SectorLoadChanged::getDeltaCents)
+                    .containsExactlyElementsOf(changes.size() == 1 ? List.of(3_500_000L) : List.of(2_100_000L, 1_400_000L));
+            assertThat(changes.get(changes.size() - 1).getTotalCents()).isEqualTo(3_500_000L);
             assertThat(changes).allSatisfy(change -> assertThat(change.getCause()).startsWith(ManualExample.CONTRACT_ID));
         });
     }

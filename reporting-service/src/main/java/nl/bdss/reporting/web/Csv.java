@@ -26,7 +26,7 @@ public final class Csv {
             if (format.equalsIgnoreCase("json")) {
                 return false;
             }
-            throw new IllegalArgumentException("format: json or csv, was " + format);
+            throw Paging.invalid("format", "json or csv, was " + format);
         }
         return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains(MEDIA_TYPE);
     }

@@ -3,6 +3,7 @@ package nl.bdss.reporting.contracts.domain;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import nl.bdss.kernel.time.PeriodKind;
 
 /**
  * What reporting keeps of one contract version (R20): status, validity, lump sum, sectors, parties, the service
@@ -10,7 +11,7 @@ import java.util.Objects;
  * but from its allocation ({@link AllocationSnapshot}).
  */
 public record ContractSnapshot(String contractId, int version, String reference, String title, String status,
-        LocalDate validFrom, LocalDate validUntil, long lumpSumCents, BudgetPeriod period, List<String> insurers,
+        LocalDate validFrom, LocalDate validUntil, long lumpSumCents, PeriodKind period, List<String> insurers,
         List<String> zvwSectors, List<String> providerAgbs, int partyCount, List<String> serviceAreaPostcodes,
         boolean noDoubleFundingAttested, String doubleFundingMeasure) {
 

@@ -6,13 +6,13 @@ import nl.bdss.events.allocation.AllocationStatus;
 import nl.bdss.events.common.LegalDomain;
 import nl.bdss.events.contract.ContractState;
 import nl.bdss.events.contract.ContractVersionPublished;
+import nl.bdss.kernel.time.PeriodKind;
 import nl.bdss.messaging.BatchTransactions;
 import nl.bdss.messaging.ConsumerConfiguration;
 import nl.bdss.messaging.RejectedEventException;
 import nl.bdss.reporting.contracts.application.AllocationProjection;
 import nl.bdss.reporting.contracts.application.ContractProjection;
 import nl.bdss.reporting.contracts.domain.AllocationSnapshot;
-import nl.bdss.reporting.contracts.domain.BudgetPeriod;
 import nl.bdss.reporting.contracts.domain.ContractSnapshot;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -82,7 +82,7 @@ class ContractEventsListener {
         List<String> insurers = state.getInsurers().stream().map(insurer -> insurer.getUzovi()).distinct().sorted().toList();
         return new ContractSnapshot(event.getContractId(), event.getVersion(), state.getReference(), state.getTitle(),
                 state.getStatus().name(), state.getValidFrom(), state.getValidUntil(), state.getBudget().getLumpSumCents(),
-                BudgetPeriod.valueOf(state.getBudget().getPeriod().name()), insurers, sectors, providers,
+                PeriodKind.valueOf(state.getBudget().getPeriod().name()), insurers, sectors, providers,
                 state.getParties().size(), state.getTargetGroup().getServiceAreaPostcodes(),
                 state.getAttestations().getNoDoubleFunding(), state.getAttestations().getDoubleFundingMeasure());
     }

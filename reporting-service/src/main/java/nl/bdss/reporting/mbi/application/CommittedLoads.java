@@ -4,8 +4,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 import nl.bdss.reporting.mbi.domain.LoadBasis;
-import nl.bdss.reporting.sectorload.domain.SectorYear;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import nl.bdss.reporting.mbi.domain.SectorYear;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,11 +22,11 @@ public class CommittedLoads {
 
     private static final Comparator<SectorYear> ORDER = Comparator.comparing(SectorYear::sector).thenComparing(SectorYear::year);
 
-    private final JdbcClient jdbc;
+    private final CommittedLoadStore store;
     private final MbiWatch mbiWatch;
 
-    CommittedLoads(JdbcClient jdbc, MbiWatch mbiWatch) {
-        this.jdbc = jdbc;
+    CommittedLoads(CommittedLoadStore store, MbiWatch mbiWatch) {
+        this.store = store;
         this.mbiWatch = mbiWatch;
     }
 
@@ -66,12 +65,7 @@ public class CommittedLoads {
     private void apply(Map<SectorYear, Change> changes) {
         changes.forEach((sectorYear, change) -> {
             if (change.deltaCents() != 0) {
-                jdbc.sql("""
-                                insert into committed_load (sector, load_year, amount_cents) values (?, ?, ?)
-                                on conflict (sector, load_year) do update
-                                    set amount_cents = committed_load.amount_cents + excluded.amount_cents""")
-                        .params(sectorYear.sector(), sectorYear.year(), change.deltaCents())
-                        .update();
+                store.add(sectorYear, change.deltaCents());
             }
             mbiWatch.evaluate(sectorYear, LoadBasis.COMMITTED, change.cause());
         });

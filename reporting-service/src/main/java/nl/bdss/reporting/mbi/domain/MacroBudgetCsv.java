@@ -3,74 +3,105 @@ package nl.bdss.reporting.mbi.domain;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
-import nl.bdss.reporting.sectorload.domain.SectorYear;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Reads macro budgets from CSV with the header {@code sector,year,amountCents,source,date}. The whole file is
- * refused on the first bad line, so nothing of a bad upload is stored.
+ * Reads macro budgets from CSV with the header {@code sector,year,amountCents,source,date}. Every bad value is named
+ * with its line; a file with any of them gives no budgets at all, so nothing of a bad upload is stored.
  */
 public final class MacroBudgetCsv {
 
     static final String HEADER = "sector,year,amountCents,source,date";
 
+    /** The budgets of a file, or what is wrong with it (then no budgets). */
+    public record Read(List<MacroBudget> budgets, List<Violation> violations) {
+
+        public Read {
+            violations = List.copyOf(violations);
+            budgets = violations.isEmpty() ? List.copyOf(budgets) : List.of();
+        }
+    }
+
     private MacroBudgetCsv() {
     }
 
-    public static List<MacroBudget> parse(String csv) {
-        List<String> lines = csv == null ? List.of() : csv.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
-        if (lines.isEmpty() || !lines.get(0).replace(" ", "").equalsIgnoreCase(HEADER)) {
-            throw new IllegalArgumentException("header: the first line must be " + HEADER);
-        }
+    public static Read read(String csv) {
+        List<String> lines = csv == null ? List.of() : csv.lines().map(String::strip).toList();
+        List<Violation> violations = new ArrayList<>();
         List<MacroBudget> budgets = new ArrayList<>();
-        Set<SectorYear> seen = new HashSet<>();
-        for (int i = 1; i < lines.size(); i++) {
+        Map<SectorYear, Integer> firstLine = new HashMap<>();
+        boolean headerSeen = false;
+        for (int i = 0; i < lines.size(); i++) {
             int lineNumber = i + 1;
-            String[] cells = lines.get(i).split(",", -1);
-            if (cells.length != 5) {
-                throw new IllegalArgumentException("line " + lineNumber + ": expected 5 fields (" + HEADER + "), found " + cells.length);
+            String line = lines.get(i);
+            if (line.isEmpty()) {
+                continue;
             }
-            try {
-                MacroBudget budget = new MacroBudget(
-                        new SectorYear(cells[0].strip(), parseInt(cells[1].strip(), "year")),
-                        parseLong(cells[2].strip(), "amountCents"), cells[3].strip(), parseDate(cells[4].strip()));
-                if (!seen.add(budget.sectorYear())) {
-                    throw new IllegalArgumentException("sector,year: " + budget.sectorYear().key() + " appears twice");
+            if (!headerSeen) {
+                if (!line.replace(" ", "").equalsIgnoreCase(HEADER)) {
+                    return new Read(List.of(), List.of(new Violation("header", Violation.FORM, "must be " + HEADER)
+                            .onLine(lineNumber)));
                 }
-                budgets.add(budget);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("line " + lineNumber + ": " + e.getMessage(), e);
+                headerSeen = true;
+                continue;
             }
+            List<Violation> ofLine = new ArrayList<>();
+            MacroBudget budget = budget(line.split(",", -1), ofLine);
+            if (budget != null) {
+                Integer first = firstLine.putIfAbsent(budget.sectorYear(), lineNumber);
+                if (first == null) {
+                    budgets.add(budget);
+                } else {
+                    ofLine.add(new Violation("sector,year", "R18", budget.sectorYear().key() + " appears twice, first on line "
+                            + first + ": one figure per sector and year"));
+                }
+            }
+            ofLine.forEach(violation -> violations.add(violation.onLine(lineNumber)));
         }
-        if (budgets.isEmpty()) {
-            throw new IllegalArgumentException("body: no macro budgets after the header");
+        if (!headerSeen) {
+            violations.add(new Violation("header", Violation.FORM, "the first line must be " + HEADER));
+        } else if (budgets.isEmpty() && violations.isEmpty()) {
+            violations.add(new Violation("body", Violation.FORM, "no macro budgets after the header"));
         }
-        return budgets;
+        return new Read(budgets, violations);
     }
 
-    private static int parseInt(String value, String field) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(field + ": not a whole number: " + value);
+    /** The budget of one line, or null when something is wrong with it, added to {@code violations}. */
+    private static MacroBudget budget(String[] cells, List<Violation> violations) {
+        if (cells.length != 5) {
+            violations.add(new Violation("", Violation.FORM, "expected 5 fields (" + HEADER + "), found " + cells.length));
+            return null;
         }
+        String sector = cells[0].strip();
+        SectorYear.checkSector(sector).ifPresent(violations::add);
+        Integer year = parse(cells[1].strip(), "year", "a whole number", Integer::valueOf, violations);
+        if (year != null) {
+            SectorYear.checkYear(year).ifPresent(violations::add);
+        }
+        Long amountCents = parse(cells[2].strip(), "amountCents", "a whole number of euro cents", Long::valueOf, violations);
+        if (amountCents != null) {
+            MacroBudget.checkAmount(amountCents).ifPresent(violations::add);
+        }
+        String source = cells[3].strip();
+        MacroBudget.checkSource(source).ifPresent(violations::add);
+        LocalDate date = cells[4].isBlank() ? null
+                : parse(cells[4].strip(), "date", "an ISO date (yyyy-mm-dd)", LocalDate::parse, violations);
+        if (cells[4].isBlank()) {
+            MacroBudget.checkDate(null).ifPresent(violations::add);
+        }
+        return violations.isEmpty() ? new MacroBudget(new SectorYear(sector, year), amountCents, source, date) : null;
     }
 
-    private static long parseLong(String value, String field) {
+    private static <T> T parse(String value, String field, String form, Function<String, T> parser,
+            List<Violation> violations) {
         try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(field + ": not a whole number of euro cents: " + value);
-        }
-    }
-
-    private static LocalDate parseDate(String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("date: not an ISO date (yyyy-mm-dd): " + value);
+            return parser.apply(value);
+        } catch (NumberFormatException | DateTimeParseException e) {
+            violations.add(new Violation(field, Violation.FORM, "not " + form + ": " + value));
+            return null;
         }
     }
 }

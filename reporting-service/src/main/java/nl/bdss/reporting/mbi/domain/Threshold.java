@@ -1,6 +1,9 @@
 package nl.bdss.reporting.mbi.domain;
 
-/** The share of a macro budget at which the MBI watch alerts (R21), in basis points (100 = 1%). */
+/**
+ * The share of a macro budget at which the MBI watch alerts (R21), in basis points (100 = 1%). It may lie above the
+ * whole budget (up to 1000%), so it is a number of basis points rather than a kernel {@code BasisPoints} share.
+ */
 public record Threshold(int basisPoints) {
 
     public Threshold {

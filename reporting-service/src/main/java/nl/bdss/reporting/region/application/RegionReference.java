@@ -3,7 +3,6 @@ package nl.bdss.reporting.region.application;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import nl.bdss.reporting.region.domain.Pc4Range;
 import nl.bdss.reporting.region.domain.RegionCsv;
 import nl.bdss.reporting.region.domain.RegionMap;
 import org.slf4j.Logger;
@@ -11,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,24 +25,26 @@ public class RegionReference implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegionReference.class);
 
-    private final JdbcClient jdbc;
+    private final RegionStore store;
     private final TransactionTemplate transactions;
 
-    RegionReference(JdbcClient jdbc, TransactionTemplate transactions) {
-        this.jdbc = jdbc;
+    RegionReference(RegionStore store, TransactionTemplate transactions) {
+        this.store = store;
         this.transactions = transactions;
     }
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
-        RegionMap defaults;
+        RegionCsv.Read read;
         try (InputStream in = new ClassPathResource(DEFAULT_RANGES).getInputStream()) {
-            defaults = RegionCsv.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            read = RegionCsv.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
+        RegionMap defaults = read.map().orElseThrow(() ->
+                new IllegalStateException("The shipped ranges " + DEFAULT_RANGES + " break a rule: " + read.violations()));
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("lock table region_pc4_range in exclusive mode").update();
-            if (current().ranges().isEmpty()) {
-                store(defaults);
+            store.lockExclusively();
+            if (store.ranges().isEmpty()) {
+                store.insertAll(defaults.ranges());
                 LOG.info("Loaded {} PC4 ranges of {} regions from {}", defaults.ranges().size(), defaults.regions().size(),
                         DEFAULT_RANGES);
             }
@@ -54,19 +54,13 @@ public class RegionReference implements ApplicationRunner {
     /** Replaces all ranges; returns how many were stored. */
     @Transactional
     public int replace(RegionMap map) {
-        jdbc.sql("delete from region_pc4_range").update();
-        store(map);
+        store.deleteAll();
+        store.insertAll(map.ranges());
         return map.ranges().size();
     }
 
     @Transactional(readOnly = true)
     public RegionMap current() {
-        return new RegionMap(jdbc.sql("select region, pc4_from, pc4_to from region_pc4_range order by pc4_from")
-                .query((rs, n) -> new Pc4Range(rs.getString(1), rs.getInt(2), rs.getInt(3))).list());
-    }
-
-    private void store(RegionMap map) {
-        map.ranges().forEach(range -> jdbc.sql("insert into region_pc4_range (pc4_from, pc4_to, region) values (?, ?, ?)")
-                .params(range.from(), range.to(), range.region()).update());
+        return new RegionMap(store.ranges());
     }
 }

@@ -1,21 +1,36 @@
 package nl.bdss.reporting.region.domain;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.bdss.kernel.identity.Postcode;
 
 /**
  * Reads region reference data as CSV with the header {@code region,pc4From,pc4To}; lines starting with {@code #}
- * are comments. The whole file is refused on the first bad line, so nothing of a bad upload is stored.
+ * are comments. Every bad value is named with its line; a file with any of them gives no map, so nothing of a bad
+ * upload is stored.
  */
 public final class RegionCsv {
 
     static final String HEADER = "region,pc4From,pc4To";
 
+    /** The regions of a file, or what is wrong with it (then no map). */
+    public record Read(Optional<RegionMap> map, List<Violation> violations) {
+
+        public Read {
+            violations = List.copyOf(violations);
+        }
+    }
+
     private RegionCsv() {
     }
 
-    public static RegionMap parse(String csv) {
+    public static Read read(String csv) {
         List<String> lines = csv == null ? List.of() : csv.lines().map(String::strip).toList();
+        List<Violation> violations = new ArrayList<>();
+        Map<Pc4Range, Integer> lineOf = new IdentityHashMap<>();
         List<Pc4Range> ranges = new ArrayList<>();
         boolean headerSeen = false;
         for (int i = 0; i < lines.size(); i++) {
@@ -26,35 +41,57 @@ public final class RegionCsv {
             }
             if (!headerSeen) {
                 if (!line.replace(" ", "").equalsIgnoreCase(HEADER)) {
-                    throw new IllegalArgumentException("header: line " + lineNumber + " must be " + HEADER);
+                    return refused(new Violation("header", Violation.FORM, "must be " + HEADER).onLine(lineNumber));
                 }
                 headerSeen = true;
                 continue;
             }
-            String[] cells = line.split(",", -1);
-            if (cells.length != 3) {
-                throw new IllegalArgumentException("line " + lineNumber + ": expected 3 fields (" + HEADER + "), found " + cells.length);
+            List<Violation> ofLine = new ArrayList<>();
+            Pc4Range range = range(line.split(",", -1), ofLine);
+            if (range != null) {
+                ranges.add(range);
+                lineOf.put(range, lineNumber);
             }
-            try {
-                ranges.add(new Pc4Range(cells[0], pc4(cells[1], "pc4From"), pc4(cells[2], "pc4To")));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("line " + lineNumber + ": " + e.getMessage(), e);
-            }
+            ofLine.forEach(violation -> violations.add(violation.onLine(lineNumber)));
         }
         if (!headerSeen) {
-            throw new IllegalArgumentException("header: the first line that is not a comment must be " + HEADER);
+            return refused(new Violation("header", Violation.FORM,
+                    "the first line that is not a comment must be " + HEADER));
         }
-        if (ranges.isEmpty()) {
-            throw new IllegalArgumentException("body: no ranges after the header");
+        RegionMap.overlaps(ranges).forEach(overlap -> violations.add(
+                new Violation("pc4From", "R6", overlap.message()).onLine(lineOf.get(overlap.range()))));
+        if (ranges.isEmpty() && violations.isEmpty()) {
+            violations.add(new Violation("body", Violation.FORM, "no ranges after the header"));
         }
-        return new RegionMap(ranges);
+        return violations.isEmpty() ? new Read(Optional.of(new RegionMap(ranges)), List.of())
+                : new Read(Optional.empty(), violations);
     }
 
-    private static int pc4(String value, String field) {
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(field + ": not a four-digit postcode: " + value.strip());
+    private static Read refused(Violation violation) {
+        return new Read(Optional.empty(), List.of(violation));
+    }
+
+    /** The range of one line, or null when something is wrong with it, added to {@code violations}. */
+    private static Pc4Range range(String[] cells, List<Violation> violations) {
+        if (cells.length != 3) {
+            violations.add(new Violation("", Violation.FORM, "expected 3 fields (" + HEADER + "), found " + cells.length));
+            return null;
         }
+        Pc4Range.checkRegion(cells[0]).ifPresent(violations::add);
+        Integer from = pc4(cells[1].strip(), "pc4From", violations);
+        Integer to = pc4(cells[2].strip(), "pc4To", violations);
+        if (from != null && to != null) {
+            Pc4Range.checkTo(from, to).ifPresent(violations::add);
+        }
+        return violations.isEmpty() ? new Pc4Range(cells[0], from, to) : null;
+    }
+
+    private static Integer pc4(String value, String field, List<Violation> violations) {
+        Postcode postcode = Postcode.parseOrNull(value);
+        if (postcode == null || !postcode.pc4Area()) {
+            violations.add(new Violation(field, Violation.FORM, "not a four-digit postcode: " + value));
+            return null;
+        }
+        return Integer.parseInt(postcode.value());
     }
 }

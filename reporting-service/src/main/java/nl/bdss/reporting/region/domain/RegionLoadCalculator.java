@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import nl.bdss.reporting.contracts.domain.LargestRemainder;
+import nl.bdss.kernel.identity.Postcode;
+import nl.bdss.kernel.money.LargestRemainder;
+import nl.bdss.kernel.money.LargestRemainder.Claim;
 
 /**
  * The title's load per region: each contract's settled and committed Zvw amounts of the year are attributed to
  * the regions of its service area (R6) in proportion to the number of its postcodes per region, with the
  * largest-remainder method, so the regions add up exactly to the contract's amounts. A contract without
- * postcodes, and postcodes outside every range, count as {@link RegionMap#UNASSIGNED}.
+ * postcodes, postcodes outside every range and texts that are no postcode by the kernel's rule (e.g. a PC6 with the
+ * letters SA, SD or SS) count as {@link RegionMap#UNASSIGNED}.
  */
 public final class RegionLoadCalculator {
 
@@ -59,9 +62,14 @@ public final class RegionLoadCalculator {
     /** The number of distinct postcodes per region; a contract without postcodes weighs 1 on UNASSIGNED. */
     static Map<String, Long> postcodesPerRegion(RegionMap map, List<String> postcodes) {
         Set<String> distinct = new LinkedHashSet<>();
-        postcodes.forEach(postcode -> distinct.add(postcode.replace(" ", "").toUpperCase(java.util.Locale.ROOT)));
         Map<String, Long> weights = new TreeMap<>();
-        distinct.forEach(postcode -> weights.merge(map.regionOrUnassigned(postcode), 1L, Long::sum));
+        for (String text : postcodes) {
+            Postcode postcode = Postcode.parseOrNull(text);
+            if (distinct.add(postcode == null ? text.strip() : postcode.value())) {
+                String region = postcode == null ? RegionMap.UNASSIGNED : map.regionOf(postcode).orElse(RegionMap.UNASSIGNED);
+                weights.merge(region, 1L, Long::sum);
+            }
+        }
         if (weights.isEmpty()) {
             weights.put(RegionMap.UNASSIGNED, 1L);
         }
@@ -70,11 +78,8 @@ public final class RegionLoadCalculator {
 
     /** Largest remainder on the amount's size, so a negative amount (a net credit) splits exactly too. */
     private static Map<String, Long> split(long amount, Map<String, Long> weights) {
-        if (amount >= 0) {
-            return LargestRemainder.split(amount, weights);
-        }
-        Map<String, Long> parts = new TreeMap<>(LargestRemainder.split(-amount, weights));
-        parts.replaceAll((region, part) -> -part);
-        return parts;
+        List<Claim<String>> claims = new ArrayList<>();
+        weights.forEach((region, postcodes) -> claims.add(new Claim<>(region, postcodes)));
+        return LargestRemainder.splitSigned(amount, claims);
     }
 }

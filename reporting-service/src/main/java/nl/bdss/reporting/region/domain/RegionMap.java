@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import nl.bdss.kernel.identity.Postcode;
 
 /** The regions as non-overlapping PC4 ranges: which region a service-area postcode (R6) lies in. */
 public final class RegionMap {
@@ -15,22 +14,41 @@ public final class RegionMap {
     /** Where a postcode goes that lies in no range or is not a Dutch postcode. */
     public static final String UNASSIGNED = "UNASSIGNED";
 
-    private static final Pattern POSTCODE = Pattern.compile("([1-9][0-9]{3}) ?([A-Za-z]{2})?");
+    /** A range that starts inside the range before it: a postcode would lie in two regions. */
+    public record Overlap(Pc4Range range, Pc4Range previous) {
+
+        public String message() {
+            return "range " + range.from() + "-" + range.to() + " (" + range.region() + ") overlaps " + previous.from()
+                    + "-" + previous.to() + " (" + previous.region() + "): a service-area postcode (R6) lies in one region";
+        }
+    }
 
     private final List<Pc4Range> ranges;
 
     public RegionMap(List<Pc4Range> ranges) {
-        List<Pc4Range> sorted = new ArrayList<>(ranges);
-        sorted.sort(Comparator.comparingInt(Pc4Range::from));
+        List<Overlap> overlaps = overlaps(ranges);
+        if (!overlaps.isEmpty()) {
+            throw new IllegalArgumentException("pc4From: " + overlaps.get(0).message());
+        }
+        this.ranges = List.copyOf(sorted(ranges));
+    }
+
+    /** Every range that overlaps the range before it, the ranges taken by their first postcode. */
+    public static List<Overlap> overlaps(List<Pc4Range> ranges) {
+        List<Pc4Range> sorted = sorted(ranges);
+        List<Overlap> overlaps = new ArrayList<>();
         for (int i = 1; i < sorted.size(); i++) {
-            Pc4Range previous = sorted.get(i - 1);
-            Pc4Range range = sorted.get(i);
-            if (range.from() <= previous.to()) {
-                throw new IllegalArgumentException("pc4From: range " + range.from() + "-" + range.to() + " (" + range.region()
-                        + ") overlaps " + previous.from() + "-" + previous.to() + " (" + previous.region() + ")");
+            if (sorted.get(i).from() <= sorted.get(i - 1).to()) {
+                overlaps.add(new Overlap(sorted.get(i), sorted.get(i - 1)));
             }
         }
-        this.ranges = List.copyOf(sorted);
+        return overlaps;
+    }
+
+    private static List<Pc4Range> sorted(List<Pc4Range> ranges) {
+        List<Pc4Range> sorted = new ArrayList<>(ranges);
+        sorted.sort(Comparator.comparingInt(Pc4Range::from));
+        return sorted;
     }
 
     public List<Pc4Range> ranges() {
@@ -43,18 +61,15 @@ public final class RegionMap {
         return regions;
     }
 
-    /** The region of a PC4 ({@code 1234}) or PC6 ({@code 1234AB}, {@code 1234 AB}) postcode, if it lies in a range. */
+    /**
+     * The region of a PC4 ({@code 1234}) or PC6 ({@code 1234AB}, {@code 1234 ab}) postcode, if it is one by the
+     * kernel's rule and lies in a range.
+     */
     public Optional<String> regionOf(String postcode) {
-        Matcher matcher = POSTCODE.matcher(postcode == null ? "" : postcode.strip());
-        if (!matcher.matches()) {
-            return Optional.empty();
-        }
-        int pc4 = Integer.parseInt(matcher.group(1));
-        return ranges.stream().filter(range -> range.contains(pc4)).map(Pc4Range::region).findFirst();
+        return Postcode.parse(postcode).flatMap(this::regionOf);
     }
 
-    /** The region of the postcode, {@link #UNASSIGNED} when it has none. */
-    public String regionOrUnassigned(String postcode) {
-        return regionOf(postcode).orElse(UNASSIGNED);
+    public Optional<String> regionOf(Postcode postcode) {
+        return ranges.stream().filter(range -> range.contains(postcode)).map(Pc4Range::region).findFirst();
     }
 }

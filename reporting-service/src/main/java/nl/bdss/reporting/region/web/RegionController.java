@@ -2,6 +2,7 @@ package nl.bdss.reporting.region.web;
 
 import java.util.List;
 import java.util.Map;
+import nl.bdss.problem.FieldError;
 import nl.bdss.reporting.region.application.RegionLoadQuery;
 import nl.bdss.reporting.region.application.RegionLoadQuery.RegionLoads;
 import nl.bdss.reporting.region.application.RegionReference;
@@ -10,6 +11,7 @@ import nl.bdss.reporting.region.domain.RegionCsv;
 import nl.bdss.reporting.region.domain.RegionMap;
 import nl.bdss.reporting.web.Csv;
 import nl.bdss.reporting.web.Paging;
+import nl.bdss.reporting.web.Refusals;
 import nl.bdss.security.audit.AuditObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -27,6 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class RegionController {
 
+    static final String INVALID = "invalid-regions";
+
     private final RegionReference reference;
     private final RegionLoadQuery loads;
 
@@ -40,10 +44,17 @@ class RegionController {
         return reference.current().ranges();
     }
 
-    /** Replaces all ranges with the uploaded ones ({@code region,pc4From,pc4To}); a bad file stores nothing. */
+    /**
+     * Replaces all ranges with the uploaded ones ({@code region,pc4From,pc4To}); a bad file stores nothing and is
+     * refused naming every bad value with its line.
+     */
     @PostMapping(path = "/regions", consumes = {Csv.MEDIA_TYPE, MediaType.TEXT_PLAIN_VALUE})
     Map<String, Object> upload(@RequestBody String csv) {
-        RegionMap map = RegionCsv.parse(csv);
+        RegionCsv.Read read = RegionCsv.read(csv);
+        RegionMap map = read.map().orElseThrow(() -> Refusals.invalid(INVALID, "The region ranges break a rule",
+                read.violations().stream()
+                        .map(violation -> new FieldError(violation.field(), violation.rule(), violation.message()))
+                        .toList()));
         AuditObject.describe("regions", "upload of " + map.regions().size());
         return Map.of("ranges", reference.replace(map), "regions", map.regions().size());
     }

@@ -1,6 +1,5 @@
 package nl.bdss.reporting.sectorload.application;
 
-import java.sql.Types;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,11 @@ import nl.bdss.reporting.contracts.application.CommittedAmounts;
 import nl.bdss.reporting.contracts.domain.CommittedFigure;
 import nl.bdss.reporting.mbi.application.MbiWatch;
 import nl.bdss.reporting.mbi.domain.LoadShare;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import nl.bdss.reporting.sectorload.application.SectorLoadReadings.ContractLoad;
+import nl.bdss.reporting.sectorload.application.SectorLoadReadings.InsurerLoad;
+import nl.bdss.reporting.sectorload.application.SectorLoadReadings.MacroFigure;
+import nl.bdss.reporting.sectorload.application.SectorLoadReadings.PeriodSettlement;
+import nl.bdss.reporting.sectorload.application.SectorLoadReadings.Settled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,44 +36,23 @@ public class SectorLoadQueries {
             List<SectorLoadView> sectors, List<DomainAmount> otherDomains) {
     }
 
-    public record InsurerLoad(String uzovi, String sector, long amountCents) {
-    }
-
-    public record ContractLoad(String contractId, String sector, long amountCents) {
-    }
-
-    public record PeriodSettlement(LocalDate periodStart, LocalDate periodEnd, String sector, long amountCents,
-            long entries, long corrections) {
-    }
-
-    private record Settled(long amount, long version) {
-    }
-
-    private record Macro(long amount, String source, LocalDate date) {
-    }
-
-    private final JdbcClient jdbc;
+    private final SectorLoadReadings readings;
     private final MbiWatch watch;
     private final CommittedAmounts committedAmounts;
 
-    SectorLoadQueries(JdbcClient jdbc, MbiWatch watch, CommittedAmounts committedAmounts) {
-        this.jdbc = jdbc;
+    SectorLoadQueries(SectorLoadReadings readings, MbiWatch watch, CommittedAmounts committedAmounts) {
+        this.readings = readings;
         this.watch = watch;
         this.committedAmounts = committedAmounts;
     }
 
     public SectorLoads ofYear(int year) {
-        Map<String, Settled> settled = new TreeMap<>();
-        jdbc.sql("select sector, amount_cents, version from sector_load where load_year = ?").param(year)
-                .query((rs, n) -> settled.put(rs.getString(1), new Settled(rs.getLong(2), rs.getLong(3)))).list();
+        Map<String, Settled> settled = readings.settled(year);
         List<CommittedFigure> committedFigures = committedAmounts.ofYear(year);
         Map<String, Long> committed = new TreeMap<>();
         committedFigures.stream().filter(CommittedFigure::zvw)
                 .forEach(figure -> committed.put(figure.sector(), figure.amountCents()));
-        Map<String, Macro> macro = new TreeMap<>();
-        jdbc.sql("select sector, amount_cents, source, source_date from macro_budget where budget_year = ?").param(year)
-                .query((rs, n) -> macro.put(rs.getString(1), new Macro(rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class))))
-                .list();
+        Map<String, MacroFigure> macro = readings.macroBudgets(year);
         TreeMap<String, Boolean> sectors = new TreeMap<>();
         settled.keySet().forEach(sector -> sectors.put(sector, true));
         committed.keySet().forEach(sector -> sectors.put(sector, true));
@@ -78,11 +60,11 @@ public class SectorLoadQueries {
         List<SectorLoadView> views = sectors.keySet().stream().map(sector -> {
             Settled load = settled.getOrDefault(sector, new Settled(0, 0));
             long committedCents = committed.getOrDefault(sector, 0L);
-            Macro budget = macro.get(sector);
-            return new SectorLoadView(sector, load.amount(), load.version(), committedCents,
-                    budget == null ? null : budget.amount(),
-                    budget == null ? null : new LoadShare(load.amount(), budget.amount()).basisPoints(),
-                    budget == null ? null : new LoadShare(committedCents, budget.amount()).basisPoints(),
+            MacroFigure budget = macro.get(sector);
+            return new SectorLoadView(sector, load.amountCents(), load.version(), committedCents,
+                    budget == null ? null : budget.amountCents(),
+                    budget == null ? null : new LoadShare(load.amountCents(), budget.amountCents()).basisPoints(),
+                    budget == null ? null : new LoadShare(committedCents, budget.amountCents()).basisPoints(),
                     budget == null ? null : budget.source(), budget == null ? null : budget.date());
         }).toList();
         List<DomainAmount> otherDomains = committedFigures.stream().filter(figure -> !figure.zvw())
@@ -93,10 +75,7 @@ public class SectorLoadQueries {
     }
 
     public List<Integer> years() {
-        return jdbc.sql("""
-                        select load_year from sector_load union select load_year from committed_amount
-                        union select budget_year from macro_budget order by 1""")
-                .query(Integer.class).list();
+        return readings.years();
     }
 
     /**
@@ -104,19 +83,11 @@ public class SectorLoadQueries {
      * insurer's own, from its token) only that insurer's rows, else all.
      */
     public List<InsurerLoad> byInsurer(int year, String onlyUzovi, long limit, long offset) {
-        return jdbc.sql("""
-                        select uzovi, sector, sum(amount_cents) from settlement_entry
-                        where load_year = :year and (cast(:uzovi as varchar) is null or uzovi = :uzovi)
-                        group by uzovi, sector order by uzovi, sector limit :limit offset :offset""")
-                .param("year", year).param("uzovi", onlyUzovi, Types.VARCHAR).param("limit", limit).param("offset", offset)
-                .query((rs, n) -> new InsurerLoad(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+        return readings.byInsurer(year, onlyUzovi, limit, offset);
     }
 
     public long insurerCount(int year, String onlyUzovi) {
-        return jdbc.sql("""
-                        select count(distinct (uzovi, sector)) from settlement_entry
-                        where load_year = :year and (cast(:uzovi as varchar) is null or uzovi = :uzovi)""")
-                .param("year", year).param("uzovi", onlyUzovi, Types.VARCHAR).query(Long.class).single();
+        return readings.insurerCount(year, onlyUzovi);
     }
 
     /**
@@ -125,13 +96,7 @@ public class SectorLoadQueries {
      * insured counts, which are theirs).
      */
     public List<ContractLoad> byContract(int year, String onlyUzovi, int page, int size) {
-        return jdbc.sql("""
-                        select contract_id, sector, sum(amount_cents) from settlement_entry
-                        where load_year = :year and (cast(:uzovi as varchar) is null or uzovi = :uzovi)
-                        group by contract_id, sector order by contract_id, sector limit :limit offset :offset""")
-                .param("year", year).param("uzovi", onlyUzovi, Types.VARCHAR)
-                .param("limit", size).param("offset", (long) page * size)
-                .query((rs, n) -> new ContractLoad(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+        return readings.byContract(year, onlyUzovi, size, (long) page * size);
     }
 
     /**
@@ -139,22 +104,10 @@ public class SectorLoadQueries {
      * only that insurer's own lines.
      */
     public List<PeriodSettlement> settlementsByPeriod(int year, String onlyUzovi, long limit, long offset) {
-        return jdbc.sql("""
-                        select period_start, period_end, sector, sum(amount_cents), count(*),
-                            count(*) filter (where kind = 'CORRECTION')
-                        from settlement_entry where load_year = :year and (cast(:uzovi as varchar) is null or uzovi = :uzovi)
-                        group by period_start, period_end, sector order by period_start, period_end, sector
-                        limit :limit offset :offset""")
-                .param("year", year).param("uzovi", onlyUzovi, Types.VARCHAR).param("limit", limit).param("offset", offset)
-                .query((rs, n) -> new PeriodSettlement(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
-                        rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
-                .list();
+        return readings.settlementsByPeriod(year, onlyUzovi, limit, offset);
     }
 
     public long periodCount(int year, String onlyUzovi) {
-        return jdbc.sql("""
-                        select count(distinct (period_start, period_end, sector)) from settlement_entry
-                        where load_year = :year and (cast(:uzovi as varchar) is null or uzovi = :uzovi)""")
-                .param("year", year).param("uzovi", onlyUzovi, Types.VARCHAR).query(Long.class).single();
+        return readings.periodCount(year, onlyUzovi);
     }
 }

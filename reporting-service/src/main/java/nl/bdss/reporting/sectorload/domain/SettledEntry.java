@@ -2,6 +2,7 @@ package nl.bdss.reporting.sectorload.domain;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import nl.bdss.reporting.mbi.domain.SectorYear;
 
 /**
  * A settled amount that loads one Zvw sector's macro budget (R17, R18): a lump-sum payment instruction, or a

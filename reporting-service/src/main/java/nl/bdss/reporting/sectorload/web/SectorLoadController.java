@@ -2,10 +2,10 @@ package nl.bdss.reporting.sectorload.web;
 
 import java.util.List;
 import nl.bdss.reporting.sectorload.application.SectorLoadQueries;
-import nl.bdss.reporting.sectorload.application.SectorLoadQueries.ContractLoad;
-import nl.bdss.reporting.sectorload.application.SectorLoadQueries.InsurerLoad;
-import nl.bdss.reporting.sectorload.application.SectorLoadQueries.PeriodSettlement;
 import nl.bdss.reporting.sectorload.application.SectorLoadQueries.SectorLoads;
+import nl.bdss.reporting.sectorload.application.SectorLoadReadings.ContractLoad;
+import nl.bdss.reporting.sectorload.application.SectorLoadReadings.InsurerLoad;
+import nl.bdss.reporting.sectorload.application.SectorLoadReadings.PeriodSettlement;
 import nl.bdss.reporting.web.Csv;
 import nl.bdss.reporting.web.Page;
 import nl.bdss.reporting.web.Paging;

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import nl.bdss.kernel.time.PeriodKind;
 import org.junit.jupiter.api.Test;
 
 class ContractSnapshotTest {
 
     static ContractSnapshot withAttestation(boolean noDoubleFunding, String measure) {
         return new ContractSnapshot("c-1", 1, "IZA-WEST-2025-001", "Samenwerking", "ACTIVE", LocalDate.of(2025, 1, 1),
-                LocalDate.of(2026, 12, 31), 10_000_000, BudgetPeriod.YEAR, List.of("3311", "3343"),
+                LocalDate.of(2026, 12, 31), 10_000_000, PeriodKind.YEAR, List.of("3311", "3343"),
                 List.of("HUISARTSENZORG", "WIJKVERPLEGING"), List.of("01012345", "75750123"), 4, List.of("1011"),
                 noDoubleFunding, measure);
     }

@@ -2,6 +2,7 @@ package nl.bdss.reporting.region.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,6 +52,16 @@ class RegionLoadCalculatorTest {
     }
 
     @Test
+    void postcodesAreReadByTheKernelsRule_lowerCaseAndOneSpaceAreOnePostcode_andALetterPairPostNLNeverIssuesIsUnassigned() {
+        // 1011ab and 1011 AB are the same PC6; 1012SA is no postcode: 1 postcode in Noord-Holland, 1 unassigned
+        List<RegionLoad> loads = RegionLoadCalculator.loads(threeRegions(),
+                List.of(aContract("c-1", List.of("1011ab", "1011 AB", "1012SA"), 100, 0)));
+
+        assertThat(loads).containsExactly(new RegionLoad("Noord-Holland", 50, 0, 1), new RegionLoad("Utrecht", 0, 0, 0),
+                new RegionLoad("Zuid-Holland", 0, 0, 0), new RegionLoad(RegionMap.UNASSIGNED, 50, 0, 1));
+    }
+
+    @Test
     void postcodesOutsideEveryRange_andContractsWithoutServiceArea_areUnassigned() {
         List<RegionLoad> loads = RegionLoadCalculator.loads(threeRegions(), List.of(
                 aContract("c-1", List.of("9711", "1011"), 1_000, 0),
@@ -67,13 +78,25 @@ class RegionLoadCalculatorTest {
     }
 
     @Test
-    void regionCsv_refusesTheWholeFileOnABadLine() {
-        assertThatThrownBy(() -> RegionCsv.parse("""
+    void regionCsv_namesEveryBadValueWithItsLine_andGivesNoMapThen() {
+        RegionCsv.Read read = RegionCsv.read("""
                 region,pc4From,pc4To
                 Utrecht,3400,3999
                 Zeeland,4600,4300
-                """)).hasMessageStartingWith("line 3: pc4To");
-        assertThatThrownBy(() -> RegionCsv.parse("sector,year\n")).hasMessageStartingWith("header");
+                Friesland,0840,8999
+                Limburg,5800
+                Noord-Brabant,3900,5200
+                """);
+
+        assertThat(read.map()).isEmpty();
+        assertThat(read.violations()).extracting(Violation::field, Violation::rule).containsExactly(
+                tuple("line 3: pc4To", "REQUEST"),
+                tuple("line 4: pc4From", "REQUEST"),
+                tuple("line 5", "REQUEST"),
+                tuple("line 6: pc4From", "R6"));
+        assertThat(read.violations().get(3).message()).contains("3900-5200 (Noord-Brabant) overlaps 3400-3999 (Utrecht)");
+        assertThat(RegionCsv.read("sector,year\n").violations()).extracting(Violation::field)
+                .containsExactly("line 1: header");
     }
 
     @Test
@@ -82,7 +105,7 @@ class RegionLoadCalculatorTest {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("reference/provinces-pc4.csv")) {
             csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        RegionMap provinces = RegionCsv.parse(csv);
+        RegionMap provinces = RegionCsv.read(csv).map().orElseThrow();
 
         assertThat(provinces.regions()).containsExactly("Drenthe", "Flevoland", "Friesland", "Gelderland", "Groningen",
                 "Limburg", "Noord-Brabant", "Noord-Holland", "Overijssel", "Utrecht", "Zeeland", "Zuid-Holland");

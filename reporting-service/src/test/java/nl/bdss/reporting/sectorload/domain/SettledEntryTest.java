@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import nl.bdss.reporting.mbi.domain.SectorYear;
 import org.junit.jupiter.api.Test;
 
 class SettledEntryTest {
