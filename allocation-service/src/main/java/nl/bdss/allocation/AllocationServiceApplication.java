@@ -1,12 +1,10 @@
 package nl.bdss.allocation;
 
-import java.time.Clock;
 import nl.bdss.messaging.ConsumerConfiguration;
 import nl.bdss.messaging.MessagingConfiguration;
 import nl.bdss.security.BdssSecurityConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
@@ -18,10 +16,5 @@ public class AllocationServiceApplication {
 
     public static void main(String[] args) {
         new SpringApplicationBuilder(AllocationServiceApplication.class).properties(CONFIG_NAME).run(args);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

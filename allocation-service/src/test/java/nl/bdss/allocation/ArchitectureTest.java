@@ -1,20 +1,11 @@
 package nl.bdss.allocation;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import nl.bdss.testsupport.architecture.ServiceArchitectureTest;
 
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
+/** The layering every service holds, for the allocation service's features (counts, split). */
+class ArchitectureTest extends ServiceArchitectureTest {
 
-class ArchitectureTest {
-
-    @Test
-    void domainPackagesArePureJava() {
-        noClasses().that().resideInAPackage("nl.bdss.allocation..domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
-                        "org.apache.kafka..", "org.apache.avro..", "nl.bdss.events..", "nl.bdss.messaging..",
-                        "tools.jackson..", "com.fasterxml..", "java.sql..")
-                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                        .importPackages("nl.bdss.allocation"));
+    ArchitectureTest() {
+        super("nl.bdss.allocation");
     }
 }

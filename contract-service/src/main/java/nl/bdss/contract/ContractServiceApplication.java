@@ -1,6 +1,5 @@
 package nl.bdss.contract;
 
-import java.time.Clock;
 import nl.bdss.contract.register.domain.ContractRules;
 import nl.bdss.messaging.MessagingConfiguration;
 import nl.bdss.security.BdssSecurityConfiguration;
@@ -20,11 +19,6 @@ public class ContractServiceApplication {
 
     public static void main(String[] args) {
         new SpringApplicationBuilder(ContractServiceApplication.class).properties(CONFIG_NAME).run(args);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 
     @Bean

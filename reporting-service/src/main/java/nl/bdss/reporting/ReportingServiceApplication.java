@@ -1,13 +1,11 @@
 package nl.bdss.reporting;
 
-import java.time.Clock;
 import nl.bdss.messaging.ConsumerConfiguration;
 import nl.bdss.messaging.MessagingConfiguration;
 import nl.bdss.security.BdssSecurityConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -22,10 +20,5 @@ public class ReportingServiceApplication {
 
     public static void main(String[] args) {
         new SpringApplicationBuilder(ReportingServiceApplication.class).properties(CONFIG_NAME).run(args);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

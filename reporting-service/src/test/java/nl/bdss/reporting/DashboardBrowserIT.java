@@ -27,8 +27,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
- * Opens the operator dashboard in headless Chromium (Debian's chromium and chromium-driver) for the manual's example,
- * with security on: the page is public, its API calls carry the operator token handed over in the address fragment.
+ * Opens the operator dashboard and the printable NZa monitor in headless Chromium (Debian's chromium and
+ * chromium-driver) for the manual's example, with security on: the pages are public, their API calls carry the
+ * operator token handed over in the address fragment.
  */
 @SpringBootTest(properties = ReportingServiceApplication.CONFIG_NAME, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UsesInfrastructure(database = "reporting")
@@ -100,6 +101,19 @@ class DashboardBrowserIT {
             Files.createDirectories(target.getParent());
             Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
             assertThat(Files.size(target)).isPositive();
+
+            // the printable monitor, in the same tab (the token stays in its sessionStorage): budgets from the
+            // allocation, the other domains' recorded shares and the contracts stating a double-funding measure (R20)
+            browser.get("http://localhost:" + port + "/monitor.html?year=2025");
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .until(driver -> "true".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+            assertThat(browser.findElement(By.id("figures")).getText())
+                    .contains("Total budgets, all domains (EUR) 100.000,00")
+                    .contains("Total budgets, Zvw, paid by insurers (EUR) 70.000,00")
+                    .contains("Contracts stating how double funding is prevented (R4, R22) 1");
+            assertThat(browser.findElement(By.id("sectors")).getText()).contains("WIJKVERPLEGING 1 35.000,00 35.000,00");
+            assertThat(browser.findElement(By.id("domains")).getText())
+                    .contains("JEUGDWET 1 20.000,00").contains("WMO 1 10.000,00");
         } finally {
             browser.quit();
         }

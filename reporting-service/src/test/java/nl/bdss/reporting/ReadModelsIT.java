@@ -61,7 +61,13 @@ class ReadModelsIT {
                 assertThat(sector.get("sector").asString()).isIn("HUISARTSENZORG", "WIJKVERPLEGING");
                 assertThat(sector.get("contractCount").asLong()).isEqualTo(1);
                 assertThat(sector.get("chargedCents").asLong()).isEqualTo(3_500_000L);
+                assertThat(sector.get("budgetCents").asLong()).isEqualTo(3_500_000L);
             }
+            assertThat(monitor.get("unfundedZvwCents").asLong()).isZero();
+            assertThat(monitor.get("doubleFundingMeasureContractCount").asLong()).isEqualTo(1);
+            assertThat(monitor.get("otherDomains").toString())
+                    .isEqualTo("[{\"domain\":\"JEUGDWET\",\"contractCount\":1,\"recordedCents\":2000000},"
+                            + "{\"domain\":\"WMO\",\"contractCount\":1,\"recordedCents\":1000000}]");
         });
         assertThat(api.getText("/api/v1/monitor?year=2025&format=csv", "*/*"))
                 .contains("2025,budgetZvwCents,,7000000").contains("2025,sectorChargedCents,WIJKVERPLEGING,3500000");

@@ -37,18 +37,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Confluent's own JavaScript Schema Registry client and Avro serdes ({@code @confluentinc/schemaregistry}, driven by
- * {@code compat/confluent-js/check.mjs}) against our registry and our Java serdes: it decodes what
+ * {@code src/test/confluent-js/check.mjs}) against our registry and our Java serdes: it decodes what
  * {@link ConfluentAvroSerializer} writes, writes what {@link ConfluentAvroDeserializer} reads (byte for byte what our
  * serializer writes), and its REST calls work against {@link SchemaRegistryServer}.
  *
  * <p>Needs {@code node} and {@code npm} on the PATH (skipped otherwise); runs {@code npm ci} in
- * {@code compat/confluent-js} when its {@code node_modules} is missing.
+ * {@code src/test/confluent-js} when its {@code node_modules} is missing.
  */
 class ConfluentJavaScriptClientIT {
 
     static final String TOPIC = Topics.SETTLEMENTS.name();
     static final String SUBJECT = TOPIC + "-value";
-    static final Path COMPAT_DIR = Paths.get("..").toAbsolutePath().normalize().resolve("compat").resolve("confluent-js");
+    static final Path COMPAT_DIR = Paths.get("src", "test", "confluent-js").toAbsolutePath();
     static final Duration NODE_TIMEOUT = Duration.ofSeconds(90);
     static final Duration NPM_CI_TIMEOUT = Duration.ofMinutes(5);
     static final ObjectMapper JSON = new ObjectMapper();
@@ -65,9 +65,9 @@ class ConfluentJavaScriptClientIT {
     static void nodeAndTheClientAreThere() throws Exception {
         assertThat(COMPAT_DIR.resolve("check.mjs")).as("the JavaScript side of this test").exists();
         if (!onPath("node")) {
-            unavailable = "Skipped: `node` is not on the PATH; Confluent's JavaScript client (compat/confluent-js) needs Node.js 18+";
+            unavailable = "Skipped: `node` is not on the PATH; Confluent's JavaScript client (src/test/confluent-js) needs Node.js 18+";
         } else if (!onPath(npm())) {
-            unavailable = "Skipped: `npm` is not on the PATH; it installs Confluent's JavaScript client (compat/confluent-js)";
+            unavailable = "Skipped: `npm` is not on the PATH; it installs Confluent's JavaScript client (src/test/confluent-js)";
         }
         if (unavailable != null) {
             System.out.println(ConfluentJavaScriptClientIT.class.getSimpleName() + ": " + unavailable);

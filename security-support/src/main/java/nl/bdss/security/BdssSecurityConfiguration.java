@@ -2,6 +2,7 @@ package nl.bdss.security;
 
 import java.time.Clock;
 import java.util.stream.Stream;
+import nl.bdss.clock.ClockConfiguration;
 import nl.bdss.problem.ProblemAdvice;
 import nl.bdss.security.audit.AuditConfiguration;
 import nl.bdss.security.audit.AuditFilter;
@@ -31,7 +32,8 @@ import org.springframework.security.web.access.ExceptionTranslationFilter;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BdssSecurityProperties.class)
-@Import({BdssSecurityConfiguration.Enabled.class, BdssSecurityConfiguration.Disabled.class, ProblemAdvice.class})
+@Import({BdssSecurityConfiguration.Enabled.class, BdssSecurityConfiguration.Disabled.class, ProblemAdvice.class,
+        ClockConfiguration.class})
 public class BdssSecurityConfiguration {
 
     @Configuration(proxyBeanMethods = false)
@@ -48,7 +50,8 @@ public class BdssSecurityConfiguration {
         SecurityFilterChain bdssSecurityFilterChain(HttpSecurity http, BdssSecurityProperties properties,
                                                     JwtDecoder bdssJwtDecoder, AuditTrail auditTrail,
                                                     ObjectProvider<SecurityRules> serviceRules,
-                                                    ObjectProvider<Clock> clock) {
+                                                    ObjectProvider<Clock> clock,
+                                                    ObjectProvider<RateLimitTimeSource> rateLimitTime) {
             ProblemAuthenticationEntryPoint unauthorized = new ProblemAuthenticationEntryPoint();
             ProblemAccessDeniedHandler forbidden = new ProblemAccessDeniedHandler();
             String[] publicPaths = Stream.concat(BdssSecurityProperties.DEFAULT_PUBLIC_PATHS.stream(),
@@ -73,7 +76,9 @@ public class BdssSecurityConfiguration {
                     BearerTokenAuthenticationFilter.class);
             if (properties.rateLimit().enabled()) {
                 http.addFilterAfter(new RateLimitFilter(new ClientRateLimiter(properties.rateLimit().requestsPerSecond(),
-                        properties.rateLimit().burst(), System::nanoTime)), BearerTokenAuthenticationFilter.class);
+                        properties.rateLimit().burst(),
+                        rateLimitTime.getIfAvailable(() -> RateLimitTimeSource.SYSTEM)::nanoTime)),
+                        BearerTokenAuthenticationFilter.class);
             }
             http.addFilterBefore(new AuditFilter(auditTrail, properties.audit().sensitiveReadPaths(),
                     clock.getIfAvailable(Clock::systemUTC)), ExceptionTranslationFilter.class);

@@ -1,12 +1,10 @@
 package nl.bdss.settlement;
 
-import java.time.Clock;
 import nl.bdss.messaging.ConsumerConfiguration;
 import nl.bdss.messaging.MessagingConfiguration;
 import nl.bdss.security.BdssSecurityConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -20,11 +18,5 @@ public class SettlementServiceApplication {
 
     public static void main(String[] args) {
         new SpringApplicationBuilder(SettlementServiceApplication.class).properties(CONFIG_NAME).run(args);
-    }
-
-    /** The system clock: what is due is judged by it, so tests and operators can shift it. */
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

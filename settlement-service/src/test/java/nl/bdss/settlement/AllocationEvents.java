@@ -18,6 +18,9 @@ import nl.bdss.events.common.PaymentTiming;
 /** AllocationCalculated events as allocation-service publishes them for the manual's example. */
 public final class AllocationEvents {
 
+    /** When allocation-service calculated these allocations: a fixed moment, nothing depends on today. */
+    private static final Instant ALLOCATED_AT = Instant.parse("2025-01-01T10:00:00Z");
+
     private AllocationEvents() {
     }
 
@@ -53,7 +56,7 @@ public final class AllocationEvents {
         periods.add(year(LocalDate.of(2026, 1, 1), validUntil, amount2026));
         return AllocationCalculated.newBuilder()
                 .setEventId(UUID.randomUUID())
-                .setOccurredAt(Instant.now())
+                .setOccurredAt(ALLOCATED_AT)
                 .setContractId(contractId)
                 .setAllocationVersion(version)
                 .setContractVersion(version)

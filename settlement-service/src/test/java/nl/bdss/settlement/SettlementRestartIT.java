@@ -2,8 +2,11 @@ package nl.bdss.settlement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,6 +45,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -51,7 +55,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * instance, which is closed while it consumes; the second half (and redeliveries of the first) is published while
  * it is down; a new instance then consumes the rest. The ledger must equal what one uninterrupted run books, derived
  * here from the published allocations alone. The instances run in this JVM on their own database and consumer group
- * ({@value #GROUP}), with the real configuration, relay and scheduler.
+ * ({@value #GROUP}), with the real configuration, relay and scheduler, on a clock fixed at 2026-11-22.
  */
 class SettlementRestartIT {
 
@@ -60,6 +64,9 @@ class SettlementRestartIT {
     private static final String GROUP = "settlement-restart-it";
     private static final int CONTRACTS = 30;
     private static final Duration PATIENCE = Duration.ofSeconds(120);
+    /** The day both instances' clock stands at: both years of the burst are due, in advance. */
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC);
 
     @Test
     void restartingTheServiceMidRunBooksExactlyWhatOneUninterruptedRunBooks_noEntryTwice_R8() throws Exception {
@@ -97,7 +104,7 @@ class SettlementRestartIT {
         ConfigurableApplicationContext second = start();
         try {
             JdbcClient db = second.getBean(JdbcClient.class);
-            Map<String, Long> expected = expectedEntries(history, LocalDate.now());
+            Map<String, Long> expected = expectedEntries(history, TODAY);
             await(() -> processed(db, eventIds) == eventIds.size() && entries(db, prefix).size() == expected.size()
                     && db.sql("select count(*) from outbox_message").query(Long.class).single() == 0,
                     "the second instance consumed the rest of the burst and drained its outbox");
@@ -115,7 +122,7 @@ class SettlementRestartIT {
                     .param(prefix + "%").query(Long.class).single())
                     .as("every contract at allocation v4, its sequence gap-free").isZero();
             assertThat(netPerTarget(db, prefix)).as("net per target = the last allocation's payable amount")
-                    .isEqualTo(finalAllocation(history, LocalDate.now()));
+                    .isEqualTo(finalAllocation(history, TODAY));
             assertThat(db.sql("""
                     select count(*) = 2 * (select count(*) from settlement_entry where contract_id like :c)
                        and sum(debit_cents) = sum(credit_cents)
@@ -290,7 +297,15 @@ class SettlementRestartIT {
                         .map(entry -> "--" + entry.getKey() + "=" + entry.getValue()),
                         Stream.of("--" + TestProperties.SECURITY_OFF))
                 .toArray(String[]::new);
-        return new SpringApplicationBuilder(SettlementServiceApplication.class).run(arguments);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(SettlementServiceApplication.class)
+                .initializers((GenericApplicationContext application) -> application.registerBean("fixedClock",
+                        Clock.class, () -> CLOCK, definition -> definition.setPrimary(true)))
+                .run(arguments);
+        if (context.getBean(Clock.class) != CLOCK) {
+            context.close();
+            throw new AssertionError("the service must judge what is due by the test's fixed clock");
+        }
+        return context;
     }
 
     /** A connection of the test's own, that outlives the service instances. */

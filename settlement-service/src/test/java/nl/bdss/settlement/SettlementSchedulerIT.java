@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -45,7 +44,7 @@ import org.springframework.test.annotation.DirtiesContext;
 @UsesInfrastructure(database = "settlement_scheduler")
 class SettlementSchedulerIT {
 
-    private static final MovableClock CLOCK = new MovableClock(Instant.parse("2025-06-01T08:00:00Z"));
+    private static final TestClock CLOCK = new TestClock(Instant.parse("2025-06-01T08:00:00Z"));
 
     @TestConfiguration
     static class ClockInTheTest {
@@ -75,7 +74,7 @@ class SettlementSchedulerIT {
         assertThat(entries(contract)).isEqualTo(4);
         assertThat(jdbc.sql("select count(*) from settlement_entry where contract_id = ? and period_start = '2025-01-01'")
                 .param(contract).query(Long.class).single()).isEqualTo(4);
-        assertThat(periodClose.close(java.time.LocalDate.of(2026, 1, 1), true, "test"))
+        assertThat(periodClose.close(LocalDate.of(2026, 1, 1), true, "test"))
                 .filteredOn(b -> b.target().contractId().equals(contract)).hasSize(4);
         assertThat(entries(contract)).as("a dry run books nothing").isEqualTo(4);
 
@@ -109,35 +108,6 @@ class SettlementSchedulerIT {
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("condition met within 45 s").isLessThan(deadline);
             Thread.sleep(100);
-        }
-    }
-
-    /** A clock the test moves forward; the service reads it like the system clock. */
-    static final class MovableClock extends Clock {
-
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void moveTo(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

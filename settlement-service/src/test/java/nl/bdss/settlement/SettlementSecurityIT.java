@@ -1,26 +1,26 @@
 package nl.bdss.settlement;
 
+import static nl.bdss.security.testing.ProblemShape.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import nl.bdss.events.Topics;
 import nl.bdss.events.allocation.AllocationCalculated;
 import nl.bdss.events.allocation.AllocationLine;
 import nl.bdss.events.allocation.AllocationPeriod;
 import nl.bdss.messaging.serde.ConfluentAvroSerializer;
 import nl.bdss.messaging.serde.SerdeConfig;
-import nl.bdss.security.testing.TestTokenIssuer;
+import nl.bdss.security.testing.SecuredEndpoint;
+import nl.bdss.security.testing.SecurityContract;
 import nl.bdss.security.testing.UsesTestTokenIssuer;
 import nl.bdss.testsupport.Infrastructure;
 import nl.bdss.testsupport.UsesInfrastructure;
@@ -31,53 +31,57 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every settlement endpoint with security on, against the in-process test token issuer: no token or a refused token
- * 401, a role without business there 403, the right role 2xx, insurer 3343 never sees or acknowledges 3311's
- * payment instructions (404, zero rows in its lists, CSV and statements), and the audit trail records the writes and
- * every read of settlement data. The manual's example is settled for a payee of this test's own, so that lists
- * filtered by that payee hold exactly this test's eight entries. Own database and consumer group, relay off: this
- * test and the functional ones never see each other's bookings. The context is closed after the class.
+ * The shared security contract over every settlement endpoint (401 without or with a refused token, 403 for a role
+ * without business there, 413 over the body limit, 429 past the rate, all in the one problem shape), and what is
+ * settlement's own: the right role gets its answer, insurer 3343 never sees or acknowledges 3311's payment
+ * instructions (404, zero rows in its lists, CSV and statements), and the audit trail records the writes and every
+ * read of settlement data. The manual's example is settled for a payee of this test's own, so that lists filtered by
+ * that payee hold exactly this test's eight entries. The clock stands at 2026-11-22 (both years due). Own database
+ * and consumer group, relay off: this test and the functional ones never see each other's bookings. The context is
+ * closed after the class.
  */
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {SettlementServiceApplication.CONFIG_NAME,
                 "spring.application.name=settlement-security-it",
-                "bdss.messaging.relay-enabled=false"})
+                "bdss.messaging.relay-enabled=false",
+                SecurityContract.RATE_LIMIT_REQUESTS_PER_SECOND,
+                SecurityContract.RATE_LIMIT_BURST_PROPERTY})
 @UsesInfrastructure(database = "settlement_security")
 @UsesTestTokenIssuer
-class SettlementSecurityIT {
+class SettlementSecurityIT extends SecurityContract {
 
-    static final TestTokenIssuer tokens = TestTokenIssuer.get();
-
+    private static final TestClock CLOCK = TestClock.atNoonOf("2026-11-22");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String CONTRACT = "it-security-" + UUID.randomUUID();
     /** A payee of this test's own: 8 digits, starting with 09 (the functional tests use 01012345). */
     private static final String PAYEE = String.format("09%06d", Math.floorMod(UUID.randomUUID().hashCode(), 1_000_000));
+    private static final UUID SOME_ID = UUID.fromString("00000000-0000-0000-0000-000000000001");
+    private static final String ACKNOWLEDGEMENT = """
+            {"status":"PAID","paymentReference":"SEC-IT-1","paidOn":"2025-01-15"}""";
+    private static final String ATTRIBUTION_OF_3311 = """
+            {"insurer":"3311","year":2025,"key":"NOT_ATTRIBUTED","reason":"security test"}""";
 
-    // Minted when a test runs (tokens live 15 minutes; the whole suite may take longer).
-    private static String insurer3311() {
-        return tokens.insurer("3311");
-    }
-
-    private static String insurer3343() {
-        return tokens.insurer("3343");
-    }
-
-    private static String operator() {
-        return tokens.operator();
+    @TestConfiguration
+    static class ClockInTheTest {
+        @Bean
+        @Primary
+        Clock testClock() {
+            return CLOCK;
+        }
     }
 
     @Autowired
@@ -86,61 +90,50 @@ class SettlementSecurityIT {
     @LocalServerPort
     int port;
 
-    /** One endpoint of the service, as a request a test can send with any token. */
-    record Endpoint(String method, String path, String body) {
+    @Value("${bdss.security.max-request-bytes:1048576}")
+    long maxRequestBytes;
 
-        @Override
-        public String toString() {
-            return method + " " + path;
-        }
+    // Minted when a test runs (tokens live 15 minutes; the whole suite may take longer).
+    private String insurer3311() {
+        return tokens.insurer("3311");
     }
 
-    private static final UUID SOME_ID = UUID.fromString("00000000-0000-0000-0000-000000000001");
-    private static final String ACKNOWLEDGEMENT = """
-            {"status":"PAID","paymentReference":"SEC-IT-1","paidOn":"2025-01-15"}""";
-    private static final String ATTRIBUTION_OF_3311 = """
-            {"insurer":"3311","year":2025,"key":"NOT_ATTRIBUTED","reason":"security test"}""";
+    private String insurer3343() {
+        return tokens.insurer("3343");
+    }
+
+    private String operator() {
+        return tokens.operator();
+    }
 
     /** Every endpoint of the service (and the library's audit query), with a well-formed request. */
-    static Stream<Endpoint> endpoints() {
-        return Stream.of(
-                new Endpoint("GET", "/api/v1/payment-instructions", null),
-                new Endpoint("GET", "/api/v1/payment-instructions/" + SOME_ID, null),
-                new Endpoint("GET", "/api/v1/payment-instructions/export?periodStart=2025-01-01", null),
-                new Endpoint("POST", "/api/v1/payment-instructions/" + SOME_ID + "/acknowledgement", ACKNOWLEDGEMENT),
-                new Endpoint("GET", "/api/v1/payees/01012345/statement", null),
-                new Endpoint("POST", "/api/v1/period-close?date=2025-01-01&dryRun=true", null),
-                new Endpoint("POST", "/api/v1/risk-equalisation/attribution", ATTRIBUTION_OF_3311),
-                new Endpoint("GET", "/api/v1/ledger/invariants", null),
-                new Endpoint("GET", "/api/v1/audit", null));
+    @Override
+    protected List<SecuredEndpoint> endpoints() {
+        return List.of(
+                SecuredEndpoint.get("/api/v1/payment-instructions", "insurer", "operator"),
+                SecuredEndpoint.get("/api/v1/payment-instructions/" + SOME_ID, "insurer", "operator"),
+                SecuredEndpoint.get("/api/v1/payment-instructions/export?periodStart=2025-01-01", "insurer", "operator"),
+                SecuredEndpoint.post("/api/v1/payment-instructions/" + SOME_ID + "/acknowledgement", ACKNOWLEDGEMENT,
+                        "insurer"),
+                SecuredEndpoint.get("/api/v1/payees/01012345/statement", "insurer", "operator"),
+                SecuredEndpoint.post("/api/v1/period-close?date=2025-01-01&dryRun=true", null, "operator"),
+                SecuredEndpoint.post("/api/v1/risk-equalisation/attribution", ATTRIBUTION_OF_3311, "insurer", "operator"),
+                SecuredEndpoint.get("/api/v1/ledger/invariants", "operator"),
+                SecuredEndpoint.get("/api/v1/audit", "operator"));
     }
 
-    /** Every refused token on every endpoint. */
-    static Stream<Arguments> refusedTokensOnEveryEndpoint() {
-        return endpoints().flatMap(endpoint -> tokens.refusedTokens().entrySet().stream()
-                .map(refused -> Arguments.of(endpoint, refused.getKey(), refused.getValue())));
+    @Override
+    protected int port() {
+        return port;
     }
 
-    /** A valid token whose role has no business at the endpoint. */
-    static Stream<Arguments> wrongRoles() {
-        Stream<Arguments> ttpEverywhere = endpoints().map(endpoint -> Arguments.of(endpoint, "ttp", tokens.ttp()));
-        Stream<Arguments> others = Stream.of(
-                Arguments.of(endpoint("POST", "/period-close"), "insurer 3311", insurer3311()),
-                Arguments.of(endpoint("GET", "/ledger/invariants"), "insurer 3311", insurer3311()),
-                Arguments.of(endpoint("GET", "/audit"), "insurer 3311", insurer3311()),
-                Arguments.of(endpoint("POST", "/acknowledgement"), "operator", operator()),
-                Arguments.of(endpoint("GET", "/payment-instructions"),
-                        "no BDSS scope", tokens.token("stranger", "profile", null)));
-        return Stream.concat(ttpEverywhere, others);
-    }
-
-    private static Endpoint endpoint(String method, String pathPart) {
-        return endpoints().filter(e -> e.method().equals(method) && e.path().contains(pathPart)).findFirst()
-                .orElseThrow();
+    @Override
+    protected long maxRequestBytes() {
+        return maxRequestBytes;
     }
 
     @BeforeAll
-    static void settleTheExampleForThisTestsPayee() throws Exception {
+    void settleTheExampleForThisTestsPayee() throws Exception {
         AllocationCalculated allocation = AllocationEvents.manualExample(CONTRACT);
         for (AllocationPeriod period : allocation.getPeriods()) {
             for (AllocationLine line : period.getLines()) {
@@ -164,49 +157,12 @@ class SettlementSecurityIT {
                 .query(Long.class).single() >= 8);
     }
 
-    // 401
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("endpoints")
-    void withoutAToken_everyEndpointAnswers401_asProblemJson_withABearerChallenge(Endpoint endpoint) {
-        HttpResponse<String> response = send(endpoint, null);
-
-        assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                challenge -> assertThat(challenge).startsWith("Bearer"));
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(response.body()).contains("urn:bdss:problem:unauthorized");
-    }
-
-    @ParameterizedTest(name = "{0} with {1}")
-    @MethodSource("refusedTokensOnEveryEndpoint")
-    void aRefusedToken_answers401_invalidToken(Endpoint endpoint, String kind, String token) {
-        HttpResponse<String> response = send(endpoint, token);
-
-        assertThat(response.statusCode()).as(kind).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                challenge -> assertThat(challenge).contains("invalid_token"));
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-    }
-
-    // 403
-
-    @ParameterizedTest(name = "{0} as {1}")
-    @MethodSource("wrongRoles")
-    void aRoleWithoutBusinessThere_answers403_insufficientScope(Endpoint endpoint, String who, String token) {
-        HttpResponse<String> response = send(endpoint, token);
-
-        assertThat(response.statusCode()).as(who).isEqualTo(403);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                challenge -> assertThat(challenge).contains("insufficient_scope"));
-        assertThat(response.body()).contains("urn:bdss:problem:forbidden");
-    }
-
     @Test
-    void anApiPathWithoutARule_isRefused_evenForAnOperator() {
-        assertThat(send(new Endpoint("GET", "/api/v1/not-an-endpoint", null), operator()).statusCode()).isEqualTo(403);
-        assertThat(send(new Endpoint("DELETE", "/api/v1/payment-instructions/" + SOME_ID, null), operator())
-                .statusCode()).isEqualTo(403);
+    void anApiMethodWithoutARule_isRefused_evenForAnOperator() {
+        SecuredEndpoint delete = new SecuredEndpoint("DELETE", "/api/v1/payment-instructions/" + SOME_ID, null, null,
+                Set.of());
+
+        assertProblem(send(delete, operator(), null), 403, "forbidden");
     }
 
     // The right role: operator reads everything, closes periods, attributes for any insurer
@@ -278,8 +234,7 @@ class SettlementSecurityIT {
 
         HttpResponse<String> others = post("/api/v1/risk-equalisation/attribution", ATTRIBUTION_OF_3311,
                 insurer3343());
-        assertThat(others.statusCode()).isEqualTo(403);
-        assertThat(others.body()).contains("insurer");
+        assertThat(assertProblem(others, 403, "forbidden").path("detail").asString()).contains("insurer");
     }
 
     // Tenant isolation: 3343 asking for 3311's objects
@@ -292,8 +247,8 @@ class SettlementSecurityIT {
         HttpResponse<String> others = get("/api/v1/payment-instructions/" + of3311, insurer3343());
         HttpResponse<String> missing = get("/api/v1/payment-instructions/" + unknown, insurer3343());
 
-        assertThat(others.statusCode()).isEqualTo(404);
-        assertThat(missing.statusCode()).isEqualTo(404);
+        assertProblem(others, 404, "payment-instruction-not-found");
+        assertProblem(missing, 404, "payment-instruction-not-found");
         assertThat(others.body().replace(of3311.toString(), "ID"))
                 .isEqualTo(missing.body().replace(unknown.toString(), "ID"));
     }
@@ -413,30 +368,11 @@ class SettlementSecurityIT {
     }
 
     private HttpResponse<String> get(String path, String token) {
-        return send(new Endpoint("GET", path, null), token);
+        return send(SecuredEndpoint.get(path), token, null);
     }
 
     private HttpResponse<String> post(String path, String body, String token) {
-        return send(new Endpoint("POST", path, body), token);
-    }
-
-    private HttpResponse<String> send(Endpoint endpoint, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + endpoint.path()))
-                .timeout(Duration.ofSeconds(30));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (endpoint.body() != null) {
-            request.header("Content-Type", "application/json")
-                    .method(endpoint.method(), HttpRequest.BodyPublishers.ofString(endpoint.body()));
-        } else {
-            request.method(endpoint.method(), HttpRequest.BodyPublishers.noBody());
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException("Request " + endpoint + " failed", e);
-        }
+        return send(SecuredEndpoint.post(path, body), token, body);
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

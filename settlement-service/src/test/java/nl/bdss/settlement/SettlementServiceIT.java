@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,14 +45,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The settlement flow through real Kafka, PostgreSQL and the schema registry, with the system clock (late 2026:
- * both years of the example are due). Every test uses its own contract id; the invariants are checked globally.
+ * The settlement flow through real Kafka, PostgreSQL and the schema registry, on a clock fixed at 2026-11-22 (both
+ * years of the example are due, in advance). Every test uses its own contract id; the invariants are checked globally.
  * The context is closed after the class, so that its consumer and relay do not run alongside other tests' services.
  */
 @DirtiesContext
@@ -59,6 +63,17 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {SettlementServiceApplication.CONFIG_NAME, TestProperties.SECURITY_OFF})
 @UsesInfrastructure(database = "settlement")
 class SettlementServiceIT {
+
+    private static final TestClock CLOCK = TestClock.atNoonOf("2026-11-22");
+
+    @TestConfiguration
+    static class ClockInTheTest {
+        @Bean
+        @Primary
+        Clock testClock() {
+            return CLOCK;
+        }
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static KafkaProducer<String, Object> producer;
@@ -284,7 +299,7 @@ class SettlementServiceIT {
         }
         HttpResponse<String> noFallback = sendJson("/api/v1/risk-equalisation/attribution",
                 "{\"insurer\":\"3311\",\"year\":2025,\"key\":\"SERVICE_AREA_INSUREDS\"}", "application/json");
-        assertThat(noFallback.statusCode()).isEqualTo(400);
+        assertThat(noFallback.statusCode()).isEqualTo(422);
         assertThat(noFallback.body()).contains("carries no service-area counts", "R19");
     }
 
@@ -313,12 +328,12 @@ class SettlementServiceIT {
         HttpResponse<String> offsetCredit = send("POST", "/api/v1/payment-instructions/" + credit + "/acknowledgement", offset);
         HttpResponse<String> offsetAgain = send("POST", "/api/v1/payment-instructions/" + credit + "/acknowledgement", offset);
 
-        assertThat(paidCredit.statusCode()).isEqualTo(400);
+        assertThat(paidCredit.statusCode()).isEqualTo(422);
         assertThat(paidCredit.body()).contains("never paid");
         assertThat(paidCredit.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).contains("application/problem+json"));
-        assertThat(noStatus.statusCode()).isEqualTo(400);
-        assertThat(offsetLumpSum.statusCode()).isEqualTo(400);
+        assertThat(noStatus.statusCode()).isEqualTo(422);
+        assertThat(offsetLumpSum.statusCode()).isEqualTo(422);
         assertThat(offsetCredit.statusCode()).as(offsetCredit.body()).isEqualTo(200);
         assertThat(offsetAgain.statusCode()).isEqualTo(200);
         JsonNode acknowledged = JSON.readTree(offsetCredit.body());
@@ -485,10 +500,11 @@ class SettlementServiceIT {
 
         assertThatThrownBy(() -> jdbc.sql("""
                 insert into settlement_entry (id, entry_key, contract_id, sequence, kind, period_start, period_end, uzovi,
-                    payee_agb, payee_party_key, sector, amount_cents, allocation_version, cause, booked_by, booked_at, event_id)
+                    payee_agb, payee_party_key, sector, amount_cents, allocation_version, cause, booked_by, booked_at, event_id,
+                    payment_timing)
                 select gen_random_uuid(), entry_key || '-again', contract_id, sequence + 100, kind, period_start, period_end,
                     uzovi, payee_agb, payee_party_key, sector, amount_cents, allocation_version, cause, booked_by, booked_at,
-                    gen_random_uuid()
+                    gen_random_uuid(), payment_timing
                 from settlement_entry where contract_id = ? and sequence = 1""").param(contract).update())
                 .hasMessageContaining("settlement_entry_one_lump_sum");
         assertThatThrownBy(() -> jdbc.sql("update settlement_entry set amount_cents = 0 where contract_id = ?")

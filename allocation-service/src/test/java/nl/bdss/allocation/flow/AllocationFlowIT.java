@@ -321,14 +321,16 @@ class AllocationFlowIT {
                 3343,0123,2025-12-01,10
                 3343,1013,2025-12-01,-4
                 3343,1015,2025-11-01,4
+                3343,1016SS,2025-12-01,4
                 """;
 
         HttpResponse<String> refused = postCsv(bad, "INSURERS");
 
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+        // line 7: PC6 letters SS are never issued (R6)
         assertThat(refused.body()).contains("\"line\":3").contains("\"line\":4").contains("\"line\":5").contains("\"line\":6")
-                .contains("\"errorCount\":4");
+                .contains("\"line\":7").contains("'1016SS'").contains("\"errorCount\":5");
 
         HttpResponse<String> duplicates = postCsv("""
                 uzovi,postcode,referenceDate,insuredCount

@@ -84,7 +84,8 @@ public record Postcode(String value) implements Comparable<Postcode> {
         return value.length() == 4 ? PostcodeLevel.PC4 : PostcodeLevel.PC6;
     }
 
-    public boolean isPc4() {
+    /** Whether this is a whole PC4 area (not named {@code isPc4}: it is derived, not a property of the value). */
+    public boolean pc4Area() {
         return value.length() == 4;
     }
 
@@ -95,12 +96,12 @@ public record Postcode(String value) implements Comparable<Postcode> {
 
     /** Whether a count row for {@code row} lies inside this service-area postcode. */
     public boolean contains(Postcode row) {
-        return isPc4() ? row.pc4().equals(value) : row.value.equals(value);
+        return pc4Area() ? row.pc4().equals(value) : row.value.equals(value);
     }
 
     /** Two postcodes overlap when they are equal or one is the PC4 area that contains the other. */
     public boolean overlaps(Postcode other) {
-        if (isPc4() || other.isPc4()) {
+        if (pc4Area() || other.pc4Area()) {
             return pc4().equals(other.pc4());
         }
         return value.equals(other.value);

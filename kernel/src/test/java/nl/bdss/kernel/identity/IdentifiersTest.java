@@ -28,7 +28,7 @@ class IdentifiersTest {
         Postcode area = Postcode.of("1011");
         Postcode street = Postcode.of("1011AB");
 
-        assertThat(area.isPc4()).isTrue();
+        assertThat(area.pc4Area()).isTrue();
         assertThat(area.contains(street)).isTrue();
         assertThat(street.contains(area)).isFalse();
         assertThat(street.overlaps(area)).isTrue();

@@ -45,8 +45,8 @@ public class ReadModelRebuild {
             List<RebuildState.Target> targets = endOffsets();
             transactions.executeWithoutResult(status -> {
                 jdbc.sql("""
-                        truncate settlement_entry, sector_load, contract_budget_year, contract_view, contract_allocation,
-                            committed_amount, committed_load, mbi_watch, mbi_alert, processed_event""").update();
+                        truncate settlement_entry, sector_load, contract_view, contract_allocation, committed_amount,
+                            unfunded_amount, committed_load, mbi_watch, mbi_alert, processed_event""").update();
                 state.start(targets);
             });
             resetOffsets();

@@ -1,6 +1,5 @@
 package nl.bdss.security.testapp;
 
-import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import nl.bdss.security.BdssSecurityConfiguration;
@@ -24,11 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 public class SecurityTestApplication {
 
     public static final String CONFIG_NAME = "spring.config.name=security-test-app";
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     SecurityRules thingRules() {

@@ -6,58 +6,45 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
+import nl.bdss.allocation.counts.application.DeliveryStore.Duplicate;
+import nl.bdss.allocation.counts.application.DeliveryStore.NewDelivery;
 import nl.bdss.allocation.counts.domain.CountFileValidator;
 import nl.bdss.allocation.counts.domain.CountSource;
 import nl.bdss.allocation.counts.domain.InsuredCountRow;
-import nl.bdss.allocation.counts.persistence.DeliveryStore;
-import nl.bdss.allocation.counts.persistence.DeliveryStore.Duplicate;
-import nl.bdss.allocation.counts.persistence.StagingCopy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Receives a delivery of insured counts (R11) in one transaction: streams and validates it line by line over COPY
- * into a new table, refuses it whole on any error, otherwise keys it, attaches it as the delivery's partition of
- * insured_count and swaps it in as the current dataset of its source and reference date (the previous one stays
- * as history). Allocations that depend on the
- * dataset are recomputed in the same transaction.
+ * Receives a delivery of insured counts (R11) in one transaction: streams and validates it line by line into the
+ * store, refuses it whole on any error, otherwise stores it and swaps it in as the current dataset of its source and
+ * reference date (the previous one stays as history). Allocations that depend on the dataset are recomputed in the
+ * same transaction.
  */
 @Service
 public class InsuredCountIntake {
 
     private static final Logger log = LoggerFactory.getLogger(InsuredCountIntake.class);
 
-    private final DataSource dataSource;
     private final TransactionTemplate transactions;
     private final DeliveryStore deliveries;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final int maxReportedErrors;
     private final JsonMapper jsonMapper;
-    private final String indexMemory;
 
-    InsuredCountIntake(DataSource dataSource, TransactionTemplate transactions, DeliveryStore deliveries,
-            ApplicationEventPublisher events, Clock clock, JsonMapper jsonMapper,
-            @Value("${bdss.allocation.intake.max-reported-errors:100}") int maxReportedErrors,
-            @Value("${bdss.allocation.intake.index-memory:512MB}") String indexMemory) {
-        this.indexMemory = indexMemory;
-        this.dataSource = dataSource;
+    InsuredCountIntake(TransactionTemplate transactions, DeliveryStore deliveries, ApplicationEventPublisher events,
+            Clock clock, JsonMapper jsonMapper,
+            @Value("${bdss.allocation.intake.max-reported-errors:100}") int maxReportedErrors) {
         this.transactions = transactions;
         this.deliveries = deliveries;
         this.events = events;
@@ -67,7 +54,7 @@ public class InsuredCountIntake {
     }
 
     public DeliveryReceipt receiveCsv(InputStream csv, CountSource source, Deliverer deliveredBy) {
-        return transactions.execute(status -> load(status, (validator, staging) -> {
+        return transactions.execute(status -> load((validator, staging) -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8), 1 << 16)) {
                 if (validator.header(reader.readLine())) {
                     readRows(reader, validator, staging);
@@ -82,12 +69,12 @@ public class InsuredCountIntake {
      * TRUSTED_THIRD_PARTY; a body naming another source than the request is refused.
      */
     public DeliveryReceipt receiveJson(InputStream json, CountSource requestedSource, Deliverer deliveredBy) {
-        return transactions.execute(status -> load(status, (validator, staging) -> {
+        return transactions.execute(status -> load((validator, staging) -> {
             try (JsonParser parser = jsonMapper.createParser(json)) {
                 JsonCountReader reader = new JsonCountReader(parser, validator, staging::add, new ProgressLog("JSON"));
                 Optional<CountSource> named = reader.read();
                 if (named.isPresent() && requestedSource != null && named.get() != requestedSource) {
-                    validator.structure("source", "the body names source " + named.get() + " but the request "
+                    validator.structure("source", "R11", "the body names source " + named.get() + " but the request "
                             + requestedSource + " (R11)");
                 }
                 CountSource source = named.orElse(requestedSource != null ? requestedSource : CountSource.TRUSTED_THIRD_PARTY);
@@ -97,9 +84,9 @@ public class InsuredCountIntake {
         }, deliveredBy));
     }
 
-    /** Reads a delivery through the validator into the staging COPY; tells the source and how to name duplicates. */
+    /** Reads a delivery through the validator into the staged rows; tells the source and how to name duplicates. */
     private interface DeliveryReader {
-        Read read(CountFileValidator validator, StagingCopy staging) throws IOException, SQLException;
+        Read read(CountFileValidator validator, StagedRows staging) throws IOException;
     }
 
     private interface DuplicateNaming {
@@ -111,15 +98,13 @@ public class InsuredCountIntake {
     private record Read(CountSource source, DuplicateNaming duplicates) {
     }
 
-    private DeliveryReceipt load(TransactionStatus status, DeliveryReader deliveryReader, Deliverer deliveredBy) {
+    private DeliveryReceipt load(DeliveryReader deliveryReader, Deliverer deliveredBy) {
         CountFileValidator validator = new CountFileValidator(maxReportedErrors);
-        Connection connection = DataSourceUtils.getConnection(dataSource);
         UUID id = UUID.randomUUID();
-        StagingCopy staging = null;
+        StagedRows staging = deliveries.stage(id);
         boolean staged = false;
         Read read;
         try {
-            staging = StagingCopy.open(connection, id);
             read = deliveryReader.read(validator, staging);
             validator.finish();
             if (!validator.valid()) {
@@ -129,18 +114,16 @@ public class InsuredCountIntake {
             staged = true;
         } catch (IOException e) {
             throw new UncheckedIOException("reading the delivery failed", e);
-        } catch (SQLException e) {
-            throw new IllegalStateException("staging the delivery failed", e);
         } finally {
-            if (staging != null && !staged) {
+            if (!staged) {
                 staging.cancel();
             }
         }
-        return store(status, id, staging, validator, read, deliveredBy);
+        return store(id, staging, validator, read, deliveredBy);
     }
 
-    private static void readRows(BufferedReader reader, CountFileValidator validator, StagingCopy staging)
-            throws IOException, SQLException {
+    private static void readRows(BufferedReader reader, CountFileValidator validator, StagedRows staging)
+            throws IOException {
         ProgressLog progress = new ProgressLog("CSV");
         long lineNumber = 1;
         String line;
@@ -155,27 +138,18 @@ public class InsuredCountIntake {
     }
 
     /**
-     * Stores the delivery: builds the unique key of its copied rows in one sorted pass and attaches them as the
-     * delivery's partition of insured_count. Duplicate (uzovi, postcode) rows fail the key build (no per-row
-     * conflict handling, which made the bulk path several times slower): the build is rolled back to a savepoint
-     * and the duplicates are looked up, with their lines, in the copied rows.
+     * Stores the delivery; duplicate (uzovi, postcode) rows are found only there, and then reported with their lines.
      */
-    private DeliveryReceipt store(TransactionStatus status, UUID id, StagingCopy staging, CountFileValidator validator,
-            Read read, Deliverer deliveredBy) {
+    private DeliveryReceipt store(UUID id, StagedRows staging, CountFileValidator validator, Read read,
+            Deliverer deliveredBy) {
         CountSource source = read.source();
         Instant now = clock.instant();
         deliveries.lockDataset(source, validator.referenceDate());
-        Object beforeKey = status.createSavepoint();
-        try {
-            deliveries.storeStaged(id, source, validator.referenceDate(), deliveredBy.label(), deliveredBy.clientId(),
-                    validator.level(), staging, indexMemory, now);
-        } catch (DuplicateKeyException duplicates) {
-            status.rollbackToSavepoint(beforeKey);
-            deliveries.stagedDuplicates(staging, maxReportedErrors).forEach(d -> read.duplicates().report(validator, d));
-            throw new InvalidDelivery(validator.errors(), deliveries.stagedDuplicateCount(staging));
+        if (!deliveries.store(new NewDelivery(id, source, validator.referenceDate(), deliveredBy, validator.level(), now),
+                staging)) {
+            deliveries.duplicates(id, maxReportedErrors).forEach(d -> read.duplicates().report(validator, d));
+            throw new InvalidDelivery(validator.errors(), deliveries.duplicateCount(id));
         }
-        status.releaseSavepoint(beforeKey);
-        deliveries.attach(id, staging);
         long stored = staging.rows();
         Optional<UUID> replaced = deliveries.makeCurrent(id, source, validator.referenceDate(), now);
         log.info("Insured-count delivery {} from {} for {}: {} rows, replaces {}", id, source, validator.referenceDate(),

@@ -1,7 +1,7 @@
 package nl.bdss.allocation.counts.application;
 
-import java.sql.SQLException;
 import java.util.Optional;
+import java.util.function.Consumer;
 import nl.bdss.allocation.counts.domain.CountFileValidator;
 import nl.bdss.allocation.counts.domain.CountSource;
 import nl.bdss.allocation.counts.domain.InsuredCountRow;
@@ -20,20 +20,17 @@ final class JsonCountReader {
 
     static final String COUNTS = "counts";
 
-    /** Receives every valid row while the delivery has no errors. */
-    interface RowSink {
-        void accept(InsuredCountRow row) throws SQLException;
-    }
-
     private final JsonParser parser;
     private final CountFileValidator validator;
-    private final RowSink sink;
+    /** Receives every valid row while the delivery has no errors. */
+    private final Consumer<InsuredCountRow> sink;
     private final ProgressLog progress;
     private String source;
     private String envelopeDate;
     private String arrayName = COUNTS;
 
-    JsonCountReader(JsonParser parser, CountFileValidator validator, RowSink sink, ProgressLog progress) {
+    JsonCountReader(JsonParser parser, CountFileValidator validator, Consumer<InsuredCountRow> sink,
+            ProgressLog progress) {
         this.parser = parser;
         this.validator = validator;
         this.sink = sink;
@@ -41,7 +38,7 @@ final class JsonCountReader {
     }
 
     /** Reads the whole delivery; returns the source named in it, if any. Malformed JSON is a delivery error. */
-    Optional<CountSource> read() throws SQLException {
+    Optional<CountSource> read() {
         try {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_ARRAY) {
@@ -63,7 +60,7 @@ final class JsonCountReader {
         return arrayName;
     }
 
-    private void readEnvelope() throws SQLException {
+    private void readEnvelope() {
         boolean sawCounts = false;
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = parser.currentName();
@@ -88,12 +85,12 @@ final class JsonCountReader {
         }
         if (envelopeDate != null && validator.referenceDate() != null
                 && !envelopeDate.trim().equals(validator.referenceDate().toString())) {
-            validator.structure("referenceDate", "referenceDate " + envelopeDate + " differs from the rows' "
+            validator.structure("referenceDate", "R11", "referenceDate " + envelopeDate + " differs from the rows' "
                     + validator.referenceDate() + "; a delivery holds one reference date (R11)");
         }
     }
 
-    private void readRows() throws SQLException {
+    private void readRows() {
         long index = 0;
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
@@ -108,7 +105,7 @@ final class JsonCountReader {
         }
     }
 
-    private void readRow(long index) throws SQLException {
+    private void readRow(long index) {
         String uzovi = null;
         String postcode = null;
         String date = null;
@@ -156,7 +153,7 @@ final class JsonCountReader {
         try {
             return Optional.of(CountSource.valueOf(source.trim()));
         } catch (IllegalArgumentException e) {
-            validator.structure("source", "source must be one of "
+            validator.structure("source", "R11", "source must be one of "
                     + java.util.Arrays.toString(CountSource.values()) + ", got '" + source + "' (R11)");
             return Optional.empty();
         }

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import nl.bdss.kernel.identity.Postcode;
+import nl.bdss.kernel.identity.PostcodeLevel;
+import nl.bdss.kernel.identity.Uzovi;
 
 /**
  * Checks a delivery of insured counts line by line while it streams past, so that a national file never has
@@ -15,6 +18,7 @@ import java.util.regex.Pattern;
 public final class CountFileValidator {
 
     public static final String HEADER = "uzovi,postcode,referenceDate,insuredCount";
+    private static final String R11 = "R11";
     private static final Pattern NEGATIVE_WHOLE_NUMBER = Pattern.compile("^-[0-9]+$");
 
     private final int maxReportedErrors;
@@ -36,7 +40,7 @@ public final class CountFileValidator {
     public boolean header(String line) {
         String header = line == null ? "" : line.replace("\uFEFF", "").replace(" ", "").trim();
         if (!HEADER.equals(header)) {
-            report(1L, "header", "expected header '" + HEADER + "', got '" + (line == null ? "" : line.trim()) + "'");
+            report(1L, "header", LineError.REQUEST, "expected header '" + HEADER + "', got '" + (line == null ? "" : line.trim()) + "'");
             return false;
         }
         return true;
@@ -52,7 +56,7 @@ public final class CountFileValidator {
         int second = first < 0 ? -1 : line.indexOf(',', first + 1);
         int third = second < 0 ? -1 : line.indexOf(',', second + 1);
         if (third < 0 || line.indexOf(',', third + 1) >= 0) {
-            report(lineNumber, "line", "expected 4 fields (" + HEADER + "), got " + fieldCount(line));
+            report(lineNumber, "line", LineError.REQUEST, "expected 4 fields (" + HEADER + "), got " + fieldCount(line));
             return Optional.empty();
         }
         return row(lineNumber, null, unquote(line.substring(0, first)), unquote(line.substring(first + 1, second)),
@@ -75,21 +79,26 @@ public final class CountFileValidator {
         return row(index, element, uzovi.trim(), postcode.trim(), referenceDate.trim(), insuredCount.trim());
     }
 
-    /** A problem with a JSON delivery as a whole (its structure), named by a JSON path. */
+    /** A problem with the form of a JSON delivery as a whole (its structure), named by a JSON path. */
     public void structure(String path, String message) {
-        report(null, path, message);
+        report(null, path, LineError.REQUEST, message);
+    }
+
+    /** A JSON delivery as a whole breaks a rule (e.g. R11: one source and one reference date per delivery). */
+    public void structure(String path, String rule, String message) {
+        report(null, path, rule, message);
     }
 
     private Optional<InsuredCountRow> row(long position, String element, String uzovi, String rawPostcode,
             String rawDate, String rawCount) {
         long errorsBefore = errorCount;
         if (!Uzovi.isValid(uzovi)) {
-            error(position, element, "uzovi", "UZOVI must be exactly 4 digits, got '" + uzovi + "' (R11)");
+            error(position, element, "uzovi", R11, "UZOVI must be exactly 4 digits, got '" + uzovi + "' (R11)");
         }
         Postcode postcode = Postcode.parseOrNull(rawPostcode);
         if (postcode == null) {
-            error(position, element, "postcode", "postcode must be PC4 (1234, not starting with 0) or PC6 (1234AB), got '"
-                    + rawPostcode + "' (R6)");
+            error(position, element, "postcode", "R6", "postcode must be PC4 (1234, not starting with 0) or PC6 (1234AB, "
+                    + "never the letters SA, SD or SS), got '" + rawPostcode + "' (R6)");
         }
         LocalDate date = date(position, element, rawDate);
         long count = count(position, element, rawCount);
@@ -104,20 +113,20 @@ public final class CountFileValidator {
     }
 
     public void duplicate(long lineNumber, long firstLine, String uzovi, String postcode) {
-        report(lineNumber, "uzovi,postcode", "duplicate row for UZOVI " + uzovi + " and postcode " + postcode
+        report(lineNumber, "uzovi,postcode", R11, "duplicate row for UZOVI " + uzovi + " and postcode " + postcode
                 + ", first on line " + firstLine);
     }
 
     /** A JSON element repeating the (uzovi, postcode) of an earlier one. */
     public void duplicateElement(String arrayName, long index, long firstIndex, String uzovi, String postcode) {
-        report(null, arrayName + "[" + index + "]", "duplicate row for UZOVI " + uzovi + " and postcode "
+        report(null, arrayName + "[" + index + "]", R11, "duplicate row for UZOVI " + uzovi + " and postcode "
                 + postcode + ", first at " + arrayName + "[" + firstIndex + "]");
     }
 
     /** Call after the last line. */
     public void finish() {
         if (errorCount == 0 && rows == 0) {
-            report(1L, "file", "the delivery holds no rows");
+            report(1L, "file", R11, "the delivery holds no rows (R11)");
         }
     }
 
@@ -155,7 +164,7 @@ public final class CountFileValidator {
             lastDate = date;
             return date;
         } catch (DateTimeParseException e) {
-            error(position, element, "referenceDate", "reference date must be an ISO date (2025-03-01), got '" + raw + "'");
+            error(position, element, "referenceDate", LineError.REQUEST, "reference date must be an ISO date (2025-03-01), got '" + raw + "'");
             return null;
         }
     }
@@ -165,9 +174,9 @@ public final class CountFileValidator {
             return Long.parseLong(raw);
         }
         if (NEGATIVE_WHOLE_NUMBER.matcher(raw).matches()) {
-            error(position, element, "insuredCount", "insured count must not be negative, got " + raw);
+            error(position, element, "insuredCount", R11, "insured count must not be negative, got " + raw + " (R11)");
         } else {
-            error(position, element, "insuredCount", "insured count must be a whole number, got '" + raw + "'");
+            error(position, element, "insuredCount", R11, "insured count must be a whole number, got '" + raw + "' (R11)");
         }
         return -1;
     }
@@ -179,7 +188,7 @@ public final class CountFileValidator {
             return true;
         }
         if (!referenceDate.equals(date)) {
-            error(position, element, "referenceDate", "mixed reference dates: " + date + " differs from " + referenceDate
+            error(position, element, "referenceDate", R11, "mixed reference dates: " + date + " differs from " + referenceDate
                     + " " + referenceDateAt + "; a delivery holds one reference date (R11)");
             return false;
         }
@@ -193,8 +202,8 @@ public final class CountFileValidator {
             return true;
         }
         if (level != postcode.level()) {
-            error(position, element, "postcode", "mixed postcode levels: " + postcode.level() + " differs from " + level
-                    + " " + levelAt + "; a delivery holds one postcode level");
+            error(position, element, "postcode", R11, "mixed postcode levels: " + postcode.level() + " differs from " + level
+                    + " " + levelAt + "; a delivery holds one postcode level (R11)");
             return false;
         }
         return true;
@@ -202,25 +211,25 @@ public final class CountFileValidator {
 
     private boolean present(long index, String element, String field, String value) {
         if (value == null) {
-            error(index, element, field, field + " is required");
+            error(index, element, field, LineError.REQUEST, field + " is required");
             return false;
         }
         return true;
     }
 
     /** A CSV error names its line; a JSON error names its element and field, e.g. {@code counts[3].postcode}. */
-    private void error(long position, String element, String field, String message) {
+    private void error(long position, String element, String field, String rule, String message) {
         if (element == null) {
-            report(position, field, message);
+            report(position, field, rule, message);
         } else {
-            report(null, element + "." + field, message);
+            report(null, element + "." + field, rule, message);
         }
     }
 
-    private void report(Long lineNumber, String field, String message) {
+    private void report(Long lineNumber, String field, String rule, String message) {
         errorCount++;
         if (errors.size() < maxReportedErrors) {
-            errors.add(new LineError(lineNumber, field, message));
+            errors.add(new LineError(lineNumber, field, rule, message));
         }
     }
 

@@ -1,23 +1,28 @@
 package nl.bdss.allocation.counts.web;
 
-import java.net.URI;
 import nl.bdss.allocation.counts.application.InvalidDelivery;
-import org.springframework.http.HttpStatus;
+import nl.bdss.problem.Problem;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** A refused delivery as RFC 9457 problem details, listing the first errors with their line numbers. */
-@RestControllerAdvice(assignableTypes = InsuredCountController.class)
+/**
+ * A refused delivery (R6, R11) as a problem {@code invalid-insured-count-delivery}: every error names its field and
+ * rule, with its line number for CSV, and {@code errorCount} counts them all where only the first are listed.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class DeliveryProblems {
 
     @ExceptionHandler(InvalidDelivery.class)
-    ProblemDetail invalidDelivery(InvalidDelivery invalid) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, invalid.getMessage());
-        problem.setTitle("Invalid insured-count delivery");
-        problem.setType(URI.create("urn:bdss:problem:invalid-insured-count-delivery"));
-        problem.setProperty("errorCount", invalid.errorCount());
-        problem.setProperty("errors", invalid.errors());
-        return problem;
+    ResponseEntity<ProblemDetail> invalidDelivery(InvalidDelivery invalid) {
+        ResponseEntity<ProblemDetail> response = Problem.of(422, "invalid-insured-count-delivery",
+                "Invalid insured-count delivery", invalid.getMessage()).toResponse();
+        response.getBody().setProperty("errorCount", invalid.errorCount());
+        response.getBody().setProperty("errors", invalid.errors());
+        return response;
     }
 }

@@ -7,18 +7,19 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import nl.bdss.allocation.counts.application.DeliveryReceipt;
 import nl.bdss.allocation.counts.application.Deliverer;
+import nl.bdss.allocation.counts.application.Deliveries;
+import nl.bdss.allocation.counts.application.Delivery;
+import nl.bdss.allocation.counts.application.DeliveryAccess;
+import nl.bdss.allocation.counts.application.DeliveryReceipt;
 import nl.bdss.allocation.counts.application.InsuredCountIntake;
 import nl.bdss.allocation.counts.domain.CountSource;
-import nl.bdss.allocation.counts.domain.PostcodeLevel;
-import nl.bdss.allocation.counts.persistence.DeliveryStore;
-import nl.bdss.allocation.counts.persistence.DeliveryStore.Delivery;
-import nl.bdss.allocation.counts.persistence.DeliveryStore.DeliveryAccess;
+import nl.bdss.kernel.identity.PostcodeLevel;
+import nl.bdss.problem.Problem;
+import nl.bdss.problem.ProblemException;
 import nl.bdss.security.BdssRole;
 import nl.bdss.security.CurrentClient;
 import nl.bdss.security.audit.AuditObject;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Insured-count deliveries (R11) and their status. Delivered by the trusted third party (see AllocationSecurityRules);
@@ -38,10 +38,12 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/v1/insured-counts")
 class InsuredCountController {
 
-    private final InsuredCountIntake intake;
-    private final DeliveryStore deliveries;
+    private static final int MAX_LABEL = 100;
 
-    InsuredCountController(InsuredCountIntake intake, DeliveryStore deliveries) {
+    private final InsuredCountIntake intake;
+    private final Deliveries deliveries;
+
+    InsuredCountController(InsuredCountIntake intake, Deliveries deliveries) {
         this.intake = intake;
         this.deliveries = deliveries;
     }
@@ -80,13 +82,22 @@ class InsuredCountController {
 
     /**
      * The delivering client comes from the token; {@code deliveredBy} is only a label (default: the client id) and
-     * grants nothing.
+     * grants nothing. A label is at most {@value #MAX_LABEL} characters.
      */
     private static Deliverer deliverer(String deliveredByParameter, String deliveredByHeader) {
+        requireLabel("deliveredBy", deliveredByParameter);
+        requireLabel("X-Delivered-By", deliveredByHeader);
         String clientId = CurrentClient.get().map(CurrentClient::clientId).orElse(null);
         String label = deliveredByParameter != null ? deliveredByParameter
                 : deliveredByHeader != null ? deliveredByHeader : clientId;
         return new Deliverer(label, clientId);
+    }
+
+    private static void requireLabel(String field, String label) {
+        if (label != null && label.length() > MAX_LABEL) {
+            throw new ProblemException(Problem.invalidRequest(field, field + " is a label of at most " + MAX_LABEL
+                    + " characters, got " + label.length()));
+        }
     }
 
     private static ResponseEntity<DeliveryAccepted> created(DeliveryReceipt receipt) {
@@ -103,7 +114,8 @@ class InsuredCountController {
     @GetMapping("/deliveries/{id}")
     DeliveryView delivery(@PathVariable UUID id) {
         return deliveries.find(id, access()).map(DeliveryView::of)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no delivery " + id));
+                .orElseThrow(() -> new ProblemException(Problem.notFound("insured-count-delivery-not-found",
+                        "Insured-count delivery not found", "no delivery " + id)));
     }
 
     /** An insurer sees deliveries with its own rows, the trusted third party its own deliveries, others all. */

@@ -6,33 +6,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import nl.bdss.allocation.counts.application.Delivery;
+import nl.bdss.allocation.counts.application.DeliveryStore;
 import nl.bdss.allocation.counts.application.InsuredCountsDelivered;
 import nl.bdss.allocation.counts.domain.CountSource;
-import nl.bdss.allocation.counts.domain.Postcode;
-import nl.bdss.allocation.counts.domain.Uzovi;
-import nl.bdss.allocation.counts.persistence.DeliveryStore;
-import nl.bdss.allocation.counts.persistence.DeliveryStore.Delivery;
 import nl.bdss.allocation.split.domain.Allocation;
 import nl.bdss.allocation.split.domain.AllocationStatus;
 import nl.bdss.allocation.split.domain.Allocator;
 import nl.bdss.allocation.split.domain.ContractTerms;
 import nl.bdss.allocation.split.domain.ContractVersion;
-import nl.bdss.allocation.split.domain.TermsHistory;
-import nl.bdss.allocation.split.domain.TermsSegment;
-import nl.bdss.allocation.split.domain.CountInArea;
 import nl.bdss.allocation.split.domain.MarketShareCalculator;
 import nl.bdss.allocation.split.domain.MarketShareOutcome;
 import nl.bdss.allocation.split.domain.Purchasing;
-import nl.bdss.allocation.split.messaging.AllocationEvents;
-import nl.bdss.allocation.split.persistence.AllocationStore;
-import nl.bdss.allocation.split.persistence.AllocationStore.StoredAllocation;
-import nl.bdss.allocation.split.persistence.ContractTermsStore;
-import nl.bdss.events.Topics;
-import nl.bdss.messaging.inbox.ProcessedEvents;
-import nl.bdss.messaging.outbox.Outbox;
+import nl.bdss.allocation.split.domain.TermsHistory;
+import nl.bdss.allocation.split.domain.TermsSegment;
+import nl.bdss.kernel.identity.Postcode;
+import nl.bdss.kernel.identity.Uzovi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -42,30 +32,29 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Keeps every contract's allocation up to date (R7, R10, R11): on each new contract version, and on each insured
  * count delivery its market shares depend on. A result that differs from the last published one is stored and
- * announced through the outbox in the same transaction; an unchanged result publishes nothing.
+ * announced in the same transaction; an unchanged result publishes nothing.
  */
 @Service
 public class Allocations {
 
-    /** The consumer name under which applied contract events are remembered. */
-    public static final String CONTRACT_CONSUMER = "allocation-service.contract-versions";
-
     private static final Logger log = LoggerFactory.getLogger(Allocations.class);
 
-    private final ProcessedEvents processedEvents;
+    private final ContractEventInbox inbox;
     private final ContractTermsStore contracts;
     private final AllocationStore allocations;
     private final DeliveryStore deliveries;
-    private final Outbox outbox;
+    private final ServiceAreaCounts serviceAreaCounts;
+    private final AllocationPublisher publisher;
     private final Clock clock;
 
-    Allocations(ProcessedEvents processedEvents, ContractTermsStore contracts, AllocationStore allocations,
-            DeliveryStore deliveries, Outbox outbox, Clock clock) {
-        this.processedEvents = processedEvents;
+    Allocations(ContractEventInbox inbox, ContractTermsStore contracts, AllocationStore allocations,
+            DeliveryStore deliveries, ServiceAreaCounts serviceAreaCounts, AllocationPublisher publisher, Clock clock) {
+        this.inbox = inbox;
         this.contracts = contracts;
         this.allocations = allocations;
         this.deliveries = deliveries;
-        this.outbox = outbox;
+        this.serviceAreaCounts = serviceAreaCounts;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -81,7 +70,7 @@ public class Allocations {
     @Transactional
     public Applied applyContractVersion(UUID eventId, ContractVersion version) {
         ContractTerms terms = version.terms();
-        if (!processedEvents.firstDelivery(CONTRACT_CONSUMER, eventId)) {
+        if (!inbox.firstDelivery(eventId)) {
             return Applied.DUPLICATE;
         }
         lockDatasetOf(terms);
@@ -102,15 +91,6 @@ public class Allocations {
             contracts.lockAppliedVersion(contractId);
             contracts.find(contractId).ifPresent(this::recompute);
         }
-    }
-
-    /** The counts per postcode behind the market shares of the contract's current allocation. */
-    @Transactional(readOnly = true)
-    public Optional<Explanation> explain(String contractId) {
-        return allocations.latest(contractId).flatMap(stored -> contracts.find(contractId).map(terms -> {
-            List<CountInArea> counts = stored.datasetId() == null ? List.of() : countsInArea(stored.datasetId(), terms);
-            return new Explanation(stored, terms.serviceArea(), counts);
-        }));
     }
 
     /**
@@ -134,7 +114,7 @@ public class Allocations {
                 allocation.status() == AllocationStatus.PENDING ? null : dataset.map(Delivery::id).orElse(null),
                 allocation, UUID.randomUUID(), now);
         allocations.insert(stored);
-        outbox.append(Topics.ALLOCATIONS, terms.contractId(), AllocationEvents.allocationCalculated(stored));
+        publisher.publish(stored);
         log.info("Contract {} allocation {} ({}) published", terms.contractId(), stored.allocationVersion(),
                 allocation.status());
         return true;
@@ -169,16 +149,8 @@ public class Allocations {
             return MarketShareCalculator.noDataset(purchasing.source(), purchasing.referenceDate());
         }
         return MarketShareCalculator.fromCounts(terms.insurers(), terms.serviceArea(), dataset.get().level(),
-                countsInArea(dataset.get().id(), terms), purchasing.source(), purchasing.referenceDate(),
+                serviceAreaCounts.of(dataset.get().id(), terms), purchasing.source(), purchasing.referenceDate(),
                 purchasing.overAllInsurers());
-    }
-
-    private List<CountInArea> countsInArea(UUID datasetId, ContractTerms terms) {
-        Set<String> pc4Areas = terms.serviceArea().stream().map(Postcode::pc4).collect(Collectors.toSet());
-        return deliveries.countsIn(datasetId, pc4Areas).stream()
-                .filter(row -> terms.serviceArea().stream().anyMatch(area -> area.contains(row.postcode())))
-                .map(row -> new CountInArea(row.uzovi(), row.postcode(), row.insuredCount()))
-                .toList();
     }
 
     private void lockDatasetOf(ContractTerms terms) {
@@ -186,9 +158,5 @@ public class Allocations {
         if (source != null) {
             deliveries.lockDataset(source, terms.purchasing().referenceDate());
         }
-    }
-
-    /** The current allocation of a contract and the delivered counts per postcode behind its market shares. */
-    public record Explanation(StoredAllocation allocation, List<Postcode> serviceArea, List<CountInArea> counts) {
     }
 }

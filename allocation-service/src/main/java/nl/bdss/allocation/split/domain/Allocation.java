@@ -2,6 +2,8 @@ package nl.bdss.allocation.split.domain;
 
 import java.time.LocalDate;
 import java.util.List;
+import nl.bdss.kernel.time.PaymentTiming;
+import nl.bdss.kernel.time.PeriodKind;
 
 /**
  * The result for one contract version: complete with every period's lines, or pending with the reason and no

@@ -1,20 +1,22 @@
 package nl.bdss.allocation.split.domain;
 
-import java.math.BigInteger;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import nl.bdss.kernel.time.CalendarPeriod;
+import nl.bdss.kernel.time.Period;
+import nl.bdss.kernel.time.PeriodKind;
+import nl.bdss.kernel.time.ProRata;
 
 /**
  * Turns a contract's terms history and its market shares into the allocation of every settlement period.
  *
  * <p>Effective-dated amendments (R8): a period's amount is the sum, over the terms segments overlapping it, of
- * each segment's lump sum pro rata by days of the calendar period. To stay exact, the period total is the exact
- * rational sum rounded half up to the cent, and that total is distributed over the segments by the largest
+ * each segment's lump sum pro rata by days of the calendar period. To stay exact, the kernel's {@link ProRata}
+ * rounds the exact rational sum once to the cent and distributes that total over the segments by the largest
  * remainder on the weights lumpSum x days (earlier segment wins a tie). Each segment's part is then split by its
  * own terms (domain, sector, market shares, payees) and lines with the same domain, sector, insurer and payee are
  * merged by adding them up. A segment covering a whole period gives exactly its lump sum, so a period entirely
@@ -34,7 +36,8 @@ public final class Allocator {
 
     /** One version's terms for the whole validity. */
     public static Allocation allocate(ContractTerms terms, MarketShareOutcome shares) {
-        return allocate(List.of(new TermsSegment(terms.validFrom(), terms.validUntil(), terms)), ignored -> shares);
+        return allocate(List.of(new TermsSegment(Period.of(terms.validFrom(), terms.validUntil()), terms)),
+                ignored -> shares);
     }
 
     /**
@@ -77,43 +80,36 @@ public final class Allocator {
     /** The periods of consecutive segments with the same period kind, on that kind's calendar grid. */
     private static List<AllocatedPeriod> run(List<TermsSegment> segments, List<MarketShareOutcome> shares) {
         PeriodKind kind = segments.get(0).terms().periodKind();
-        LocalDate from = segments.get(0).from();
-        LocalDate until = segments.get(segments.size() - 1).until();
+        Period range = Period.of(segments.get(0).from(), segments.get(segments.size() - 1).until());
         List<AllocatedPeriod> periods = new ArrayList<>();
-        for (SettlementCalendar.CalendarPeriod calendar : SettlementCalendar.grid(from, until, kind)) {
+        for (CalendarPeriod calendar : kind.grid(range)) {
             periods.add(period(calendar, segments, shares));
         }
         return periods;
     }
 
-    private static AllocatedPeriod period(SettlementCalendar.CalendarPeriod calendar, List<TermsSegment> segments,
+    private static AllocatedPeriod period(CalendarPeriod calendar, List<TermsSegment> segments,
             List<MarketShareOutcome> shares) {
-        long daysInPeriod = ChronoUnit.DAYS.between(calendar.periodStart(), calendar.periodEnd()) + 1;
-        List<LargestRemainder.Claim<Integer>> claims = new ArrayList<>();
-        BigInteger weights = BigInteger.ZERO;
-        for (int i = 0; i < segments.size(); i++) {
-            long days = segments.get(i).daysWithin(calendar.start(), calendar.end());
-            if (days > 0) {
-                long weight = Math.multiplyExact(segments.get(i).terms().lumpSumCents(), days);
-                claims.add(new LargestRemainder.Claim<>(i, weight));
-                weights = weights.add(BigInteger.valueOf(weight));
-            }
+        List<ProRata.Share> parts = new ArrayList<>(segments.size());
+        for (TermsSegment segment : segments) {
+            parts.add(new ProRata.Share(segment.terms().lumpSumCents(), segment.period().overlapDays(calendar.covered())));
         }
-        // the exact rational total, rounded half up: (2 x weights + days) / (2 x days), floored
-        BigInteger twice = BigInteger.valueOf(2 * daysInPeriod);
-        long total = weights.shiftLeft(1).add(BigInteger.valueOf(daysInPeriod)).divide(twice).longValueExact();
-        Map<Integer, Long> parts = LargestRemainder.split(total, claims);
+        long total = ProRata.total(parts, calendar.daysInPeriod());
+        long[] amounts = ProRata.parts(parts, calendar.daysInPeriod());
         Map<LineKey, Long> merged = new LinkedHashMap<>();
         long unfunded = 0;
-        for (Map.Entry<Integer, Long> part : parts.entrySet()) {
-            MarketShareOutcome outcome = shares.get(part.getKey());
-            BudgetSplit.PeriodSplit split = BudgetSplit.split(segments.get(part.getKey()).terms(), outcome.shares(),
-                    outcome.unfundedInsuredCount(), part.getValue());
+        for (int i = 0; i < segments.size(); i++) {
+            if (parts.get(i).days() == 0) {
+                continue;
+            }
+            MarketShareOutcome outcome = shares.get(i);
+            BudgetSplit.PeriodSplit split = BudgetSplit.split(segments.get(i).terms(), outcome.shares(),
+                    outcome.unfundedInsuredCount(), amounts[i]);
             split.lines().forEach(line -> merged.merge(LineKey.of(line), line.amountCents(), Math::addExact));
             unfunded += split.unfundedCents();
         }
         List<AllocationLine> lines = merged.entrySet().stream().map(e -> e.getKey().line(e.getValue())).toList();
-        return new AllocatedPeriod(calendar.start(), calendar.end(), total, lines, unfunded);
+        return new AllocatedPeriod(calendar.covered().start(), calendar.covered().end(), total, lines, unfunded);
     }
 
     private record LineKey(LegalDomain domain, String sector, String uzovi, String payeePartyKey, String payeeAgb) {

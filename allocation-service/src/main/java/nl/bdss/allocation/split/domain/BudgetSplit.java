@@ -3,7 +3,8 @@ package nl.bdss.allocation.split.domain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import nl.bdss.allocation.split.domain.LargestRemainder.Claim;
+import nl.bdss.kernel.money.LargestRemainder;
+import nl.bdss.kernel.money.LargestRemainder.Claim;
 
 /**
  * Splits one period's amount, exact to the cent at every level (R7, R10, R11): amount, then domain shares, then

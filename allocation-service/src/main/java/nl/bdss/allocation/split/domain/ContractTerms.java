@@ -4,8 +4,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.bdss.allocation.counts.domain.Postcode;
-import nl.bdss.allocation.counts.domain.Uzovi;
+import nl.bdss.kernel.identity.Postcode;
+import nl.bdss.kernel.identity.Uzovi;
+import nl.bdss.kernel.money.BasisPoints;
+import nl.bdss.kernel.time.PaymentTiming;
+import nl.bdss.kernel.time.PeriodKind;
 
 /**
  * What the split needs to know of one contract version: the budget and its shares (R7, R8), the insurers and
@@ -16,8 +19,6 @@ public record ContractTerms(String contractId, int version, LocalDate validFrom,
         Map<LegalDomain, Integer> domainShares, Map<String, Integer> sectorShares,
         List<Uzovi> insurers, List<Party> parties, ExecutionModel executionModel, Purchasing purchasing,
         List<Postcode> serviceArea) {
-
-    static final int WHOLE = 10_000;
 
     public ContractTerms {
         require(contractId != null && !contractId.isBlank(), "contract id is required");
@@ -66,7 +67,7 @@ public record ContractTerms(String contractId, int version, LocalDate validFrom,
 
     private static void requireWhole(java.util.Collection<Integer> shares, String message) {
         require(shares.stream().allMatch(share -> share != null && share >= 0), message);
-        require(shares.stream().mapToLong(Integer::longValue).sum() == WHOLE, message);
+        require(shares.stream().mapToLong(Integer::longValue).sum() == BasisPoints.WHOLE, message);
     }
 
     private static void require(boolean condition, String message) {

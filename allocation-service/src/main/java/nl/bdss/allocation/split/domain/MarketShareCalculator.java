@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import nl.bdss.allocation.counts.domain.CountSource;
-import nl.bdss.allocation.counts.domain.Postcode;
-import nl.bdss.allocation.counts.domain.PostcodeLevel;
-import nl.bdss.allocation.counts.domain.Uzovi;
+import nl.bdss.kernel.identity.Postcode;
+import nl.bdss.kernel.identity.PostcodeLevel;
+import nl.bdss.kernel.identity.Uzovi;
+import nl.bdss.kernel.money.BasisPoints;
+import nl.bdss.kernel.money.LargestRemainder;
 
 /**
  * Market shares by the default basis of R11: each participating insurer's insureds in the service area on the
@@ -25,7 +27,7 @@ public final class MarketShareCalculator {
 
     /** Single purchasing: the one insurer pays everything, no counts needed (R11). */
     public static MarketShareOutcome single(Uzovi insurer) {
-        return MarketShareOutcome.complete(List.of(new MarketShare(insurer.code(), 0, ContractTerms.WHOLE)));
+        return MarketShareOutcome.complete(List.of(new MarketShare(insurer.code(), 0, BasisPoints.WHOLE)));
     }
 
     public static MarketShareOutcome noDataset(CountSource source, LocalDate referenceDate) {
@@ -81,7 +83,7 @@ public final class MarketShareCalculator {
         if (unfunded > 0) {
             claims.add(new LargestRemainder.Claim<>(BudgetSplit.UNFUNDED, unfunded));
         }
-        Map<String, Long> basisPoints = LargestRemainder.split(ContractTerms.WHOLE, claims);
+        Map<String, Long> basisPoints = LargestRemainder.split(BasisPoints.WHOLE, claims);
         List<MarketShare> shares = new ArrayList<>();
         perInsurer.forEach((uzovi, count) -> shares.add(new MarketShare(uzovi.code(), count,
                 basisPoints.get(uzovi.code()).intValue())));

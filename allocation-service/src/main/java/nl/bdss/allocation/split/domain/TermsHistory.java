@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import nl.bdss.kernel.time.Period;
 
 /**
  * The history of a contract's terms over its validity, built from its versions in version order (R8, R14).
@@ -56,7 +57,7 @@ public final class TermsHistory {
                 until = validUntil;
             }
             if (!until.isBefore(from)) {
-                segments.add(new TermsSegment(from, until, starts.get(i).terms()));
+                segments.add(new TermsSegment(Period.of(from, until), starts.get(i).terms()));
             }
         }
         return segments;

@@ -1,9 +1,9 @@
 package nl.bdss.allocation.split.messaging;
 
+import nl.bdss.allocation.split.application.StoredAllocation;
 import nl.bdss.allocation.split.domain.AllocatedPeriod;
 import nl.bdss.allocation.split.domain.Allocation;
 import nl.bdss.allocation.split.domain.AllocationLine;
-import nl.bdss.allocation.split.persistence.AllocationStore.StoredAllocation;
 import nl.bdss.events.allocation.AllocationCalculated;
 import nl.bdss.events.allocation.AllocationPeriod;
 import nl.bdss.events.allocation.AllocationStatus;
@@ -14,12 +14,12 @@ import nl.bdss.events.common.LegalDomain;
 import nl.bdss.events.common.PaymentTiming;
 
 /** Maps a stored allocation onto the public AllocationCalculated event. */
-public final class AllocationEvents {
+final class AllocationEvents {
 
     private AllocationEvents() {
     }
 
-    public static AllocationCalculated allocationCalculated(StoredAllocation stored) {
+    static AllocationCalculated allocationCalculated(StoredAllocation stored) {
         Allocation allocation = stored.allocation();
         return AllocationCalculated.newBuilder()
                 .setEventId(stored.eventId())

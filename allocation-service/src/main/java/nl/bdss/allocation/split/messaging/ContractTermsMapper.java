@@ -5,22 +5,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.bdss.allocation.counts.domain.CountSource;
-import nl.bdss.allocation.counts.domain.Postcode;
-import nl.bdss.allocation.counts.domain.Uzovi;
 import nl.bdss.allocation.split.domain.ContractChangeKind;
 import nl.bdss.allocation.split.domain.ContractTerms;
 import nl.bdss.allocation.split.domain.ContractVersion;
 import nl.bdss.allocation.split.domain.ExecutionModel;
 import nl.bdss.allocation.split.domain.LegalDomain;
 import nl.bdss.allocation.split.domain.Party;
-import nl.bdss.allocation.split.domain.PaymentTiming;
-import nl.bdss.allocation.split.domain.PeriodKind;
 import nl.bdss.allocation.split.domain.Purchasing;
 import nl.bdss.events.contract.ContractChange;
 import nl.bdss.events.contract.ContractState;
 import nl.bdss.events.contract.ContractVersionPublished;
 import nl.bdss.events.contract.MarketShareDefinition;
 import nl.bdss.events.contract.PurchasingType;
+import nl.bdss.kernel.identity.Postcode;
+import nl.bdss.kernel.identity.Uzovi;
+import nl.bdss.kernel.time.PaymentTiming;
+import nl.bdss.kernel.time.PeriodKind;
 
 /** Reads from a contract event only what the split needs; throws IllegalArgumentException for invalid terms. */
 final class ContractTermsMapper {

@@ -8,25 +8,23 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import nl.bdss.allocation.counts.domain.CountSource;
-import nl.bdss.allocation.counts.domain.Postcode;
-import nl.bdss.allocation.split.application.Allocations;
+import nl.bdss.allocation.split.application.AllocationQueries;
+import nl.bdss.allocation.split.application.StoredAllocation;
 import nl.bdss.allocation.split.domain.AllocatedPeriod;
 import nl.bdss.allocation.split.domain.AllocationStatus;
 import nl.bdss.allocation.split.domain.CountInArea;
 import nl.bdss.allocation.split.domain.MarketShare;
-import nl.bdss.allocation.split.domain.PaymentTiming;
-import nl.bdss.allocation.split.domain.PeriodKind;
 import nl.bdss.allocation.split.domain.ServiceAreaCount;
-import nl.bdss.allocation.split.persistence.AllocationStore;
-import nl.bdss.allocation.split.persistence.AllocationStore.StoredAllocation;
-import nl.bdss.allocation.split.persistence.ContractTermsStore;
+import nl.bdss.kernel.identity.Postcode;
+import nl.bdss.kernel.time.PaymentTiming;
+import nl.bdss.kernel.time.PeriodKind;
+import nl.bdss.problem.Problem;
+import nl.bdss.problem.ProblemException;
 import nl.bdss.security.CurrentClient;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The current and earlier allocations of a contract, with market shares and the dataset used (R7, R11).
@@ -41,20 +39,16 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/v1/allocations/{contractId}")
 class AllocationController {
 
-    private final AllocationStore allocations;
-    private final Allocations service;
-    private final ContractTermsStore contracts;
+    private final AllocationQueries allocations;
 
-    AllocationController(AllocationStore allocations, Allocations service, ContractTermsStore contracts) {
+    AllocationController(AllocationQueries allocations) {
         this.allocations = allocations;
-        this.service = service;
-        this.contracts = contracts;
     }
 
     @GetMapping
     AllocationView current(@PathVariable String contractId) {
         requireVisible(contractId);
-        return allocations.latest(contractId).map(AllocationView::of).orElseThrow(() -> notFound(contractId));
+        return allocations.current(contractId).map(AllocationView::of).orElseThrow(() -> notFound(contractId));
     }
 
     @GetMapping("/history")
@@ -72,20 +66,21 @@ class AllocationController {
     ExplanationView explanation(@PathVariable String contractId) {
         requireVisible(contractId);
         Optional<String> onlyUzovi = CurrentClient.insurerRestriction();
-        return service.explain(contractId).map(explanation -> ExplanationView.of(explanation, onlyUzovi))
+        return allocations.explain(contractId).map(explanation -> ExplanationView.of(explanation, onlyUzovi))
                 .orElseThrow(() -> notFound(contractId));
     }
 
     /** An insurer that is no party to the contract gets the same 404 as for a contract without an allocation. */
     private void requireVisible(String contractId) {
         Optional<String> onlyUzovi = CurrentClient.insurerRestriction();
-        if (onlyUzovi.isPresent() && !contracts.isParty(contractId, onlyUzovi.get())) {
+        if (onlyUzovi.isPresent() && !allocations.isParty(contractId, onlyUzovi.get())) {
             throw notFound(contractId);
         }
     }
 
-    private static ResponseStatusException notFound(String contractId) {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, "no allocation for contract " + contractId);
+    private static ProblemException notFound(String contractId) {
+        return new ProblemException(Problem.notFound("allocation-not-found", "Allocation not found",
+                "no allocation for contract " + contractId));
     }
 
     record AllocationView(String contractId, int allocationVersion, int contractVersion, AllocationStatus status,
@@ -112,7 +107,7 @@ class AllocationController {
             String marketShareBasis, List<MarketShare> marketShares, long unfundedInsuredCount,
             List<UnfundedPeriod> unfundedPerPeriod, Map<String, Map<String, Long>> countsPerInsurerAndPostcode) {
         /** With {@code onlyUzovi} present, the per-postcode counts of that insurer only. */
-        static ExplanationView of(Allocations.Explanation explanation, Optional<String> onlyUzovi) {
+        static ExplanationView of(AllocationQueries.Explanation explanation, Optional<String> onlyUzovi) {
             StoredAllocation stored = explanation.allocation();
             Map<String, Map<String, Long>> counts = new TreeMap<>();
             for (CountInArea count : explanation.counts()) {

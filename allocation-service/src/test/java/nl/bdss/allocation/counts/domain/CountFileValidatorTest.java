@@ -3,6 +3,8 @@ package nl.bdss.allocation.counts.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import nl.bdss.kernel.identity.Postcode;
+import nl.bdss.kernel.identity.Uzovi;
 import org.junit.jupiter.api.Test;
 
 class CountFileValidatorTest {
@@ -33,14 +35,30 @@ class CountFileValidatorTest {
         validator.line(5, "3311,1012,2025-03-01,12.5");
         validator.line(6, "3311,1013,01-03-2025,1");
 
-        assertThat(validator.errors()).extracting(LineError::line, LineError::field).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(2L, "uzovi"),
-                org.assertj.core.groups.Tuple.tuple(3L, "postcode"),
-                org.assertj.core.groups.Tuple.tuple(4L, "insuredCount"),
-                org.assertj.core.groups.Tuple.tuple(5L, "insuredCount"),
-                org.assertj.core.groups.Tuple.tuple(6L, "referenceDate"));
+        assertThat(validator.errors()).extracting(LineError::line, LineError::field, LineError::rule).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2L, "uzovi", "R11"),
+                org.assertj.core.groups.Tuple.tuple(3L, "postcode", "R6"),
+                org.assertj.core.groups.Tuple.tuple(4L, "insuredCount", "R11"),
+                org.assertj.core.groups.Tuple.tuple(5L, "insuredCount", "R11"),
+                org.assertj.core.groups.Tuple.tuple(6L, "referenceDate", "REQUEST"));
         assertThat(validator.errors().get(2).message()).contains("negative");
         assertThat(validator.errors().get(3).message()).contains("whole number");
+    }
+
+    @Test
+    void refusesPc6PostcodesWithTheLetterPairsNeverIssued_SA_SD_SS_asLineErrors_R6() {
+        validator.header(CountFileValidator.HEADER);
+        validator.line(2, "3311,1011SA,2025-03-01,10");
+        validator.line(3, "3311,1011 sd,2025-03-01,10");
+        validator.line(4, "3311,1011ss,2025-03-01,10");
+        validator.line(5, "3311,1011SB,2025-03-01,10");
+
+        assertThat(validator.errors()).extracting(LineError::line, LineError::field).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2L, "postcode"),
+                org.assertj.core.groups.Tuple.tuple(3L, "postcode"),
+                org.assertj.core.groups.Tuple.tuple(4L, "postcode"));
+        assertThat(validator.errors().get(1).message()).contains("SA, SD or SS").contains("'1011 sd'");
+        assertThat(validator.rows()).isEqualTo(1);
     }
 
     @Test

@@ -12,10 +12,11 @@ import nl.bdss.allocation.AllocationServiceApplication;
 import nl.bdss.allocation.TestProperties;
 import nl.bdss.allocation.counts.application.Deliverer;
 import nl.bdss.allocation.counts.application.DeliveryReceipt;
+import nl.bdss.allocation.counts.application.DeliveryStore;
+import nl.bdss.allocation.counts.application.DeliveryStore.StoredCount;
 import nl.bdss.allocation.counts.application.InsuredCountIntake;
 import nl.bdss.allocation.counts.application.InvalidDelivery;
 import nl.bdss.allocation.counts.domain.CountSource;
-import nl.bdss.allocation.counts.persistence.DeliveryStore.StoredCount;
 import nl.bdss.testsupport.UsesInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +48,7 @@ class DeliveryPartitionIT {
                 3343,1016ZZ,2032-01-01,50
                 """), CountSource.INSURERS, new Deliverer("partition test", "client-a"));
         UUID id = receipt.deliveryId();
-        String partition = DeliveryStore.partitionName(id);
+        String partition = JdbcDeliveryStore.partitionName(id);
 
         assertThat(jdbc.sql("select count(*) from pg_inherits where inhparent = 'insured_count'::regclass "
                 + "and inhrelid = cast(? as regclass)").param(partition).query(Long.class).single()).isEqualTo(1L);

@@ -6,7 +6,7 @@ import static nl.bdss.allocation.split.domain.ContractFixtures.manualExample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import nl.bdss.allocation.counts.domain.CountSource;
-import nl.bdss.allocation.counts.domain.PostcodeLevel;
+import nl.bdss.kernel.identity.PostcodeLevel;
 import org.junit.jupiter.api.Test;
 
 /** The market-share basis "over all insurers in the area": the non-participating part stays unfunded (R11). */

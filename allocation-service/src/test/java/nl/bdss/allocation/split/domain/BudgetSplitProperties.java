@@ -18,8 +18,11 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import nl.bdss.allocation.counts.domain.CountSource;
-import nl.bdss.allocation.counts.domain.Postcode;
-import nl.bdss.allocation.counts.domain.Uzovi;
+import nl.bdss.kernel.identity.Postcode;
+import nl.bdss.kernel.identity.Uzovi;
+import nl.bdss.kernel.money.LargestRemainder;
+import nl.bdss.kernel.time.PaymentTiming;
+import nl.bdss.kernel.time.PeriodKind;
 
 /** Random budgets, shares, counts and partners: the split is exact at every level (R7, R10, R11). */
 class BudgetSplitProperties {

@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import nl.bdss.allocation.counts.domain.CountSource;
-import nl.bdss.allocation.counts.domain.Postcode;
-import nl.bdss.allocation.counts.domain.Uzovi;
+import nl.bdss.kernel.identity.Postcode;
+import nl.bdss.kernel.identity.Uzovi;
+import nl.bdss.kernel.time.PaymentTiming;
+import nl.bdss.kernel.time.PeriodKind;
 
 /** The manual's worked example (seed 003, section 4) and variations on it. */
 final class ContractFixtures {

@@ -10,6 +10,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import nl.bdss.kernel.time.PeriodKind;
 
 /** Random contracts with random amendments: the past before an amendment stays put, every period adds up (R8). */
 class EffectiveDatedAmendmentProperties {

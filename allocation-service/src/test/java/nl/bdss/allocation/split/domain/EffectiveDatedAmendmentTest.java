@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.LocalDate;
 import java.util.List;
 import nl.bdss.allocation.counts.domain.CountSource;
-import nl.bdss.allocation.counts.domain.Postcode;
-import nl.bdss.allocation.counts.domain.PostcodeLevel;
-import nl.bdss.allocation.counts.domain.Uzovi;
+import nl.bdss.kernel.identity.Postcode;
+import nl.bdss.kernel.identity.PostcodeLevel;
+import nl.bdss.kernel.identity.Uzovi;
+import nl.bdss.kernel.time.PaymentTiming;
+import nl.bdss.kernel.time.PeriodKind;
 import org.junit.jupiter.api.Test;
 
 /** An amendment changes the terms from its effective date on, never before it (R8, R14). */

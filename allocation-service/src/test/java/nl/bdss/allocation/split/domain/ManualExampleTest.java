@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import nl.bdss.allocation.counts.domain.CountSource;
-import nl.bdss.allocation.counts.domain.PostcodeLevel;
+import nl.bdss.kernel.identity.Postcode;
+import nl.bdss.kernel.identity.PostcodeLevel;
+import nl.bdss.kernel.identity.Uzovi;
 import org.junit.jupiter.api.Test;
 
 class ManualExampleTest {
@@ -76,7 +78,7 @@ class ManualExampleTest {
         pc6Area = new ContractTerms(pc6Area.contractId(), 1, pc6Area.validFrom(), pc6Area.validUntil(), pc6Area.periodKind(),
                 pc6Area.paymentTiming(), pc6Area.lumpSumCents(), pc6Area.domainShares(), pc6Area.sectorShares(),
                 pc6Area.insurers(), pc6Area.parties(), pc6Area.executionModel(), pc6Area.purchasing(),
-                java.util.List.of(nl.bdss.allocation.counts.domain.Postcode.of("1011 AB")));
+                java.util.List.of(Postcode.of("1011 AB")));
 
         MarketShareOutcome shares = MarketShareCalculator.fromCounts(pc6Area.insurers(), pc6Area.serviceArea(),
                 PostcodeLevel.PC4, exampleCounts(), CountSource.TRUSTED_THIRD_PARTY, REFERENCE_DATE);
@@ -86,7 +88,7 @@ class ManualExampleTest {
 
     @Test
     void singlePurchasing_needsNoCounts_theInsurerPaysAllOfZvw_R11() {
-        MarketShareOutcome shares = MarketShareCalculator.single(nl.bdss.allocation.counts.domain.Uzovi.of("3311"));
+        MarketShareOutcome shares = MarketShareCalculator.single(Uzovi.of("3311"));
 
         assertThat(BudgetSplit.lines(manualExample(), shares.shares(), 10_000_000))
                 .filteredOn(line -> line.domain() == LegalDomain.ZVW)

@@ -196,7 +196,7 @@ class ContractRepository implements Contracts {
             params.put("provider", criteria.provider().code());
         }
         if (criteria.postcode() != null) {
-            where.append(criteria.postcode().isPc4()
+            where.append(criteria.postcode().pc4Area()
                     ? " and exists (select 1 from contract_postcode z where z.contract_id = c.id and left(z.postcode, 4) = :pc4)"
                     : " and exists (select 1 from contract_postcode z where z.contract_id = c.id and z.postcode in (:postcode, :pc4))");
             params.put("postcode", criteria.postcode().value());

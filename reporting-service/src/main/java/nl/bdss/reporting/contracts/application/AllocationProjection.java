@@ -14,8 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps each contract's latest allocation and the amounts its latest complete allocation commits per year,
- * domain and Zvw sector (R7, R17). A newer complete allocation replaces the contract's committed figures; an
- * older or repeated one changes nothing; a pending one is shown as pending and leaves the figures as they were.
+ * domain and Zvw sector (R7, R17), with the Zvw part per year that no insurer pays (R11, market shares over all
+ * insurers). A newer complete allocation replaces the contract's figures; an older or repeated one changes nothing;
+ * a pending one is shown as pending and leaves the figures as they were. These rows are the only source of a year's
+ * budgets: the committed sector load and the NZa monitor (R20) both read them.
  */
 @Service
 public class AllocationProjection {
@@ -81,6 +83,12 @@ public class AllocationProjection {
                 .update());
         allocation.zvwByYear().forEach((key, amount) ->
                 committedLoads.change(new SectorYear(key.sector(), key.year()), amount, cause));
+        // the Zvw part no insurer pays (R11) is kept beside the committed amounts and loads no sector
+        jdbc.sql("delete from unfunded_amount where contract_id = ?").param(allocation.contractId()).update();
+        allocation.unfundedByYear().forEach((year, amount) -> jdbc.sql("""
+                        insert into unfunded_amount (contract_id, budget_year, amount_cents) values (?, ?, ?)""")
+                .params(allocation.contractId(), year, amount)
+                .update());
         return true;
     }
 }

@@ -2,17 +2,17 @@ package nl.bdss.reporting.contracts.domain;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
- * What reporting keeps of one contract version (R7, R20): status, validity, budget, sectors, parties and the
- * service area's postcodes (R6).
+ * What reporting keeps of one contract version (R20): status, validity, lump sum, sectors, parties, the service
+ * area's postcodes (R6) and what it attests about double funding (R4). Its budget per year is not derived from here
+ * but from its allocation ({@link AllocationSnapshot}).
  */
 public record ContractSnapshot(String contractId, int version, String reference, String title, String status,
-        LocalDate validFrom, LocalDate validUntil, long lumpSumCents, BudgetPeriod period,
-        Map<String, Integer> domainSharesBasisPoints, List<String> insurers, List<String> zvwSectors,
-        List<String> providerAgbs, int partyCount, List<String> serviceAreaPostcodes) {
+        LocalDate validFrom, LocalDate validUntil, long lumpSumCents, BudgetPeriod period, List<String> insurers,
+        List<String> zvwSectors, List<String> providerAgbs, int partyCount, List<String> serviceAreaPostcodes,
+        boolean noDoubleFundingAttested, String doubleFundingMeasure) {
 
     public static final String ZVW = "ZVW";
 
@@ -32,14 +32,17 @@ public record ContractSnapshot(String contractId, int version, String reference,
         if (lumpSumCents < 0) {
             throw new IllegalArgumentException("lumpSumCents: never negative, was " + lumpSumCents);
         }
-        int shareSum = domainSharesBasisPoints.values().stream().mapToInt(Integer::intValue).sum();
-        if (shareSum != 10_000) {
-            throw new IllegalArgumentException("domainShares: add up to 10000 basis points (R7), was " + shareSum);
-        }
-        domainSharesBasisPoints = Map.copyOf(domainSharesBasisPoints);
         insurers = List.copyOf(insurers);
         zvwSectors = List.copyOf(zvwSectors);
         providerAgbs = List.copyOf(providerAgbs);
         serviceAreaPostcodes = serviceAreaPostcodes == null ? List.of() : List.copyOf(serviceAreaPostcodes);
+    }
+
+    /**
+     * Whether the contract states how double funding is prevented (R4, R22): it attests that the activities are not
+     * paid by another performance and says how that is prevented.
+     */
+    public boolean statesDoubleFundingMeasure() {
+        return noDoubleFundingAttested && doubleFundingMeasure != null && !doubleFundingMeasure.isBlank();
     }
 }

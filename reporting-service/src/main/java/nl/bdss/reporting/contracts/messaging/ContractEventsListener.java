@@ -1,8 +1,6 @@
 package nl.bdss.reporting.contracts.messaging;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import nl.bdss.events.allocation.AllocationCalculated;
 import nl.bdss.events.allocation.AllocationStatus;
 import nl.bdss.events.common.LegalDomain;
@@ -77,8 +75,6 @@ class ContractEventsListener {
 
     private static ContractSnapshot toSnapshot(ContractVersionPublished event) {
         ContractState state = event.getContract();
-        Map<String, Integer> domainShares = new LinkedHashMap<>();
-        state.getBudget().getDomainShares().forEach(share -> domainShares.merge(share.getDomain().name(), share.getBasisPoints(), Integer::sum));
         List<String> sectors = state.getBudget().getZvwSectorShares().stream().map(share -> share.getSector()).distinct().sorted().toList();
         List<String> providers = state.getParties().stream()
                 .filter(party -> party.getDomain() == LegalDomain.ZVW && party.getAgb() != null)
@@ -86,16 +82,20 @@ class ContractEventsListener {
         List<String> insurers = state.getInsurers().stream().map(insurer -> insurer.getUzovi()).distinct().sorted().toList();
         return new ContractSnapshot(event.getContractId(), event.getVersion(), state.getReference(), state.getTitle(),
                 state.getStatus().name(), state.getValidFrom(), state.getValidUntil(), state.getBudget().getLumpSumCents(),
-                BudgetPeriod.valueOf(state.getBudget().getPeriod().name()), domainShares, insurers, sectors, providers,
-                state.getParties().size(), state.getTargetGroup().getServiceAreaPostcodes());
+                BudgetPeriod.valueOf(state.getBudget().getPeriod().name()), insurers, sectors, providers,
+                state.getParties().size(), state.getTargetGroup().getServiceAreaPostcodes(),
+                state.getAttestations().getNoDoubleFunding(), state.getAttestations().getDoubleFundingMeasure());
     }
 
     private static AllocationSnapshot toSnapshot(AllocationCalculated event) {
-        List<AllocationSnapshot.Line> lines = event.getPeriods().stream()
-                .flatMap(period -> period.getLines().stream().map(line -> new AllocationSnapshot.Line(
-                        period.getPeriodStart(), line.getDomain().name(), line.getSector(), line.getAmountCents())))
+        List<AllocationSnapshot.Period> periods = event.getPeriods().stream()
+                .map(period -> new AllocationSnapshot.Period(period.getPeriodStart(), period.getPeriodEnd(),
+                        period.getAmountCents(), period.getLines().stream()
+                                .map(line -> new AllocationSnapshot.Line(line.getDomain().name(), line.getSector(),
+                                        line.getAmountCents()))
+                                .toList()))
                 .toList();
         return new AllocationSnapshot(event.getContractId(), event.getAllocationVersion(), event.getContractVersion(),
-                event.getStatus() == AllocationStatus.COMPLETE, event.getPendingReason(), lines);
+                event.getStatus() == AllocationStatus.COMPLETE, event.getPendingReason(), periods);
     }
 }

@@ -1,56 +1,57 @@
 package nl.bdss.reporting.monitor.application;
 
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.bdss.reporting.contracts.application.CommittedAmounts;
 import nl.bdss.reporting.monitor.domain.NzaMonitor;
-import nl.bdss.reporting.monitor.domain.NzaMonitor.SectorFigures;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Builds the yearly monitor (R20) from the read models: contracts with a budget in the year, and the settled
- * load per sector (what was actually charged to the macro budgets).
+ * Builds the yearly monitor (R20) from the read models: the year's budgets from what the complete allocations commit
+ * ({@link CommittedAmounts}, the source of the committed sector load too) and the unfunded Zvw part beside it, the
+ * settled load per sector (what was actually charged to the macro budgets), and the current versions of the
+ * contracts with an allocated amount in the year. See {@link NzaMonitor} for what each figure means. All of it is
+ * read in one snapshot (repeatable read), so the figures fit together while allocations keep arriving.
  */
 @Service
-@Transactional(readOnly = true)
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 public class MonitorQuery {
 
-    private final JdbcClient jdbc;
+    /** The contracts with an allocated amount in the year: committed lines or an unfunded part. */
+    private static final String CONTRACTS_OF_YEAR = """
+            (select contract_id from committed_amount where load_year = :year and amount_cents > 0
+             union select contract_id from unfunded_amount where budget_year = :year)""";
 
-    MonitorQuery(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final CommittedAmounts committed;
+
+    MonitorQuery(JdbcClient jdbc, CommittedAmounts committed) {
         this.jdbc = jdbc;
+        this.committed = committed;
     }
 
     public NzaMonitor ofYear(int year) {
-        record Totals(long contracts, long allDomains, long zvw) {
-        }
-        Totals totals = jdbc.sql("""
-                        select count(*), coalesce(sum(all_domains_cents), 0), coalesce(sum(zvw_cents), 0)
-                        from contract_budget_year where budget_year = ? and all_domains_cents > 0""")
-                .param(year).query((rs, n) -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
-        String contractsOfYear = """
-                (select c.* from contract_view c join contract_budget_year b on b.contract_id = c.contract_id
-                 where b.budget_year = :year and b.all_domains_cents > 0)""";
-        Map<String, Long> contractsPerSector = new TreeMap<>();
-        jdbc.sql("select s.sector, count(distinct c.contract_id) from " + contractsOfYear
-                        + " c cross join unnest(c.zvw_sectors) as s(sector) group by s.sector")
-                .param("year", year).query((rs, n) -> contractsPerSector.put(rs.getString(1), rs.getLong(2))).list();
+        long unfunded = jdbc.sql("select coalesce(sum(amount_cents), 0) from unfunded_amount where budget_year = ?")
+                .param(year).query(Long.class).single();
         Map<String, Long> charged = new TreeMap<>();
         jdbc.sql("select sector, amount_cents from sector_load where load_year = :year")
                 .param("year", year).query((rs, n) -> charged.put(rs.getString(1), rs.getLong(2))).list();
-        TreeMap<String, Boolean> sectorNames = new TreeMap<>();
-        contractsPerSector.keySet().forEach(sector -> sectorNames.put(sector, true));
-        charged.keySet().forEach(sector -> sectorNames.put(sector, true));
-        List<SectorFigures> sectors = sectorNames.keySet().stream()
-                .map(sector -> new SectorFigures(sector, contractsPerSector.getOrDefault(sector, 0L), charged.getOrDefault(sector, 0L)))
-                .toList();
-        long insurers = jdbc.sql("select count(distinct u) from " + contractsOfYear + " c cross join unnest(c.insurers) as i(u)")
+        return NzaMonitor.of(year, contracts(year), committed.ofYear(year), unfunded, charged);
+    }
+
+    private NzaMonitor.Contracts contracts(int year) {
+        long count = jdbc.sql("select count(*) from " + CONTRACTS_OF_YEAR + " y").param("year", year)
+                .query(Long.class).single();
+        String current = " from contract_view c join " + CONTRACTS_OF_YEAR + " y on y.contract_id = c.contract_id";
+        long insurers = jdbc.sql("select count(distinct u)" + current + " cross join unnest(c.insurers) as i(u)")
                 .param("year", year).query(Long.class).single();
-        long providers = jdbc.sql("select count(distinct p) from " + contractsOfYear + " c cross join unnest(c.provider_agbs) as a(p)")
+        long providers = jdbc.sql("select count(distinct p)" + current + " cross join unnest(c.provider_agbs) as a(p)")
                 .param("year", year).query(Long.class).single();
-        return new NzaMonitor(year, totals.contracts(), totals.allDomains(), totals.zvw(), sectors, insurers, providers,
-                charged.values().stream().mapToLong(Long::longValue).sum());
+        long statingMeasure = jdbc.sql("select count(*)" + current + " where c.double_funding_measure_stated")
+                .param("year", year).query(Long.class).single();
+        return new NzaMonitor.Contracts(count, insurers, providers, statingMeasure);
     }
 }

@@ -5,13 +5,18 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.bdss.reporting.contracts.application.CommittedAmounts;
+import nl.bdss.reporting.contracts.domain.CommittedFigure;
 import nl.bdss.reporting.mbi.application.MbiWatch;
 import nl.bdss.reporting.mbi.domain.LoadShare;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads the sector loads of a year, with the committed projection and the macro budgets (R17, R18, R21). */
+/**
+ * Reads the sector loads of a year, with the committed projection and the macro budgets (R17, R18, R21). The committed
+ * figures come from {@link CommittedAmounts}, as the NZa monitor's budgets do.
+ */
 @Service
 @Transactional(readOnly = true)
 public class SectorLoadQueries {
@@ -46,19 +51,22 @@ public class SectorLoadQueries {
 
     private final JdbcClient jdbc;
     private final MbiWatch watch;
+    private final CommittedAmounts committedAmounts;
 
-    SectorLoadQueries(JdbcClient jdbc, MbiWatch watch) {
+    SectorLoadQueries(JdbcClient jdbc, MbiWatch watch, CommittedAmounts committedAmounts) {
         this.jdbc = jdbc;
         this.watch = watch;
+        this.committedAmounts = committedAmounts;
     }
 
     public SectorLoads ofYear(int year) {
         Map<String, Settled> settled = new TreeMap<>();
         jdbc.sql("select sector, amount_cents, version from sector_load where load_year = ?").param(year)
                 .query((rs, n) -> settled.put(rs.getString(1), new Settled(rs.getLong(2), rs.getLong(3)))).list();
+        List<CommittedFigure> committedFigures = committedAmounts.ofYear(year);
         Map<String, Long> committed = new TreeMap<>();
-        jdbc.sql("select sector, sum(amount_cents) from committed_amount where load_year = ? and domain = 'ZVW' group by sector")
-                .param(year).query((rs, n) -> committed.put(rs.getString(1), rs.getLong(2))).list();
+        committedFigures.stream().filter(CommittedFigure::zvw)
+                .forEach(figure -> committed.put(figure.sector(), figure.amountCents()));
         Map<String, Macro> macro = new TreeMap<>();
         jdbc.sql("select sector, amount_cents, source, source_date from macro_budget where budget_year = ?").param(year)
                 .query((rs, n) -> macro.put(rs.getString(1), new Macro(rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class))))
@@ -77,10 +85,8 @@ public class SectorLoadQueries {
                     budget == null ? null : new LoadShare(committedCents, budget.amount()).basisPoints(),
                     budget == null ? null : budget.source(), budget == null ? null : budget.date());
         }).toList();
-        List<DomainAmount> otherDomains = jdbc.sql("""
-                        select domain, sum(amount_cents) from committed_amount where load_year = ? and domain <> 'ZVW'
-                        group by domain order by domain""")
-                .param(year).query((rs, n) -> new DomainAmount(rs.getString(1), rs.getLong(2))).list();
+        List<DomainAmount> otherDomains = committedFigures.stream().filter(figure -> !figure.zvw())
+                .map(figure -> new DomainAmount(figure.domain(), figure.amountCents())).toList();
         return new SectorLoads(year, watch.threshold().basisPoints(),
                 views.stream().mapToLong(SectorLoadView::amountCents).sum(),
                 views.stream().mapToLong(SectorLoadView::committedCents).sum(), views, otherDomains);

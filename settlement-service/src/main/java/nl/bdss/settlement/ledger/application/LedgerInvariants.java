@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import nl.bdss.settlement.settling.domain.PaymentTiming;
-import nl.bdss.settlement.settling.domain.Period;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import nl.bdss.kernel.time.PaymentTiming;
+import nl.bdss.kernel.time.Period;
+import nl.bdss.settlement.ledger.application.LedgerFacts.ContractTerms;
+import nl.bdss.settlement.ledger.application.LedgerFacts.EntryTerms;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,84 +20,83 @@ import org.springframework.transaction.annotation.Transactional;
  * Checks the ledger's invariants over the whole database, for operators and tests:
  * total debits = total credits, and every booking balances on its own; per (contract, period) the net of lump
  * sums and corrections equals the payable part of the current allocation, for every period due by the clock or
- * already booked (a period no longer allocated nets to zero); nothing remains settled outside a contract's validity.
+ * already booked (a period no longer allocated nets to zero); nothing remains settled outside a contract's validity;
+ * nothing is paid before it is due (R8): no lump sum booked before its period's due date and no acknowledgement
+ * paid (offset, refunded) before it, each by the payment timing the entry was booked under. The day of a booking is
+ * the booking moment's date by the clock's zone, the one the service judges what is due by.
  * Contracts whose newest allocation is PENDING are listed, not checked (nothing of them is payable yet).
  */
 @Service
 public class LedgerInvariants {
 
-    private final JdbcClient jdbc;
+    private final LedgerFacts facts;
     private final Clock clock;
 
-    public LedgerInvariants(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    public LedgerInvariants(LedgerFacts facts, Clock clock) {
+        this.facts = facts;
         this.clock = clock;
     }
 
     public record PeriodMismatch(String contractId, LocalDate periodStart, long allocatedCents, long settledCents) {
     }
 
+    /** A lump sum booked on a day before its period was due. */
+    public record BookedBeforeDue(String entryId, String contractId, LocalDate periodStart, LocalDate periodEnd,
+            PaymentTiming paymentTiming, LocalDate dueDate, LocalDate bookedOn) {
+    }
+
+    /** An entry acknowledged as paid, offset or refunded on a day before its period was due. */
+    public record PaidBeforeDue(String entryId, String contractId, LocalDate periodStart, LocalDate periodEnd,
+            PaymentTiming paymentTiming, LocalDate dueDate, String status, LocalDate paidOn) {
+    }
+
     public record Report(boolean holds, long totalDebitCents, long totalCreditCents, List<String> unbalancedBookings,
             int periodsChecked, List<PeriodMismatch> periodMismatches, List<PeriodMismatch> settledOutsideValidity,
-            List<String> pendingContracts, LocalDate checkedOn) {
+            List<String> pendingContracts, LocalDate checkedOn, List<BookedBeforeDue> bookedBeforeDue,
+            List<PaidBeforeDue> paidBeforeDue) {
     }
 
     private record Key(String contractId, LocalDate periodStart) {
     }
 
-    private record Header(String contractId, String status, LocalDate validFrom, LocalDate validUntil,
-            PaymentTiming timing) {
-    }
-
     @Transactional(readOnly = true)
     public Report check() {
         LocalDate today = LocalDate.now(clock);
-        long debits = jdbc.sql("select coalesce(sum(debit_cents), 0) from ledger_posting").query(Long.class).single();
-        long credits = jdbc.sql("select coalesce(sum(credit_cents), 0) from ledger_posting").query(Long.class).single();
-        List<String> unbalanced = jdbc.sql("""
-                select booking_ref from ledger_posting group by booking_ref
-                having sum(debit_cents) <> sum(credit_cents) order by booking_ref""").query(String.class).list();
+        long debits = facts.totalDebitCents();
+        long credits = facts.totalCreditCents();
+        List<String> unbalanced = facts.unbalancedBookings();
 
-        Map<String, Header> headers = new HashMap<>();
-        jdbc.sql("select contract_id, status, valid_from, valid_until, payment_timing from contract_allocation")
-                .query((rs, n) -> headers.put(rs.getString(1), new Header(rs.getString(1), rs.getString(2),
-                        rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class),
-                        PaymentTiming.valueOf(rs.getString(5)))))
-                .list();
+        Map<String, ContractTerms> contracts = new HashMap<>();
+        facts.contracts().forEach(terms -> contracts.put(terms.contractId(), terms));
         Map<Key, Long> allocated = new HashMap<>();
         Map<Key, Period> periods = new HashMap<>();
-        jdbc.sql("select contract_id, period_start, period_end, sum(amount_cents) from allocation_line group by 1, 2, 3")
-                .query((rs, n) -> {
-                    Key key = new Key(rs.getString(1), rs.getObject(2, LocalDate.class));
-                    allocated.put(key, rs.getLong(4));
-                    return periods.put(key, new Period(key.periodStart(), rs.getObject(3, LocalDate.class)));
-                })
-                .list();
+        facts.allocatedPerPeriod().forEach(amount -> {
+            Key key = new Key(amount.contractId(), amount.period().start());
+            allocated.put(key, amount.cents());
+            periods.put(key, amount.period());
+        });
         Map<Key, Long> settled = new HashMap<>();
-        jdbc.sql("select contract_id, period_start, sum(amount_cents) from settlement_entry group by 1, 2")
-                .query((rs, n) -> settled.put(new Key(rs.getString(1), rs.getObject(2, LocalDate.class)), rs.getLong(3)))
-                .list();
+        facts.settledPerPeriod().forEach(amount -> settled.put(new Key(amount.contractId(), amount.periodStart()),
+                amount.cents()));
 
-        List<String> pending = headers.values().stream().filter(h -> !"COMPLETE".equals(h.status()))
-                .map(Header::contractId).sorted().toList();
+        List<String> pending = contracts.values().stream().filter(terms -> !terms.complete())
+                .map(ContractTerms::contractId).sorted().toList();
         List<PeriodMismatch> mismatches = new ArrayList<>();
         List<PeriodMismatch> outside = new ArrayList<>();
         int checked = 0;
-        Set<Key> keys = new TreeSet<>(Comparator.comparing(Key::contractId)
-                .thenComparing(Key::periodStart));
+        Set<Key> keys = new TreeSet<>(Comparator.comparing(Key::contractId).thenComparing(Key::periodStart));
         keys.addAll(allocated.keySet());
         keys.addAll(settled.keySet());
         for (Key key : keys) {
-            Header header = headers.get(key.contractId());
+            ContractTerms terms = contracts.get(key.contractId());
             long settledCents = settled.getOrDefault(key, 0L);
-            if (header != null && settledCents != 0
-                    && (key.periodStart().isBefore(header.validFrom()) || key.periodStart().isAfter(header.validUntil()))) {
+            if (terms != null && settledCents != 0 && !terms.validity().contains(key.periodStart())) {
                 outside.add(new PeriodMismatch(key.contractId(), key.periodStart(), 0, settledCents));
             }
-            if (header == null || !"COMPLETE".equals(header.status())) {
+            if (terms == null || !terms.complete()) {
                 continue;
             }
-            boolean due = periods.containsKey(key) && periods.get(key).isDueOn(today, header.timing());
+            boolean due = periods.containsKey(key) && periods.get(key).isDueOn(today, terms.timing());
             if (!due && !settled.containsKey(key)) {
                 continue;
             }
@@ -106,7 +106,40 @@ public class LedgerInvariants {
                 mismatches.add(new PeriodMismatch(key.contractId(), key.periodStart(), allocatedCents, settledCents));
             }
         }
-        boolean holds = debits == credits && unbalanced.isEmpty() && mismatches.isEmpty() && outside.isEmpty();
-        return new Report(holds, debits, credits, unbalanced, checked, mismatches, outside, pending, today);
+        List<BookedBeforeDue> bookedEarly = bookedBeforeDue();
+        List<PaidBeforeDue> paidEarly = paidBeforeDue();
+        boolean holds = debits == credits && unbalanced.isEmpty() && mismatches.isEmpty() && outside.isEmpty()
+                && bookedEarly.isEmpty() && paidEarly.isEmpty();
+        return new Report(holds, debits, credits, unbalanced, checked, mismatches, outside, pending, today,
+                bookedEarly, paidEarly);
+    }
+
+    private List<BookedBeforeDue> bookedBeforeDue() {
+        List<BookedBeforeDue> early = new ArrayList<>();
+        facts.eachLumpSum(lumpSum -> {
+            EntryTerms entry = lumpSum.entry();
+            LocalDate due = entry.period().dueDate(entry.timing());
+            LocalDate bookedOn = LocalDate.ofInstant(lumpSum.bookedAt(), clock.getZone());
+            if (bookedOn.isBefore(due)) {
+                early.add(new BookedBeforeDue(entry.entryId(), entry.contractId(), entry.period().start(),
+                        entry.period().end(), entry.timing(), due, bookedOn));
+            }
+        });
+        early.sort(Comparator.comparing(BookedBeforeDue::entryId));
+        return early;
+    }
+
+    private List<PaidBeforeDue> paidBeforeDue() {
+        List<PaidBeforeDue> early = new ArrayList<>();
+        facts.eachAcknowledgement(acknowledged -> {
+            EntryTerms entry = acknowledged.entry();
+            LocalDate due = entry.period().dueDate(entry.timing());
+            if (acknowledged.paidOn().isBefore(due)) {
+                early.add(new PaidBeforeDue(entry.entryId(), entry.contractId(), entry.period().start(),
+                        entry.period().end(), entry.timing(), due, acknowledged.status(), acknowledged.paidOn()));
+            }
+        });
+        early.sort(Comparator.comparing(PaidBeforeDue::entryId));
+        return early;
     }
 }

@@ -1,5 +1,6 @@
 package nl.bdss.settlement.payments.domain;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,17 +32,18 @@ public enum Direction {
 
     /**
      * The status an acknowledgement records for an entry of this direction: the requested one if it fits, PAID
-     * for a payable entry when none is requested; a credit needs OFFSET or REFUNDED stated explicitly.
+     * for a payable entry when none is requested; empty when the request does not fit (a credit needs OFFSET or
+     * REFUNDED stated explicitly).
      */
-    public PaymentStatus acknowledgedAs(PaymentStatus requested) {
-        if (requested == null && this == PAYABLE) {
-            return PaymentStatus.PAID;
+    public Optional<PaymentStatus> acknowledgedAs(PaymentStatus requested) {
+        if (requested == null) {
+            return this == PAYABLE ? Optional.of(PaymentStatus.PAID) : Optional.empty();
         }
-        if (requested == null || !settledBy.contains(requested)) {
-            throw new IllegalArgumentException("status: a " + this + " entry is acknowledged as "
-                    + (this == PAYABLE ? "PAID" : "OFFSET or REFUNDED (a credit is owed back by the payee, never paid)")
-                    + ", was " + requested);
-        }
-        return requested;
+        return settledBy.contains(requested) ? Optional.of(requested) : Optional.empty();
+    }
+
+    /** What an acknowledgement of an entry of this direction records, in words. */
+    public String acknowledgedBy() {
+        return this == PAYABLE ? "PAID" : "OFFSET or REFUNDED (a credit is owed back by the payee, never paid)";
     }
 }

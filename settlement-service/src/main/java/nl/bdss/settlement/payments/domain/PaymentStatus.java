@@ -5,16 +5,5 @@ package nl.bdss.settlement.payments.domain;
  * "to be offset or refunded". See {@link Direction} for which acknowledgement fits which entry.
  */
 public enum PaymentStatus {
-    OPEN, PAID, OFFSET, REFUNDED;
-
-    public static PaymentStatus parse(String status) {
-        if (status == null) {
-            return null;
-        }
-        try {
-            return valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("status must be one of OPEN, PAID, OFFSET, REFUNDED, was " + status);
-        }
-    }
+    OPEN, PAID, OFFSET, REFUNDED
 }

@@ -2,11 +2,10 @@ package nl.bdss.settlement.riskequalisation.application;
 
 import java.util.List;
 import java.util.Map;
+import nl.bdss.settlement.application.Refusal;
 import nl.bdss.settlement.riskequalisation.domain.Attribution;
 import nl.bdss.settlement.riskequalisation.domain.DistributionKey;
 import nl.bdss.settlement.riskequalisation.domain.SettledShare;
-import nl.bdss.settlement.riskequalisation.persistence.ServiceAreaCounts;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,34 +13,37 @@ import org.springframework.transaction.annotation.Transactional;
  * Attributes an insurer's settled lump sums (lump sums plus corrections) of one year for risk equalisation (R19),
  * computed on request from the immutable settlement entries. For the service-area key each contract's allocation
  * version is spread over the counts behind that allocation; the caller's counts are the fallback only for an
- * allocation that carried none.
+ * allocation that carried none, and without them such an allocation's share is refused (R19).
  */
 @Service
 public class Attributing {
 
-    private final JdbcClient jdbc;
-    private final ServiceAreaCounts counts;
+    private final SettledShares settledShares;
+    private final ServiceAreaCountStore counts;
 
-    public Attributing(JdbcClient jdbc, ServiceAreaCounts counts) {
-        this.jdbc = jdbc;
+    public Attributing(SettledShares settledShares, ServiceAreaCountStore counts) {
+        this.settledShares = settledShares;
         this.counts = counts;
     }
 
     @Transactional(readOnly = true)
     public Attribution attribute(String insurer, int year, DistributionKey key, Map<String, Long> callerCounts,
             String reason) {
-        List<SettledShare> shares = jdbc.sql("""
-                select contract_id, allocation_version, sum(amount_cents) from settlement_entry
-                where uzovi = ? and extract(year from period_start) = ?
-                group by contract_id, allocation_version order by contract_id, allocation_version""")
-                .params(insurer, year)
-                .query((rs, n) -> new SettledShare(rs.getString(1), rs.getInt(2), rs.getLong(3), Map.of()))
-                .list();
+        List<SettledShare> shares = settledShares.of(insurer, year);
         if (key == DistributionKey.SERVICE_AREA_INSUREDS) {
             List<SettledShare> withCounts = shares.stream()
                     .map(s -> new SettledShare(s.contractId(), s.allocationVersion(), s.amountCents(),
                             counts.of(s.contractId(), s.allocationVersion(), insurer)))
                     .toList();
+            if (callerCounts == null || callerCounts.isEmpty()) {
+                withCounts.stream().filter(SettledShare::needsCallerCounts).findFirst()
+                        .ifPresent(s -> {
+                            throw Refusal.ruleViolated("insuredCounts", "R19", "insuredCounts: allocation v"
+                                    + s.allocationVersion() + " of contract " + s.contractId()
+                                    + " carries no service-area counts for insurer " + insurer
+                                    + "; supply insuredCounts per postcode (R19)");
+                        });
+            }
             return Attribution.serviceArea(insurer, year, withCounts, callerCounts);
         }
         long settled = shares.stream().mapToLong(SettledShare::amountCents).sum();

@@ -1,12 +1,11 @@
 package nl.bdss.settlement.riskequalisation.domain;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.bdss.kernel.money.LargestRemainder;
 
 /**
  * An insurer's settled lump sums of one year attributed to categories by a distribution key (R19). The parts add up
@@ -91,7 +90,7 @@ public record Attribution(String insurer, int year, DistributionKey key, long se
                 continue;
             }
             boolean fromAllocation = !share.allocationCounts().isEmpty();
-            if (!fromAllocation && (callerCounts == null || callerCounts.isEmpty())) {
+            if (share.needsCallerCounts() && (callerCounts == null || callerCounts.isEmpty())) {
                 throw new IllegalArgumentException("insuredCounts: allocation v" + share.allocationVersion()
                         + " of contract " + share.contractId() + " carries no service-area counts for insurer "
                         + insurer + "; supply insuredCounts per postcode (R19)");
@@ -124,43 +123,25 @@ public record Attribution(String insurer, int year, DistributionKey key, long se
         return sources.size() == 1 ? sources.get(0).name() : "MIXED";
     }
 
-    /** Largest remainder over the counts; a negative total (net credits) is spread as its mirror image. */
+    /** Largest remainder over the counts (kernel); a negative total (net credits) is spread as its mirror image. */
     static List<Part> spread(long totalCents, Map<String, Long> counts) {
         if (counts == null || counts.isEmpty()) {
             throw new IllegalArgumentException("insuredCounts per postcode are required for SERVICE_AREA_INSUREDS (R19)");
         }
-        Map<String, Long> sorted = new TreeMap<>(counts);
-        long weightTotal = 0;
-        for (Map.Entry<String, Long> count : sorted.entrySet()) {
+        List<LargestRemainder.Claim<String>> claims = new ArrayList<>(counts.size());
+        long insureds = 0;
+        for (Map.Entry<String, Long> count : counts.entrySet()) {
             if (count.getValue() == null || count.getValue() < 0) {
                 throw new IllegalArgumentException("insuredCounts." + count.getKey() + " must not be negative");
             }
-            weightTotal = Math.addExact(weightTotal, count.getValue());
+            insureds = Math.addExact(insureds, count.getValue());
+            claims.add(new LargestRemainder.Claim<>(count.getKey(), count.getValue()));
         }
-        if (weightTotal == 0) {
+        if (insureds == 0) {
             throw new IllegalArgumentException("insuredCounts must hold at least one insured (R19)");
         }
-        long magnitude = Math.abs(totalCents);
-        long sign = totalCents < 0 ? -1 : 1;
-        Map<String, Long> amounts = new LinkedHashMap<>();
-        List<Map.Entry<String, BigInteger>> remainders = new ArrayList<>();
-        long assigned = 0;
-        BigInteger total = BigInteger.valueOf(magnitude);
-        BigInteger weights = BigInteger.valueOf(weightTotal);
-        for (Map.Entry<String, Long> count : sorted.entrySet()) {
-            BigInteger[] division = total.multiply(BigInteger.valueOf(count.getValue()))
-                    .divideAndRemainder(weights);
-            amounts.put(count.getKey(), division[0].longValueExact());
-            assigned += division[0].longValueExact();
-            remainders.add(Map.entry(count.getKey(), division[1]));
-        }
-        remainders.sort(Comparator.<Map.Entry<String, BigInteger>, BigInteger>comparing(Map.Entry::getValue)
-                .reversed().thenComparing(Map.Entry::getKey));
-        for (int i = 0; i < magnitude - assigned; i++) {
-            amounts.merge(remainders.get(i).getKey(), 1L, Long::sum);
-        }
-        return sorted.keySet().stream()
-                .map(category -> new Part(category, sorted.get(category), sign * amounts.get(category)))
+        return LargestRemainder.splitSigned(totalCents, claims).entrySet().stream()
+                .map(part -> new Part(part.getKey(), counts.get(part.getKey()), part.getValue()))
                 .toList();
     }
 }

@@ -13,4 +13,9 @@ public record SettledShare(String contractId, int allocationVersion, long amount
     public SettledShare {
         allocationCounts = allocationCounts == null ? Map.of() : Map.copyOf(new TreeMap<>(allocationCounts));
     }
+
+    /** Money settled from an allocation that carried no counts: only the caller's counts can spread it (R19). */
+    public boolean needsCallerCounts() {
+        return amountCents != 0 && allocationCounts.isEmpty();
+    }
 }

@@ -2,10 +2,8 @@ package nl.bdss.settlement.settling.application;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import nl.bdss.messaging.inbox.ProcessedEvents;
-import nl.bdss.settlement.riskequalisation.persistence.ServiceAreaCounts;
+import nl.bdss.settlement.riskequalisation.application.ServiceAreaCountStore;
 import nl.bdss.settlement.settling.domain.CurrentAllocation;
-import nl.bdss.settlement.settling.persistence.SettlementRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -20,19 +18,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AllocationIntake {
 
-    static final String CONSUMER = "settlement-service.allocations";
     private static final Logger log = LoggerFactory.getLogger(AllocationIntake.class);
 
-    private final ProcessedEvents processedEvents;
-    private final SettlementRepository repository;
+    private final AllocationInbox inbox;
+    private final SettlementStore store;
     private final Settler settler;
-    private final ServiceAreaCounts serviceAreaCounts;
+    private final ServiceAreaCountStore serviceAreaCounts;
     private final Clock clock;
 
-    public AllocationIntake(ProcessedEvents processedEvents, SettlementRepository repository, Settler settler,
-            ServiceAreaCounts serviceAreaCounts, Clock clock) {
-        this.processedEvents = processedEvents;
-        this.repository = repository;
+    public AllocationIntake(AllocationInbox inbox, SettlementStore store, Settler settler,
+            ServiceAreaCountStore serviceAreaCounts, Clock clock) {
+        this.inbox = inbox;
+        this.store = store;
         this.settler = settler;
         this.serviceAreaCounts = serviceAreaCounts;
         this.clock = clock;
@@ -40,7 +37,7 @@ public class AllocationIntake {
 
     @Transactional
     public void apply(AllocationReceived allocation) {
-        if (!processedEvents.firstDelivery(CONSUMER, allocation.eventId())) {
+        if (!inbox.firstDelivery(allocation.eventId())) {
             log.debug("Allocation event {} already applied", allocation.eventId());
             return;
         }
@@ -50,16 +47,14 @@ public class AllocationIntake {
                     allocation.validUntil(), allocation.timing(), allocation.periods());
         }
         serviceAreaCounts.store(allocation.contractId(), allocation.allocationVersion(), allocation.serviceAreaCounts());
-        var applied = repository.lockHeader(allocation.contractId());
+        var applied = store.lockHeader(allocation.contractId());
         if (applied.isPresent() && applied.get().allocationVersion() >= allocation.allocationVersion()) {
             log.info("Ignoring allocation v{} of contract {}: v{} is already applied", allocation.allocationVersion(),
                     allocation.contractId(), applied.get().allocationVersion());
             return;
         }
-        repository.saveHeader(allocation.contractId(), allocation.allocationVersion(), allocation.contractVersion(),
-                allocation.complete() ? "COMPLETE" : "PENDING", allocation.pendingReason(), allocation.validFrom(),
-                allocation.validUntil(), allocation.timing(), allocation.eventId(), clock.instant());
-        repository.replaceLines(allocation.contractId(), allocation.periods());
+        store.saveHeader(allocation, clock.instant());
+        store.replaceLines(allocation.contractId(), allocation.periods());
         if (allocation.complete()) {
             settler.settle(allocation.contractId(), LocalDate.now(clock),
                     "AllocationCalculated " + allocation.eventId() + " (allocation v" + allocation.allocationVersion()

@@ -3,9 +3,9 @@ package nl.bdss.settlement.settling.application;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import nl.bdss.kernel.time.PaymentTiming;
 import nl.bdss.settlement.riskequalisation.domain.ServiceAreaCount;
 import nl.bdss.settlement.settling.domain.AllocatedPeriod;
-import nl.bdss.settlement.settling.domain.PaymentTiming;
 
 /**
  * The fields of an AllocationCalculated event settlement needs: only the payable Zvw lines (R7). For a PENDING
@@ -18,6 +18,13 @@ public record AllocationReceived(UUID eventId, String contractId, int allocation
         List<AllocatedPeriod> periods, List<ServiceAreaCount> serviceAreaCounts) {
 
     public AllocationReceived {
+        if (validFrom == null || validUntil == null || validUntil.isBefore(validFrom)) {
+            throw new IllegalArgumentException("validFrom " + validFrom + " and validUntil " + validUntil
+                    + " do not make a validity (R14)");
+        }
+        if (timing == null) {
+            throw new IllegalArgumentException("paymentTiming is required");
+        }
         periods = complete ? List.copyOf(periods) : List.of();
         serviceAreaCounts = serviceAreaCounts == null ? List.of() : List.copyOf(serviceAreaCounts);
     }

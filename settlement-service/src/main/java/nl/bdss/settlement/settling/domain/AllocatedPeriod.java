@@ -1,6 +1,7 @@
 package nl.bdss.settlement.settling.domain;
 
 import java.util.List;
+import nl.bdss.kernel.time.Period;
 
 /** One period of the current allocation with its payable lines. */
 public record AllocatedPeriod(Period period, List<PayableLine> lines) {

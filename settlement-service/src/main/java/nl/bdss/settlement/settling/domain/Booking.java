@@ -1,5 +1,7 @@
 package nl.bdss.settlement.settling.domain;
 
+import nl.bdss.kernel.time.Period;
+
 /**
  * A decision to book one entry: a lump sum for a period that became due, or a correction (positive or negative)
  * of an earlier lump sum whose allocation changed. {@code correctsEntryKey} is null for a lump sum.

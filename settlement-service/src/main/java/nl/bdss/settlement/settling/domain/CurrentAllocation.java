@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import nl.bdss.kernel.time.PaymentTiming;
+import nl.bdss.kernel.time.Period;
 
 /**
  * The newest complete allocation of a contract: what each insurer owes each payee per period and sector.
@@ -25,9 +27,10 @@ public record CurrentAllocation(String contractId, int allocationVersion, LocalD
             throw new IllegalArgumentException("validUntil " + validUntil + " lies before validFrom " + validFrom);
         }
         periods = List.copyOf(periods);
+        Period validity = new Period(validFrom, validUntil);
         Set<SettlementTarget> seen = new HashSet<>();
         for (AllocatedPeriod period : periods) {
-            if (!period.period().liesWithin(validFrom, validUntil)) {
+            if (!period.period().liesWithin(validity)) {
                 throw new IllegalArgumentException("period " + period.period() + " lies outside the contract's validity "
                         + validFrom + ".." + validUntil + " (R14)");
             }

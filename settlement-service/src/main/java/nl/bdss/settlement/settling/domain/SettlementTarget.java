@@ -2,7 +2,8 @@ package nl.bdss.settlement.settling.domain;
 
 import java.time.LocalDate;
 import java.util.Objects;
-import java.util.regex.Pattern;
+import nl.bdss.kernel.identity.AgbCode;
+import nl.bdss.kernel.identity.Uzovi;
 
 /**
  * What one payment instruction is for: one (contract, period, insurer, payee, sector). There is deliberately no
@@ -11,18 +12,15 @@ import java.util.regex.Pattern;
  */
 public record SettlementTarget(String contractId, LocalDate periodStart, String uzovi, String payeeAgb, String sector) {
 
-    private static final Pattern UZOVI = Pattern.compile("\\d{4}");
-    private static final Pattern AGB = Pattern.compile("\\d{8}");
-
     public SettlementTarget {
         if (contractId == null || contractId.isBlank()) {
             throw new IllegalArgumentException("contractId is required");
         }
         Objects.requireNonNull(periodStart, "periodStart is required");
-        if (uzovi == null || !UZOVI.matcher(uzovi).matches()) {
+        if (!Uzovi.isValid(uzovi)) {
             throw new IllegalArgumentException("uzovi must be 4 digits (paying insurer), was " + uzovi);
         }
-        if (payeeAgb == null || !AGB.matcher(payeeAgb).matches()) {
+        if (!AgbCode.isValid(payeeAgb)) {
             throw new IllegalArgumentException("payeeAgb must be 8 digits (Zvw provider), was " + payeeAgb);
         }
         if (sector == null || sector.isBlank()) {

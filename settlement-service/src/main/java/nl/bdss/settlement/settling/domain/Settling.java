@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import nl.bdss.kernel.time.Period;
 
 /**
  * Decides what to book for one contract on a date, from its current allocation and what is already booked.

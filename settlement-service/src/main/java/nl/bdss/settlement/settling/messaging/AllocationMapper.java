@@ -6,12 +6,12 @@ import nl.bdss.events.allocation.AllocationLine;
 import nl.bdss.events.allocation.AllocationPeriod;
 import nl.bdss.events.allocation.AllocationStatus;
 import nl.bdss.events.common.LegalDomain;
+import nl.bdss.kernel.time.PaymentTiming;
+import nl.bdss.kernel.time.Period;
 import nl.bdss.settlement.riskequalisation.domain.ServiceAreaCount;
 import nl.bdss.settlement.settling.application.AllocationReceived;
 import nl.bdss.settlement.settling.domain.AllocatedPeriod;
 import nl.bdss.settlement.settling.domain.PayableLine;
-import nl.bdss.settlement.settling.domain.PaymentTiming;
-import nl.bdss.settlement.settling.domain.Period;
 import nl.bdss.settlement.settling.domain.SettlementTarget;
 
 /**

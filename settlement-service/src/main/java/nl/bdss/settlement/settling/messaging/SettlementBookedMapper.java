@@ -7,12 +7,12 @@ import nl.bdss.events.settlement.SettlementKind;
 import nl.bdss.settlement.settling.domain.Booking;
 
 /** Maps a booked entry to the public event; like the domain, the event has no insured and no deductible (R8, R16). */
-public final class SettlementBookedMapper {
+final class SettlementBookedMapper {
 
     private SettlementBookedMapper() {
     }
 
-    public static SettlementBooked toEvent(Booking booking, UUID eventId, Instant occurredAt, long sequence, String cause) {
+    static SettlementBooked toEvent(Booking booking, UUID eventId, Instant occurredAt, long sequence, String cause) {
         return SettlementBooked.newBuilder()
                 .setEventId(eventId)
                 .setOccurredAt(occurredAt)

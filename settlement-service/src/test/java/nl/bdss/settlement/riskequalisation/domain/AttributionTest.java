@@ -114,9 +114,12 @@ class AttributionTest {
     }
 
     @Test
-    void refusesACountThatIsNoPostcode_R19() {
+    void refusesACountThatIsNoPostcode_andKeepsThePostcodeInTheKernelsNormalForm_R19() {
         assertThatThrownBy(() -> new ServiceAreaCount("3311", "011", 5L))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("postcode");
-        assertThat(new ServiceAreaCount("3311", "1011 AB", 5L).postcode()).isEqualTo("1011 AB");
+        assertThatThrownBy(() -> new ServiceAreaCount("3311", "1011 SA", 5L))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("postcode");
+        assertThat(new ServiceAreaCount("3311", "1011 AB", 5L).postcode()).isEqualTo("1011AB");
+        assertThat(new ServiceAreaCount("3311", "1011 ab", 5L).postcode()).isEqualTo("1011AB");
     }
 }

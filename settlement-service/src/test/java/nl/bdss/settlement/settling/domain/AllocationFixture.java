@@ -3,6 +3,8 @@ package nl.bdss.settlement.settling.domain;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import nl.bdss.kernel.time.PaymentTiming;
+import nl.bdss.kernel.time.Period;
 
 /** The manual's example: yearly in advance, 2025-2026, Zvw 7,000,000 per year, 3311 60% and 3343 40%, to AGB 01012345. */
 public final class AllocationFixture {

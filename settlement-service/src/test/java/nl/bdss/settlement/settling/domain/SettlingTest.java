@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import nl.bdss.kernel.time.PaymentTiming;
 import org.junit.jupiter.api.Test;
 
 class SettlingTest {

@@ -1,0 +1,51 @@
+package nl.bdss.allocation.split.application;
+
+import java.util.List;
+import java.util.Optional;
+import nl.bdss.allocation.split.domain.CountInArea;
+import nl.bdss.kernel.identity.Postcode;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What the service tells about a contract's allocations: the current one, its history and what it was based on. */
+@Service
+public class AllocationQueries {
+
+    private final AllocationStore allocations;
+    private final ContractTermsStore contracts;
+    private final ServiceAreaCounts serviceAreaCounts;
+
+    AllocationQueries(AllocationStore allocations, ContractTermsStore contracts, ServiceAreaCounts serviceAreaCounts) {
+        this.allocations = allocations;
+        this.contracts = contracts;
+        this.serviceAreaCounts = serviceAreaCounts;
+    }
+
+    public Optional<StoredAllocation> current(String contractId) {
+        return allocations.latest(contractId);
+    }
+
+    /** In allocation-version order; empty for a contract without an allocation. */
+    public List<StoredAllocation> history(String contractId) {
+        return allocations.history(contractId);
+    }
+
+    /** Whether the insurer is a party to the contract in any of its versions. */
+    public boolean isParty(String contractId, String uzovi) {
+        return contracts.isParty(contractId, uzovi);
+    }
+
+    /** The counts per postcode behind the market shares of the contract's current allocation. */
+    @Transactional(readOnly = true)
+    public Optional<Explanation> explain(String contractId) {
+        return allocations.latest(contractId).flatMap(stored -> contracts.find(contractId).map(terms -> {
+            List<CountInArea> counts = stored.datasetId() == null ? List.of()
+                    : serviceAreaCounts.of(stored.datasetId(), terms);
+            return new Explanation(stored, terms.serviceArea(), counts);
+        }));
+    }
+
+    /** The current allocation of a contract and the delivered counts per postcode behind its market shares. */
+    public record Explanation(StoredAllocation allocation, List<Postcode> serviceArea, List<CountInArea> counts) {
+    }
+}

@@ -1,0 +1,73 @@
+package nl.bdss.settlement.application;
+
+import java.util.Objects;
+
+/**
+ * A use case refusing what it was asked, for what it finds recorded: the addressed thing does not exist, the request
+ * contradicts recorded history, or it breaks a rule on the recorded data. Nothing is stored when a use case refuses.
+ * The web adapter answers it as a problem of its {@link #type()}; a rule violation names the field and the rule.
+ */
+public final class Refusal extends RuntimeException {
+
+    /** Why a request is refused. */
+    public enum Kind {
+        /** The addressed thing does not exist, or is not the caller's to see. */
+        NOT_FOUND,
+        /** The request contradicts what is recorded, which is never changed. */
+        CONFLICT,
+        /** The request is well formed but breaks a rule on what is recorded. */
+        RULE_VIOLATED
+    }
+
+    private final Kind kind;
+    private final String type;
+    private final String title;
+    private final String field;
+    private final String rule;
+
+    private Refusal(Kind kind, String type, String title, String field, String rule, String detail) {
+        super(detail);
+        this.kind = kind;
+        this.type = Objects.requireNonNull(type);
+        this.title = Objects.requireNonNull(title);
+        this.field = field;
+        this.rule = rule;
+    }
+
+    public static Refusal notFound(String type, String title, String detail) {
+        return new Refusal(Kind.NOT_FOUND, type, title, null, null, detail);
+    }
+
+    public static Refusal conflict(String type, String title, String detail) {
+        return new Refusal(Kind.CONFLICT, type, title, null, null, detail);
+    }
+
+    /** The request's {@code field} breaks {@code rule} (a rule number such as R8) on what is recorded. */
+    public static Refusal ruleViolated(String field, String rule, String detail) {
+        return new Refusal(Kind.RULE_VIOLATED, "rules-violated", "The request breaks the rules", Objects.requireNonNull(field),
+                Objects.requireNonNull(rule), detail);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The problem's name, such as {@code payment-instruction-not-found}. */
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The request field a rule violation is about; null for the other kinds. */
+    public String field() {
+        return field;
+    }
+
+    /** The rule a violation breaks; null for the other kinds. */
+    public String rule() {
+        return rule;
+    }
+}

@@ -1,0 +1,78 @@
+package nl.bdss.settlement.payments.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import nl.bdss.settlement.application.Refusal;
+import nl.bdss.settlement.ledger.application.LedgerPostings;
+import nl.bdss.settlement.ledger.domain.DoubleEntry;
+import nl.bdss.settlement.payments.domain.Direction;
+import nl.bdss.settlement.payments.domain.PaymentStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records how an entry was settled in cash, with the reference and date, and posts the cash movement to the ledger:
+ * a payable entry is PAID by the insurer (payable to bank); a credit (negative correction) is never paid but OFFSET
+ * against a later payment or REFUNDED by the payee (bank to payable), see {@link Direction}. A status that does not
+ * fit the entry's sign breaks rule DIRECTION; a day before the period is due breaks R8. Idempotent: the same
+ * acknowledgement again changes nothing; a different one is refused as a conflict, since a recorded acknowledgement
+ * is never edited. An insurer acknowledges only its own entries ({@code onlyUzovi}); another insurer's entry is not
+ * found.
+ */
+@Service
+public class Acknowledging {
+
+    private final Acknowledgements acknowledgements;
+    private final PaymentInstructions instructions;
+    private final LedgerPostings ledger;
+    private final Clock clock;
+
+    public Acknowledging(Acknowledgements acknowledgements, PaymentInstructions instructions, LedgerPostings ledger,
+            Clock clock) {
+        this.acknowledgements = acknowledgements;
+        this.instructions = instructions;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /** The reference and day are checked at the edge: present, the reference at most 100 characters. */
+    @Transactional
+    public PaymentInstruction acknowledge(UUID id, Optional<String> onlyUzovi, PaymentStatus requested,
+            String paymentReference, LocalDate paidOn) {
+        Objects.requireNonNull(paymentReference, "paymentReference");
+        Objects.requireNonNull(paidOn, "paidOn");
+        // Another insurer's entry is not found, exactly like an id that does not exist.
+        if (!acknowledgements.lock(id, onlyUzovi)) {
+            throw PaymentInstruction.notFound(id);
+        }
+        PaymentInstruction instruction = instructions.byId(id, onlyUzovi).orElseThrow(() -> PaymentInstruction.notFound(id));
+        Direction direction = Direction.valueOf(instruction.direction());
+        PaymentStatus status = direction.acknowledgedAs(requested).orElseThrow(() -> Refusal.ruleViolated("status",
+                "DIRECTION", "status: a " + direction + " entry is acknowledged as " + direction.acknowledgedBy()
+                        + ", was " + requested));
+        if (instruction.acknowledged()) {
+            if (instruction.status().equals(status.name()) && instruction.paymentReference().equals(paymentReference)
+                    && instruction.paidOn().equals(paidOn)) {
+                return instruction;
+            }
+            throw Refusal.conflict("already-acknowledged", "Already acknowledged", "Payment instruction " + id
+                    + " was already acknowledged as " + instruction.status() + " with reference "
+                    + instruction.paymentReference() + " on " + instruction.paidOn());
+        }
+        if (paidOn.isBefore(instruction.dueDate())) {
+            throw Refusal.ruleViolated("paidOn", "R8", "paidOn " + paidOn + " lies before " + instruction.dueDate()
+                    + ", the day period " + instruction.periodStart() + ".." + instruction.periodEnd()
+                    + " is due: nothing is paid before it is due (R8)");
+        }
+        Instant now = clock.instant();
+        acknowledgements.record(id, status, paymentReference, paidOn, now);
+        ledger.post(Map.of(instruction.entryId() + "|" + status.name(),
+                DoubleEntry.payment(instruction.insurer(), instruction.payeeAgb(), instruction.amountCents())), now);
+        return instructions.byId(id, onlyUzovi).orElseThrow(() -> PaymentInstruction.notFound(id));
+    }
+}

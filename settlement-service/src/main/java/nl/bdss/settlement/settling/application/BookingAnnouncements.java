@@ -1,0 +1,12 @@
+package nl.bdss.settlement.settling.application;
+
+import java.time.Instant;
+import java.util.List;
+import nl.bdss.settlement.settling.application.SettlementStore.NewEntry;
+
+/** Announces booked entries to the other services, published if and only if the booking commits. */
+public interface BookingAnnouncements {
+
+    /** One announcement per entry, in the given (sequence) order, keyed by the contract. */
+    void announce(String contractId, List<NewEntry> entries, String cause, Instant bookedAt);
+}

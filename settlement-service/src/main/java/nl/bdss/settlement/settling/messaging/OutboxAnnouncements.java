@@ -1,0 +1,30 @@
+package nl.bdss.settlement.settling.messaging;
+
+import java.time.Instant;
+import java.util.List;
+import nl.bdss.events.Topics;
+import nl.bdss.events.settlement.SettlementBooked;
+import nl.bdss.messaging.outbox.Outbox;
+import nl.bdss.settlement.settling.application.BookingAnnouncements;
+import nl.bdss.settlement.settling.application.SettlementStore.NewEntry;
+import org.springframework.stereotype.Component;
+
+/** Announces booked entries as SettlementBooked through the outbox: one JDBC batch in the booking's transaction. */
+@Component
+class OutboxAnnouncements implements BookingAnnouncements {
+
+    private final Outbox outbox;
+
+    OutboxAnnouncements(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @Override
+    public void announce(String contractId, List<NewEntry> entries, String cause, Instant bookedAt) {
+        List<Outbox.Message<SettlementBooked>> events = entries.stream()
+                .map(entry -> new Outbox.Message<>(contractId, SettlementBookedMapper.toEvent(entry.booking(),
+                        entry.eventId(), bookedAt, entry.sequence(), cause)))
+                .toList();
+        outbox.appendAll(Topics.SETTLEMENTS, events);
+    }
+}

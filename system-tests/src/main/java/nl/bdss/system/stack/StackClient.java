@@ -1,0 +1,326 @@
+package nl.bdss.system.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The services' REST APIs as a back office, a trusted third party and an operator use them, the one client of the
+ * end-to-end test, the fault-injection suite and the benchmarks. Every call names the client it acts as (one of
+ * the authorization server's demo clients: {@code insurer-3311}, {@code insurer-3343}, {@code ttp-vektis},
+ * {@code operator}); in a secured stack it carries that client's access token (client-credentials flow, renewed
+ * before it expires), in an open stack no token at all.
+ *
+ * <p>Two kinds of patience: {@link #strict} fails at the first error, what a test and a measurement want;
+ * {@link #repeating} repeats a call, unchanged, while the service is unreachable or answers 5xx (its transaction
+ * rolled back), for up to five minutes: every write carries an {@code Idempotency-Key}, so a request whose answer
+ * died with a killed process is neither lost nor applied twice.
+ */
+public final class StackClient {
+
+    public static final String OPERATOR = "operator";
+    public static final String TRUSTED_THIRD_PARTY = "ttp-vektis";
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(300);
+    private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofSeconds(60);
+
+    /** A registered contract: its id and the ETag of its first version. */
+    public record Registered(String id, String etag) {
+    }
+
+    private record Token(String value, long renewAtNanos) {
+    }
+
+    private final Stack stack;
+    private final RunLog log;
+    private final boolean repeatUntilAnswered;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    private final AtomicLong retries = new AtomicLong();
+
+    private StackClient(Stack stack, RunLog log, boolean repeatUntilAnswered) {
+        this.stack = stack;
+        this.log = log;
+        this.repeatUntilAnswered = repeatUntilAnswered;
+    }
+
+    /** Fails at the first error: no answer, or an answer other than the one expected. */
+    public static StackClient strict(Stack stack, RunLog log) {
+        return new StackClient(stack, log, false);
+    }
+
+    /** Repeats a call while the service is unreachable or answers 5xx; fails on any other unexpected answer. */
+    public static StackClient repeating(Stack stack, RunLog log) {
+        return new StackClient(stack, log, true);
+    }
+
+    /** The demo client of an insurer. */
+    public static String insurer(String uzovi) {
+        return "insurer-" + uzovi;
+    }
+
+    public JsonMapper json() {
+        return json;
+    }
+
+    /** How many calls were repeated because the service did not answer. */
+    public long retries() {
+        return retries.get();
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+    // Contracts
+    // -------------------------------------------------------------------------------------------------------------
+
+    public Registered register(String client, ObjectNode document, String idempotencyKey) {
+        HttpResponse<String> response = call("register " + document.path("reference").asString(), () -> post(client,
+                Component.CONTRACT, "/api/v1/contracts", null, idempotencyKey, "application/json",
+                json.writeValueAsString(document)));
+        expect(response, 201, "registration of " + document.path("reference").asString());
+        return new Registered(json.readTree(response.body()).get("id").asString(), etagOf(response));
+    }
+
+    /**
+     * An amendment under optimistic locking, answering the new version's ETag. With {@code etag} the caller's
+     * current ETag is sent as If-Match; without (null) the ETag is read first, and a 412 (another contract's
+     * overlap gave this one a new version in between) reads it again and repeats the amendment with a key of its own.
+     */
+    public String amend(String client, String contractId, String etag, LocalDate effectiveFrom, ObjectNode document,
+            String idempotencyKey) {
+        ObjectNode body = json.createObjectNode().put("effectiveFrom", effectiveFrom.toString());
+        body.set("contract", document);
+        return change(client, contractId, "/amendments", etag, body, idempotencyKey);
+    }
+
+    /** A termination on {@code endDate} (the contract's last day), as {@link #amend} for the ETag. */
+    public String terminate(String client, String contractId, String etag, LocalDate endDate, String idempotencyKey) {
+        return change(client, contractId, "/termination", etag,
+                json.createObjectNode().put("endDate", endDate.toString()), idempotencyKey);
+    }
+
+    private String change(String client, String contractId, String path, String etag, ObjectNode body,
+            String idempotencyKey) {
+        String what = path.substring(1) + " of " + contractId;
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            String ifMatch = etag != null ? etag : etag(client, contractId);
+            String key = etag != null ? idempotencyKey : idempotencyKey + "@" + ifMatch.replace("\"", "");
+            HttpResponse<String> response = call(what, () -> post(client, Component.CONTRACT,
+                    "/api/v1/contracts/" + contractId + path, ifMatch, key, "application/json", json.writeValueAsString(body)));
+            if (response.statusCode() == 412 && etag == null) {
+                continue;
+            }
+            expect(response, 201, what);
+            return etagOf(response);
+        }
+        throw new IllegalStateException(what + ": the ETag kept changing (412 five times)");
+    }
+
+    private String etag(String client, String contractId) {
+        HttpResponse<String> response = call("read " + contractId,
+                () -> get(client, Component.CONTRACT, "/api/v1/contracts/" + contractId));
+        expect(response, 200, "read of " + contractId);
+        return etagOf(response);
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+    // Insured counts, settlement, reporting
+    // -------------------------------------------------------------------------------------------------------------
+
+    /** Delivers insured counts (a CSV as the API takes it) from {@code source}; a repeat replaces it with the same rows. */
+    public void deliverCounts(String client, String source, String csv) {
+        HttpResponse<String> response = call("counts from " + source, () -> post(client, Component.ALLOCATION,
+                "/api/v1/insured-counts?source=" + source, null, null, "text/csv", csv));
+        expect(response, 201, "delivery of counts from " + source);
+    }
+
+    /** A GET that must answer 200, as JSON. */
+    public JsonNode read(String client, Component service, String pathAndQuery) {
+        HttpResponse<String> response = call("GET " + pathAndQuery, () -> get(client, service, pathAndQuery));
+        expect(response, 200, "GET " + pathAndQuery);
+        return json.readTree(response.body());
+    }
+
+    /** The HTTP status of a GET without any token. */
+    public int statusWithoutToken(Component service, String pathAndQuery) {
+        HttpResponse<String> response = call("GET " + pathAndQuery + " without a token", () -> http.send(
+                HttpRequest.newBuilder(URI.create(stack.url(service) + pathAndQuery)).timeout(REQUEST_TIMEOUT).GET().build(),
+                HttpResponse.BodyHandlers.ofString()));
+        return response.statusCode();
+    }
+
+    /** Reporting's sector loads of the year, as it answers them. */
+    public JsonNode sectorLoads(int year) {
+        return read(OPERATOR, Component.REPORTING, "/api/v1/sector-loads?year=" + year);
+    }
+
+    /** Settlement's own check of its ledger: debits = credits, every period's net = its allocation. */
+    public JsonNode ledgerInvariants() {
+        return read(OPERATOR, Component.SETTLEMENT, "/api/v1/ledger/invariants");
+    }
+
+    /** Closes every period up to the date (settlement books what is due by then); answers how many entries it booked. */
+    public long closePeriods(LocalDate date) {
+        HttpResponse<String> response = call("period close " + date, () -> post(OPERATOR, Component.SETTLEMENT,
+                "/api/v1/period-close?dryRun=false&date=" + date, null, null, "application/json", ""));
+        expect(response, 200, "period close");
+        return json.readTree(response.body()).get("count").asLong();
+    }
+
+    /** Reporting's view of the topics it consumes: end offsets and its consumer lag per topic. */
+    public JsonNode reportingTopics() {
+        return read(OPERATOR, Component.REPORTING, "/api/v1/operations/topics");
+    }
+
+    /** Starts reporting's rebuild of its read models from offset 0. */
+    public void startRebuild() {
+        HttpResponse<String> started = call("reporting rebuild", () -> post(OPERATOR, Component.REPORTING,
+                "/api/v1/operations/rebuild", null, null, "application/json", ""));
+        expect(started, 202, "reporting rebuild");
+    }
+
+    public boolean rebuildInProgress() {
+        return read(OPERATOR, Component.REPORTING, "/api/v1/operations/rebuild").path("inProgress").asBoolean(true);
+    }
+
+    /** Reporting's rebuild from offset 0; returns once it caught up with its target offsets. */
+    public void rebuildReporting() {
+        startRebuild();
+        long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!rebuildInProgress()) {
+                return;
+            }
+            Stack.sleep(Duration.ofMillis(250));
+        }
+        throw new IllegalStateException("the reporting rebuild did not catch up in " + GIVE_UP_AFTER.toSeconds() + " s");
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+    // HTTP
+    // -------------------------------------------------------------------------------------------------------------
+
+    private HttpResponse<String> get(String client, Component service, String pathAndQuery)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url(service) + pathAndQuery))
+                .timeout(REQUEST_TIMEOUT).GET();
+        authorize(request, client);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String client, Component service, String pathAndQuery, String ifMatch,
+            String idempotencyKey, String contentType, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url(service) + pathAndQuery))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        authorize(request, client);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void authorize(HttpRequest.Builder request, String client) throws IOException, InterruptedException {
+        if (stack.secured()) {
+            request.header("Authorization", "Bearer " + token(client));
+        }
+    }
+
+    /** The client's access token from the authorization server (client credentials with the local demo secret). */
+    private String token(String client) throws IOException, InterruptedException {
+        Token current = tokens.get(client);
+        if (current != null && System.nanoTime() < current.renewAtNanos()) {
+            return current.value();
+        }
+        String credentials = client + ":local-demo-secret-" + client;
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.issuer() + "/oauth2/token"))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Basic "
+                        + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("no token for " + client + ": HTTP " + response.statusCode() + " "
+                    + abbreviate(response.body()));
+        }
+        JsonNode answer = json.readTree(response.body());
+        Duration lifetime = Duration.ofSeconds(answer.path("expires_in").asLong(300));
+        Token fresh = new Token(answer.get("access_token").asString(),
+                System.nanoTime() + lifetime.minus(RENEW_BEFORE_EXPIRY).toNanos());
+        tokens.put(client, fresh);
+        return fresh.value();
+    }
+
+    private interface Call {
+        HttpResponse<String> send() throws IOException, InterruptedException;
+    }
+
+    private HttpResponse<String> call(String what, Call call) {
+        long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+        boolean announced = false;
+        while (true) {
+            String problem;
+            try {
+                HttpResponse<String> response = call.send();
+                if (response.statusCode() < 500 || !repeatUntilAnswered) {
+                    if (announced) {
+                        log.say("%s answered after retries (HTTP %d)", what, response.statusCode());
+                    }
+                    return response;
+                }
+                problem = "HTTP " + response.statusCode() + " " + abbreviate(response.body());
+            } catch (IOException e) {
+                problem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+                if (!repeatUntilAnswered) {
+                    throw new IllegalStateException(what + ": " + problem, e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(what + " interrupted", e);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(what + ": no answer after " + GIVE_UP_AFTER.toSeconds() + " s: " + problem);
+            }
+            if (!announced) {
+                log.say("%s: %s; repeating it until the service answers", what, problem);
+                announced = true;
+            }
+            retries.incrementAndGet();
+            Stack.sleep(Duration.ofMillis(500));
+        }
+    }
+
+    private static String etagOf(HttpResponse<String> response) {
+        return response.headers().firstValue("ETag")
+                .orElseThrow(() -> new IllegalStateException("no ETag in the answer to " + response.uri()));
+    }
+
+    private static void expect(HttpResponse<String> response, int status, String what) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(what + ": expected HTTP " + status + ", got " + response.statusCode() + " "
+                    + abbreviate(response.body()));
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text == null ? "" : text.length() > 600 ? text.substring(0, 600) + "..." : text;
+    }
+}
