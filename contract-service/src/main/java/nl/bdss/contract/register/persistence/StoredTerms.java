@@ -1,6 +1,5 @@
 package nl.bdss.contract.register.persistence;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -102,39 +101,23 @@ final class StoredTerms {
         abstract Map<String, BasisPoints> partnerShares();
     }
 
-    /** A UZOVI or AGB code as its digits. */
+    /** A UZOVI or AGB code as its digits (a record with one {@code @JsonValue} is read back through its constructor). */
     abstract static class CodeShape {
-        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-        CodeShape(String code) {
-        }
-
         @JsonValue
         abstract String code();
     }
 
     abstract static class PostcodeShape {
-        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-        PostcodeShape(String value) {
-        }
-
         @JsonValue
         abstract String value();
     }
 
     abstract static class CentsShape {
-        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-        CentsShape(long cents) {
-        }
-
         @JsonValue
         abstract long cents();
     }
 
     abstract static class BasisPointsShape {
-        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-        BasisPointsShape(int value) {
-        }
-
         @JsonValue
         abstract int value();
     }

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.bdss.contract.register.application.ContractNotFoundException;
@@ -115,12 +116,9 @@ class ContractController {
             throw new ProblemException(Problem.invalidRequest("contract", "the amendment needs the complete new contract document"));
         }
         CallerParty.requireParty(amendment.contract(), "contract.insurers");
-        String path = "/api/v1/contracts/" + contractId + "/amendments";
-        return reply(idempotent.execute(idempotencyKey, path, ifMatch, amendment, () -> {
-            ContractView view = register.amend(contractId, CallerParty.restriction(), expectedVersion, amendment.contract(),
-                    amendment.effectiveFrom());
-            return created(view, versionLocation(view));
-        }));
+        return newVersion(idempotencyKey, "/api/v1/contracts/" + contractId + "/amendments", ifMatch, amendment,
+                () -> register.amend(contractId, CallerParty.restriction(), expectedVersion, amendment.contract(),
+                        amendment.effectiveFrom()));
     }
 
     @PostMapping(path = "/{id}/termination", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -141,12 +139,8 @@ class ContractController {
             @RequestBody TerminationRequest termination) {
         ContractId contractId = contractId(id);
         Integer expectedVersion = ifMatch == null ? null : version(ifMatch);
-        String path = "/api/v1/contracts/" + contractId + "/termination";
-        return reply(idempotent.execute(idempotencyKey, path, ifMatch, termination, () -> {
-            ContractView view = register.terminate(contractId, CallerParty.restriction(), expectedVersion,
-                    termination.endDate());
-            return created(view, versionLocation(view));
-        }));
+        return newVersion(idempotencyKey, "/api/v1/contracts/" + contractId + "/termination", ifMatch, termination,
+                () -> register.terminate(contractId, CallerParty.restriction(), expectedVersion, termination.endDate()));
     }
 
     @GetMapping("/{id}")
@@ -200,6 +194,15 @@ class ContractController {
         long totalPages = (result.totalElements() + parameters.size() - 1) / parameters.size();
         return new ContractPage(result.contracts().stream().map(ContractResponse::of).toList(), parameters.page(),
                 parameters.size(), result.totalElements(), totalPages);
+    }
+
+    /** A change that makes a new version of a contract, once per Idempotency-Key; 201 with the version's location. */
+    private ResponseEntity<String> newVersion(String idempotencyKey, String path, String ifMatch, Object body,
+            Supplier<ContractView> change) {
+        return reply(idempotent.execute(idempotencyKey, path, ifMatch, body, () -> {
+            ContractView view = change.get();
+            return created(view, versionLocation(view));
+        }));
     }
 
     private IdempotentRequests.Reply created(ContractView view, URI location) {
