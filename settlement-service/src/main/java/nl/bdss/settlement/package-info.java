@@ -8,6 +8,9 @@
  * <p>
  * Features: {@code settling} (allocations in, lump sums and corrections out, period close, scheduler),
  * {@code payments} (the insurers' back office), {@code ledger} (postings and invariants),
- * {@code riskequalisation} (R19 attribution).
+ * {@code riskequalisation} (R19 attribution); each with {@code domain}, {@code application} (use cases and the
+ * ports they read, store and publish through) and the adapters {@code web}, {@code persistence}, {@code messaging}.
+ * Shared by the features: {@code application} (the use cases' refusals) and {@code web} (who may call what, the
+ * refusals as problems, request field checks).
  */
 package nl.bdss.settlement;
