@@ -145,6 +145,16 @@ class SettlementProblemsIT {
     }
 
     @Test
+    void anAttributionOverCountsWithoutOneInsured_namesTheCounts_R19() {
+        JsonNode problem = assertProblem(http.post("/api/v1/risk-equalisation/attribution",
+                "{\"insurer\":\"3311\",\"year\":2025,\"key\":\"SERVICE_AREA_INSUREDS\","
+                        + "\"insuredCounts\":{\"1011\":0}}"), 400, "invalid-request");
+
+        assertThat(fields(problem)).containsExactly("insuredCounts");
+        assertThat(problem.path("errors").get(0).path("rule").asString()).isEqualTo("R19");
+    }
+
+    @Test
     void aRefusedAttributionAskedForAsCsv_isAProblemToo() {
         assertProblem(http.post("/api/v1/risk-equalisation/attribution", "{\"insurer\":\"3311\",\"year\":2025}",
                 "text/csv"), 400, "invalid-request");

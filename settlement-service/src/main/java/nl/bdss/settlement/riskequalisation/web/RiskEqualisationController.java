@@ -59,6 +59,8 @@ class RiskEqualisationController {
             counts.keySet().forEach(postcode -> checks.check(Postcode.parseOrNull(postcode) != null,
                     "insuredCounts." + postcode, "R6", "insuredCounts." + postcode
                             + " must be a PC4 (1234) or PC6 (1234AB) postcode of the service area (R6, R19)"));
+            checks.check(counts.isEmpty() || total(counts) > 0, "insuredCounts", "R19",
+                    "insuredCounts, when given, must hold at least one insured to spread over (R19)");
         }
         if (request.key() == DistributionKey.ALL_INSUREDS) {
             checks.check(total(counts) > 0, "insuredCounts", "R19",
