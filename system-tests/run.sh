@@ -13,7 +13,7 @@
 #   system-tests/run.sh rebuild-benchmark [--contracts 2000] [--period YEAR|QUARTER|MONTH] [--seed N]
 #       reporting's read models rebuilt from offset 0 after five years of contracts, timed.
 #
-# Every command builds what it needs first (offline, tests skipped, nothing installed); --no-build skips that and
+# Every command builds what it needs first (tests skipped, nothing installed); --no-build skips that and
 # runs the last build. See system-tests/README.md.
 set -euo pipefail
 MODULE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -42,9 +42,9 @@ done
 
 CLASSPATH_FILE="$MODULE/target/classpath.txt"
 if (( BUILD )); then
-  echo "building the services, the local stack and system-tests (offline, tests skipped) ..."
+  echo "building the services, the local stack and system-tests (tests skipped) ..."
   # package, not install: the classpath is resolved within this reactor and the jars stay in the modules' target/
-  ./mvnw -q -o -DskipTests package dependency:build-classpath -Dmdep.includeScope=runtime \
+  ./mvnw -q -DskipTests package dependency:build-classpath -Dmdep.includeScope=runtime \
     -Dmdep.outputFile=target/classpath.txt -pl system-tests -am >/dev/null
 elif [[ ! -f "$CLASSPATH_FILE" ]]; then
   echo "no earlier build ($CLASSPATH_FILE is missing); run once without --no-build" >&2
