@@ -17,11 +17,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.bdss.allocation.flow.ContractEvents;
 import nl.bdss.events.Topics;
 import nl.bdss.events.contract.ContractVersionPublished;
 import nl.bdss.events.contract.CountSource;
 import nl.bdss.events.contract.Insurer;
+import nl.bdss.events.fixtures.ManualExampleEvents;
 import nl.bdss.messaging.serde.ConfluentAvroSerializer;
 import nl.bdss.messaging.serde.SerdeConfig;
 import nl.bdss.security.testing.SecuredEndpoint;
@@ -98,17 +98,24 @@ class AllocationSecurityIT extends SecurityContract {
 
         contractOf3311 = UUID.randomUUID().toString();
         sharedContract = UUID.randomUUID().toString();
-        ContractVersionPublished soloContract = ContractEvents.manualExample(contractOf3311, 1, 10_000_000,
-                ONLY_3311_DATE, CountSource.TRUSTED_THIRD_PARTY);
-        soloContract.getContract().setInsurers(List.of(new Insurer("3311", "Zorgverzekeraar A")));
+        ContractVersionPublished soloContract = ManualExampleEvents.contractVersion(contractOf3311, 1,
+                ManualExampleEvents.VALID_FROM, ManualExampleEvents.contract()
+                        .setInsurers(List.of(new Insurer("3311", "Zorgverzekeraar A")))
+                        .setPurchasing(countedBy3rdPartyOn(ONLY_3311_DATE)).build()).build();
+        ContractVersionPublished shared = ManualExampleEvents.contractVersion(sharedContract, 1,
+                ManualExampleEvents.VALID_FROM, ManualExampleEvents.contract()
+                        .setPurchasing(countedBy3rdPartyOn(MIXED_DATE)).build()).build();
         try (KafkaProducer<String, ContractVersionPublished> producer = producer()) {
             producer.send(new ProducerRecord<>(Topics.CONTRACT_VERSIONS.name(), contractOf3311, soloContract)).get();
-            producer.send(new ProducerRecord<>(Topics.CONTRACT_VERSIONS.name(), sharedContract,
-                    ContractEvents.manualExample(sharedContract, 1, 10_000_000, MIXED_DATE,
-                            CountSource.TRUSTED_THIRD_PARTY))).get();
+            producer.send(new ProducerRecord<>(Topics.CONTRACT_VERSIONS.name(), sharedContract, shared)).get();
         }
         awaitAllocation(contractOf3311);
         awaitAllocation(sharedContract);
+    }
+
+    /** The example's market-share definition, with counts of the trusted third party on another reference date. */
+    private static nl.bdss.events.contract.Purchasing countedBy3rdPartyOn(LocalDate referenceDate) {
+        return ManualExampleEvents.purchasing("INSURED_COUNT_IN_SERVICE_AREA", referenceDate, CountSource.TRUSTED_THIRD_PARTY);
     }
 
     /** Every endpoint, with objects of insurer 3311 where the path names one, and the roles that have business there. */

@@ -15,7 +15,6 @@ import nl.bdss.events.contract.Attestations;
 import nl.bdss.events.contract.Budget;
 import nl.bdss.events.contract.ContractChange;
 import nl.bdss.events.contract.ContractState;
-import nl.bdss.events.contract.ContractStatus;
 import nl.bdss.events.contract.ContractVersionPublished;
 import nl.bdss.events.contract.CountSource;
 import nl.bdss.events.contract.DomainShare;
@@ -27,10 +26,12 @@ import nl.bdss.events.contract.Party;
 import nl.bdss.events.contract.Purchasing;
 import nl.bdss.events.contract.PurchasingType;
 import nl.bdss.events.contract.SectorShare;
+import nl.bdss.events.fixtures.ManualExampleEvents;
 
 /**
  * Contract versions and the allocations allocation-service would publish for them, written out by hand, for the
- * monitor's tests. The terms start from the manual's example ({@link ManualExample}) and change what a test needs.
+ * monitor's tests. The terms start from the manual's example ({@link ManualExampleEvents}) and change what a test
+ * needs.
  */
 final class MonitorExamples {
 
@@ -41,10 +42,10 @@ final class MonitorExamples {
 
     /** The manual's example valid from {@code validFrom} to {@code validUntil}, with the given lump sum per year. */
     static ContractState manualTerms(LocalDate validFrom, LocalDate validUntil, long lumpSumCents) {
-        ContractState manual = ManualExample.contractVersion(1, ContractStatus.ACTIVE, validUntil).getContract();
-        return ContractState.newBuilder(manual)
+        return ManualExampleEvents.contract()
                 .setValidFrom(validFrom)
-                .setBudget(Budget.newBuilder(manual.getBudget()).setLumpSumCents(lumpSumCents).build())
+                .setValidUntil(validUntil)
+                .setBudget(ManualExampleEvents.budget(lumpSumCents, BudgetPeriod.YEAR))
                 .build();
     }
 

@@ -18,6 +18,7 @@ import nl.bdss.events.allocation.AllocationPeriod;
 import nl.bdss.events.allocation.MarketShare;
 import nl.bdss.events.common.LegalDomain;
 import nl.bdss.events.contract.ContractState;
+import nl.bdss.events.fixtures.ManualExampleEvents;
 import nl.bdss.testsupport.UsesInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -55,13 +56,8 @@ class MonitorIT {
      * each, of which 3311 pays 60% = 2,100,000 and 3343 40% = 1,400,000, to the main contractor.
      */
     static AllocationPeriod manualYear(int year, long factor) {
-        return period(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), factor * 10_000_000,
-                recorded(LegalDomain.WMO, factor * 1_000_000),
-                recorded(LegalDomain.JEUGDWET, factor * 2_000_000),
-                paid("WIJKVERPLEGING", "3311", "hap-west", ManualExample.MAIN_CONTRACTOR_AGB, factor * 2_100_000),
-                paid("WIJKVERPLEGING", "3343", "hap-west", ManualExample.MAIN_CONTRACTOR_AGB, factor * 1_400_000),
-                paid("HUISARTSENZORG", "3311", "hap-west", ManualExample.MAIN_CONTRACTOR_AGB, factor * 2_100_000),
-                paid("HUISARTSENZORG", "3343", "hap-west", ManualExample.MAIN_CONTRACTOR_AGB, factor * 1_400_000));
+        return ManualExampleEvents.period(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), factor * 10_000_000,
+                factor * 1_000_000, factor * 2_000_000, factor * 2_100_000, factor * 1_400_000);
     }
 
     @Test
@@ -122,9 +118,9 @@ class MonitorIT {
         // insureds) pays 75% = 600,000 and the insurers not taking part leave 200,000 unfunded (no line)
         List<AllocationPeriod> quarters = List.of(
                 period(from, LocalDate.of(2024, 9, 30), 1_000_000, recorded(LegalDomain.WMO, 200_000),
-                        paid("HUISARTSENZORG", "3311", "hap-west", ManualExample.MAIN_CONTRACTOR_AGB, 600_000)),
+                        paid("HUISARTSENZORG", "3311", "hap-west", ManualExampleEvents.MAIN_CONTRACTOR_AGB, 600_000)),
                 period(LocalDate.of(2024, 10, 1), until, 1_000_000, recorded(LegalDomain.WMO, 200_000),
-                        paid("HUISARTSENZORG", "3311", "hap-west", ManualExample.MAIN_CONTRACTOR_AGB, 600_000)));
+                        paid("HUISARTSENZORG", "3311", "hap-west", ManualExampleEvents.MAIN_CONTRACTOR_AGB, 600_000)));
         TopicsClient.publish(Topics.CONTRACT_VERSIONS, ALL_INSURERS_CONTRACT,
                 List.of(version(ALL_INSURERS_CONTRACT, 1, from, terms)));
         TopicsClient.publish(Topics.ALLOCATIONS, ALL_INSURERS_CONTRACT, List.of(allocation(ALL_INSURERS_CONTRACT, 1, 1,

@@ -6,9 +6,10 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import nl.bdss.events.Topics;
 import nl.bdss.events.allocation.AllocationStatus;
-import nl.bdss.events.contract.ContractStatus;
+import nl.bdss.events.fixtures.ManualExampleEvents;
 import nl.bdss.events.reporting.LoadMeasure;
 import nl.bdss.events.reporting.MacroBudgetAlertRaised;
 import nl.bdss.events.reporting.SectorLoadChanged;
@@ -34,15 +35,23 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReadModelsIT {
 
+    /**
+     * The one contract id of the manual's example in reporting's tests. The read models sum over all contracts in the
+     * database the test classes share, and ReadModelsIT, SectorLoadIT and DashboardBrowserIT each publish the example:
+     * with one contract id they publish the same events (the same entry ids), so it is booked once, whichever runs first.
+     */
+    static final String MANUAL_EXAMPLE_CONTRACT_ID = "7a0c9f36-6f3e-4a55-9d2a-2b0f4c1e2025";
+
     @LocalServerPort
     int port;
 
     static void publishManualExample() {
-        TopicsClient.publish(Topics.CONTRACT_VERSIONS, ManualExample.CONTRACT_ID,
-                List.of(ManualExample.contractVersion(1, ContractStatus.ACTIVE, LocalDate.of(2026, 12, 31))));
-        TopicsClient.publish(Topics.ALLOCATIONS, ManualExample.CONTRACT_ID,
-                List.of(ManualExample.allocation(1, AllocationStatus.COMPLETE)));
-        TopicsClient.publish(Topics.SETTLEMENTS, ManualExample.CONTRACT_ID, ManualExample.settlements2025());
+        TopicsClient.publish(Topics.CONTRACT_VERSIONS, MANUAL_EXAMPLE_CONTRACT_ID,
+                List.of(ManualExampleEvents.registered(MANUAL_EXAMPLE_CONTRACT_ID)));
+        TopicsClient.publish(Topics.ALLOCATIONS, MANUAL_EXAMPLE_CONTRACT_ID,
+                List.of(ManualExampleEvents.allocation(MANUAL_EXAMPLE_CONTRACT_ID).build()));
+        TopicsClient.publish(Topics.SETTLEMENTS, MANUAL_EXAMPLE_CONTRACT_ID,
+                ManualExampleEvents.settlements2025(MANUAL_EXAMPLE_CONTRACT_ID));
     }
 
     @Test
@@ -94,16 +103,19 @@ class ReadModelsIT {
     void olderOrPendingAllocation_leavesTheCommittedFiguresOfTheLatestCompleteOne() {
         Api api = new Api(port);
         publishManualExample();
-        TopicsClient.publish(Topics.ALLOCATIONS, ManualExample.CONTRACT_ID, List.of(
-                ManualExample.allocation(2, AllocationStatus.PENDING),
-                ManualExample.allocation(1, AllocationStatus.COMPLETE)));
+        // allocation 2 pending (of contract version 1, without periods), then allocation 1 again in an event of its own
+        TopicsClient.publish(Topics.ALLOCATIONS, MANUAL_EXAMPLE_CONTRACT_ID, List.of(
+                ManualExampleEvents.allocation(MANUAL_EXAMPLE_CONTRACT_ID, 2, 1).setStatus(AllocationStatus.PENDING)
+                        .setPendingReason("no insured counts for the reference date").setPeriods(List.of()).build(),
+                ManualExampleEvents.allocation(MANUAL_EXAMPLE_CONTRACT_ID).setEventId(UUID.randomUUID()).build()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(api.get("/api/v1/allocations/pending").toString()).contains(ManualExample.CONTRACT_ID));
+                assertThat(api.get("/api/v1/allocations/pending").toString()).contains(MANUAL_EXAMPLE_CONTRACT_ID));
         assertThat(api.get("/api/v1/sector-loads?year=2026").get("committedCents").asLong()).isEqualTo(7_000_000L);
         // the pending allocation is followed by a complete one again
-        TopicsClient.publish(Topics.ALLOCATIONS, ManualExample.CONTRACT_ID, List.of(ManualExample.allocation(3, AllocationStatus.COMPLETE)));
+        TopicsClient.publish(Topics.ALLOCATIONS, MANUAL_EXAMPLE_CONTRACT_ID,
+                List.of(ManualExampleEvents.allocation(MANUAL_EXAMPLE_CONTRACT_ID, 3, 1).build()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(api.get("/api/v1/allocations/pending").toString()).doesNotContain(ManualExample.CONTRACT_ID));
+                assertThat(api.get("/api/v1/allocations/pending").toString()).doesNotContain(MANUAL_EXAMPLE_CONTRACT_ID));
     }
 
     @Test
@@ -203,9 +215,12 @@ class ReadModelsIT {
     static final String REBUILD_CONTRACT = "rebuild-contract";
 
     private static nl.bdss.events.settlement.SettlementBooked rebuildContractEntry(long sequence, long amountCents) {
-        return ManualExample.entry(REBUILD_CONTRACT, sequence, REBUILD_CONTRACT + "/c" + sequence,
-                sequence == 1 ? SettlementKind.LUMP_SUM : SettlementKind.CORRECTION, sequence == 1 ? null : REBUILD_CONTRACT + "/c1",
-                LocalDate.of(2034, 1, 1), LocalDate.of(2034, 3, 31), "3311", "GGZ", amountCents);
+        return ManualExampleEvents.lumpSum(REBUILD_CONTRACT, sequence, LocalDate.of(2034, 1, 1), LocalDate.of(2034, 3, 31),
+                        "3311", "GGZ", amountCents)
+                .setEntryId(REBUILD_CONTRACT + "/c" + sequence)
+                .setKind(sequence == 1 ? SettlementKind.LUMP_SUM : SettlementKind.CORRECTION)
+                .setCorrectsEntryId(sequence == 1 ? null : REBUILD_CONTRACT + "/c1")
+                .build();
     }
 
     @Test

@@ -15,10 +15,8 @@ import nl.bdss.events.Topics;
 import nl.bdss.events.allocation.AllocationCalculated;
 import nl.bdss.events.allocation.AllocationStatus;
 import nl.bdss.events.contract.ContractState;
-import nl.bdss.events.contract.ContractStatus;
-import nl.bdss.events.contract.ContractVersionPublished;
 import nl.bdss.events.contract.Insurer;
-import nl.bdss.events.settlement.SettlementKind;
+import nl.bdss.events.fixtures.ManualExampleEvents;
 import nl.bdss.security.testing.SecuredEndpoint;
 import nl.bdss.security.testing.SecurityContract;
 import nl.bdss.security.testing.UsesTestTokenIssuer;
@@ -128,16 +126,14 @@ class ReportingSecurityIT extends SecurityContract {
 
     @BeforeAll
     void publishAContractOf3311AndSettledLinesOfBothInsurers() {
-        ContractVersionPublished manual = ManualExample.contractVersion(1, ContractStatus.ACTIVE, LocalDate.of(2026, 12, 31));
-        ContractState state = ContractState.newBuilder(manual.getContract())
+        ContractState state = ManualExampleEvents.contract()
                 .setReference("SECURITY-IT-3311")
                 .setInsurers(List.of(new Insurer("3311", "Zorgverzekeraar A")))
                 .setValidFrom(LocalDate.of(YEAR, 1, 1))
                 .setValidUntil(LocalDate.of(YEAR, 12, 31))
                 .build();
-        TopicsClient.publish(Topics.CONTRACT_VERSIONS, CONTRACT_3311, List.of(ContractVersionPublished.newBuilder(manual)
-                .setEventId(UUID.randomUUID()).setContractId(CONTRACT_3311).setEffectiveFrom(LocalDate.of(YEAR, 1, 1))
-                .setContract(state).build()));
+        TopicsClient.publish(Topics.CONTRACT_VERSIONS, CONTRACT_3311, List.of(ManualExampleEvents
+                .contractVersion(CONTRACT_3311, 1, LocalDate.of(YEAR, 1, 1), state).setEventId(UUID.randomUUID()).build()));
         TopicsClient.publish(Topics.ALLOCATIONS, CONTRACT_3311, List.of(allocationOf3311(1, AllocationStatus.PENDING)));
         TopicsClient.publish(Topics.SETTLEMENTS, CONTRACT_3311, List.of(settled(CONTRACT_3311, "3311", 123_456)));
         TopicsClient.publish(Topics.SETTLEMENTS, CONTRACT_3343, List.of(settled(CONTRACT_3343, "3343", 654_321)));
@@ -159,8 +155,7 @@ class ReportingSecurityIT extends SecurityContract {
     }
 
     static AllocationCalculated allocationOf3311(int version, AllocationStatus status) {
-        return AllocationCalculated.newBuilder(ManualExample.allocation(version, AllocationStatus.PENDING))
-                .setContractId(CONTRACT_3311)
+        return ManualExampleEvents.allocation(CONTRACT_3311, version, 1)
                 .setStatus(status)
                 .setPendingReason(status == AllocationStatus.PENDING ? "no insured counts for the reference date" : null)
                 .setValidFrom(LocalDate.of(YEAR, 1, 1))
@@ -170,9 +165,8 @@ class ReportingSecurityIT extends SecurityContract {
     }
 
     static nl.bdss.events.settlement.SettlementBooked settled(String contractId, String uzovi, long amountCents) {
-        return ManualExample.entry(contractId, 1, contractId + "/" + YEAR + "-01-01/" + uzovi + "/GGZ",
-                SettlementKind.LUMP_SUM, null, LocalDate.of(YEAR, 1, 1), LocalDate.of(YEAR, 12, 31), uzovi, "GGZ",
-                amountCents);
+        return ManualExampleEvents.lumpSum(contractId, 1, LocalDate.of(YEAR, 1, 1), LocalDate.of(YEAR, 12, 31), uzovi, "GGZ",
+                amountCents).build();
     }
 
     // 2xx for the roles that have business there

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import nl.bdss.events.Topics;
+import nl.bdss.events.fixtures.ManualExampleEvents;
 import nl.bdss.events.reporting.SectorLoadChanged;
 import nl.bdss.events.settlement.SettlementBooked;
 import nl.bdss.events.settlement.SettlementKind;
@@ -32,7 +34,8 @@ class SectorLoadIT {
     @Test
     void manualExampleSettlements_loadWijkverplegingAndHuisartsenzorgWith3500000Each_R17_R18() {
         Api api = new Api(port);
-        TopicsClient.publish(Topics.SETTLEMENTS, ManualExample.CONTRACT_ID, ManualExample.settlements2025());
+        TopicsClient.publish(Topics.SETTLEMENTS, ReadModelsIT.MANUAL_EXAMPLE_CONTRACT_ID,
+                ManualExampleEvents.settlements2025(ReadModelsIT.MANUAL_EXAMPLE_CONTRACT_ID));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(api.sectorLoad(2025, "WIJKVERPLEGING")).isEqualTo(3_500_000L);
@@ -49,7 +52,8 @@ class SectorLoadIT {
             assertThat(changes).extracting(SectorLoadChanged::getDeltaCents)
                     .containsExactlyElementsOf(changes.size() == 1 ? List.of(3_500_000L) : List.of(2_100_000L, 1_400_000L));
             assertThat(changes.get(changes.size() - 1).getTotalCents()).isEqualTo(3_500_000L);
-            assertThat(changes).allSatisfy(change -> assertThat(change.getCause()).startsWith(ManualExample.CONTRACT_ID));
+            assertThat(changes).allSatisfy(change ->
+                    assertThat(change.getCause()).startsWith(ReadModelsIT.MANUAL_EXAMPLE_CONTRACT_ID));
         });
     }
 
@@ -97,11 +101,17 @@ class SectorLoadIT {
         });
     }
 
+    /** An entry of the first quarter of {@code year}, in an event of its own (a new event id on every call). */
     private static SettlementBooked entry(String contract, long sequence, String entryId, SettlementKind kind,
             String corrects, int year, long amountCents) {
         String sector = contract.startsWith("correction") ? "PARAMEDISCHE_ZORG" : "GGZ";
-        return ManualExample.entry(contract, sequence, entryId, kind, corrects, LocalDate.of(year, 1, 1),
-                LocalDate.of(year, 3, 31), "3311", sector, amountCents);
+        return ManualExampleEvents.lumpSum(contract, sequence, LocalDate.of(year, 1, 1), LocalDate.of(year, 3, 31), "3311",
+                        sector, amountCents)
+                .setEventId(UUID.randomUUID())
+                .setEntryId(entryId)
+                .setKind(kind)
+                .setCorrectsEntryId(corrects)
+                .build();
     }
 
     static List<SectorLoadChanged> sectorLoadChanges(String key) {

@@ -26,6 +26,7 @@ import nl.bdss.events.allocation.AllocationCalculated;
 import nl.bdss.events.allocation.AllocationLine;
 import nl.bdss.events.allocation.AllocationPeriod;
 import nl.bdss.events.common.LegalDomain;
+import nl.bdss.events.fixtures.ManualExampleEvents;
 import nl.bdss.events.settlement.SettlementBooked;
 import nl.bdss.messaging.serde.ConfluentAvroDeserializer;
 import nl.bdss.messaging.serde.ConfluentAvroSerializer;
@@ -158,14 +159,51 @@ class SettlementRestartIT {
             long raised2026 = 12_000_000L + i * 1_000L;
             long raised2025 = 10_000_000L + i * 100L + 7;
             history.put(contract, List.of(
-                    AllocationEvents.allocation(contract, 1, end, 10_000_000L, 10_000_000L),
-                    AllocationEvents.allocation(contract, 2, end, 10_000_000L, raised2026),
-                    AllocationEvents.allocation(contract, 3, end, raised2025, raised2026),
+                    allocation(contract, 1, end, 10_000_000L, 10_000_000L),
+                    allocation(contract, 2, end, 10_000_000L, raised2026),
+                    allocation(contract, 3, end, raised2025, raised2026),
                     i % 2 == 0
-                            ? AllocationEvents.allocation(contract, 4, LocalDate.of(2026, 6, 30), raised2025, raised2026)
-                            : AllocationEvents.allocation(contract, 4, end, raised2025, 9_000_000L)));
+                            ? allocation(contract, 4, LocalDate.of(2026, 6, 30), raised2025, raised2026)
+                            : allocation(contract, 4, end, raised2025, 9_000_000L)));
         }
         return history;
+    }
+
+    /**
+     * Version {@code version} of the example (of contract version {@code version}) with the given full-year lump
+     * sums: 2025 a whole year, 2026 until {@code validUntil}, shortened pro rata by days as a termination does:
+     * lump sum x day of year of {@code validUntil} / 365, rounded down (2026-06-30: 181/365).
+     */
+    private static AllocationCalculated allocation(String contract, int version, LocalDate validUntil, long lumpSum2025,
+            long lumpSum2026) {
+        long amount2026 = lumpSum2026 * validUntil.getDayOfYear() / 365;
+        return ManualExampleEvents.allocation(contract, version, version)
+                .setValidUntil(validUntil)
+                .setLumpSumCents(lumpSum2026)
+                .setPeriods(List.of(split(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), lumpSum2025),
+                        split(LocalDate.of(2026, 1, 1), validUntil, amount2026)))
+                .build();
+    }
+
+    /**
+     * The example's split of an odd amount in whole cents, the burst's input (the expected ledger is derived from the
+     * lines, whatever they are): Wmo amount / 10, Jeugdwet amount / 5, Zvw the rest, half of it per sector (the
+     * second sector takes the odd cent), 3311 six tenths of a sector rounded down and 3343 the rest. For 10,000,000:
+     * 1,000,000, 2,000,000 and per sector 3,500,000 = 2,100,000 + 1,400,000, the manual's figures.
+     */
+    private static AllocationPeriod split(LocalDate start, LocalDate end, long amount) {
+        long wmo = amount / 10;
+        long jeugdwet = amount / 5;
+        long zvw = amount - wmo - jeugdwet;
+        long wijkverpleging = zvw / 2;
+        long huisartsenzorg = zvw - wijkverpleging;
+        return new AllocationPeriod(start, end, amount, List.of(
+                ManualExampleEvents.domainLine(LegalDomain.WMO, "welzijn-centraal", wmo),
+                ManualExampleEvents.domainLine(LegalDomain.JEUGDWET, "jeugdteam-oost", jeugdwet),
+                ManualExampleEvents.zvwLine("WIJKVERPLEGING", "3311", wijkverpleging * 6 / 10),
+                ManualExampleEvents.zvwLine("WIJKVERPLEGING", "3343", wijkverpleging - wijkverpleging * 6 / 10),
+                ManualExampleEvents.zvwLine("HUISARTSENZORG", "3311", huisartsenzorg * 6 / 10),
+                ManualExampleEvents.zvwLine("HUISARTSENZORG", "3343", huisartsenzorg - huisartsenzorg * 6 / 10)));
     }
 
     /** The given versions of every contract, version by version, as a producer would publish them. */

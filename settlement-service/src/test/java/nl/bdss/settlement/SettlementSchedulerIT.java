@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import nl.bdss.events.Topics;
 import nl.bdss.events.allocation.AllocationCalculated;
+import nl.bdss.events.fixtures.ManualExampleEvents;
 import nl.bdss.messaging.serde.ConfluentAvroSerializer;
 import nl.bdss.messaging.serde.SerdeConfig;
 import nl.bdss.settlement.ledger.application.LedgerInvariants;
@@ -67,7 +68,7 @@ class SettlementSchedulerIT {
     @Test
     void withTheClockIn2025OnlyThe2025PeriodIsSettled_andTheSchedulerSettles2026WhenItBecomesDue() throws Exception {
         String contract = "it-scheduler-" + UUID.randomUUID();
-        publish(AllocationEvents.manualExample(contract));
+        publish(ManualExampleEvents.allocation(contract).build());
         await(() -> entries(contract) >= 4);
         Thread.sleep(1_000); // a few scheduler runs in 2025: none of them may settle 2026
 

@@ -17,6 +17,7 @@ import nl.bdss.events.Topics;
 import nl.bdss.events.allocation.AllocationCalculated;
 import nl.bdss.events.allocation.AllocationLine;
 import nl.bdss.events.allocation.AllocationPeriod;
+import nl.bdss.events.fixtures.ManualExampleEvents;
 import nl.bdss.messaging.serde.ConfluentAvroSerializer;
 import nl.bdss.messaging.serde.SerdeConfig;
 import nl.bdss.security.testing.SecuredEndpoint;
@@ -134,7 +135,7 @@ class SettlementSecurityIT extends SecurityContract {
 
     @BeforeAll
     void settleTheExampleForThisTestsPayee() throws Exception {
-        AllocationCalculated allocation = AllocationEvents.manualExample(CONTRACT);
+        AllocationCalculated allocation = ManualExampleEvents.allocation(CONTRACT).build();
         for (AllocationPeriod period : allocation.getPeriods()) {
             for (AllocationLine line : period.getLines()) {
                 if (line.getPayeeAgb() != null) {

@@ -19,6 +19,8 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import nl.bdss.events.Topics;
 import nl.bdss.events.allocation.AllocationCalculated;
+import nl.bdss.events.allocation.AllocationPeriod;
+import nl.bdss.events.fixtures.ManualExampleEvents;
 import nl.bdss.events.settlement.SettlementBooked;
 import nl.bdss.events.settlement.SettlementKind;
 import nl.bdss.messaging.serde.ConfluentAvroDeserializer;
@@ -123,7 +125,7 @@ class SettlementServiceIT {
     void theManualExampleSettles2025And2026InAdvance_fourInstructionsOf7000000PerYear_R8() throws Exception {
         String contract = "it-example-" + UUID.randomUUID();
 
-        publish(AllocationEvents.manualExample(contract));
+        publish(ManualExampleEvents.allocation(contract).build());
 
         List<SettlementBooked> events = awaitEvents(contract, 8);
         assertThat(events).allMatch(e -> e.getKind() == SettlementKind.LUMP_SUM)
@@ -147,13 +149,14 @@ class SettlementServiceIT {
     @Test
     void redeliveringTheAllocationAndClosingThePeriodTwiceLeaveTheLedgerUnchanged() throws Exception {
         String contract = "it-redelivery-" + UUID.randomUUID();
-        AllocationCalculated allocation = AllocationEvents.manualExample(contract);
+        AllocationCalculated allocation = ManualExampleEvents.allocation(contract).build();
         publish(allocation);
         awaitEntries(contract, 8);
         LedgerSnapshot before = snapshot(contract);
 
         publish(allocation);
-        AllocationCalculated sameVersionAgain = AllocationEvents.manualExample(contract);
+        // the same allocation version in another event: applied once all the same
+        AllocationCalculated sameVersionAgain = ManualExampleEvents.allocation(contract).setEventId(UUID.randomUUID()).build();
         publish(sameVersionAgain);
         awaitAllocationsConsumed();
         String firstClose = post("/api/v1/period-close?date=2026-11-22&dryRun=false");
@@ -170,10 +173,13 @@ class SettlementServiceIT {
     @Test
     void anAmendedAllocationCorrectsOnlyTheAffectedSettledPeriods_andTerminationCreditsProRata() throws Exception {
         String contract = "it-amended-" + UUID.randomUUID();
-        publish(AllocationEvents.manualExample(contract));
+        publish(ManualExampleEvents.allocation(contract).build());
         awaitEntries(contract, 8);
 
-        publish(AllocationEvents.allocation(contract, 2, LocalDate.of(2026, 12, 31), 10_000_000L, 12_000_000L));
+        // 2026 raised to 12,000,000: Wmo 10% = 1,200,000, Jeugdwet 20% = 2,400,000, Zvw 8,400,000 = per sector
+        // 4,200,000 = 2,520,000 (3311, 60%) + 1,680,000 (3343, 40%); 2026's Zvw corrections add up to 1,400,000
+        publish(amended(contract, 2, 12_000_000L, ManualExampleEvents.period(LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 12, 31), 12_000_000L, 1_200_000L, 2_400_000L, 2_520_000L, 1_680_000L)));
 
         List<SettlementBooked> events = awaitEvents(contract, 12);
         List<SettlementBooked> corrections = events.subList(8, 12);
@@ -183,11 +189,15 @@ class SettlementServiceIT {
         assertThat(corrections.stream().mapToLong(SettlementBooked::getAmountCents).sum()).isEqualTo(1_400_000L);
         assertThat(invariants.check().holds()).isTrue();
 
-        publish(AllocationEvents.allocation(contract, 3, LocalDate.of(2026, 6, 30), 10_000_000L, 12_000_000L));
+        // terminated on 2026-06-30: 2026 keeps 181 of its 365 days, 12,000,000 x 181 / 365 = 5,950,684 (rounded down):
+        // Wmo 10% = 595,068, Jeugdwet 20% = 1,190,136, Zvw 5,950,684 - 595,068 - 1,190,136 = 4,165,480 = per sector
+        // 2,082,740 = 1,249,644 (3311, 60%) + 833,096 (3343)
+        publish(amended(contract, 3, 12_000_000L, ManualExampleEvents.period(LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 6, 30), 5_950_684L, 595_068L, 1_190_136L, 1_249_644L, 833_096L)));
 
         List<SettlementBooked> credits = awaitEvents(contract, 16).subList(12, 16);
         assertThat(credits).allMatch(e -> e.getAmountCents() < 0 && e.getPeriodEnd().equals(LocalDate.of(2026, 6, 30)));
-        assertThat(netFor(contract, 2026)).isEqualTo(zvwOf(12_000_000L * 181 / 365));
+        assertThat(netFor(contract, 2026)).isEqualTo(4_165_480L);
         assertThat(netFor(contract, 2025)).isEqualTo(7_000_000L);
         LedgerInvariants.Report report = invariants.check();
         assertThat(report.holds()).as(report.toString()).isTrue();
@@ -196,7 +206,7 @@ class SettlementServiceIT {
     @Test
     void theBackOfficeListsExportsAcknowledgesIdempotentlyAndStatesPerPayee() throws Exception {
         String contract = "it-backoffice-" + UUID.randomUUID();
-        publish(AllocationEvents.manualExample(contract));
+        publish(ManualExampleEvents.allocation(contract).build());
         awaitEntries(contract, 8);
         UUID id = jdbc.sql("select id from settlement_entry where contract_id = ? and uzovi = '3311' and sector = 'WIJKVERPLEGING' and period_start = '2025-01-01'")
                 .param(contract).query(UUID.class).single();
@@ -251,8 +261,8 @@ class SettlementServiceIT {
             throws Exception {
         String withCounts = "it-r19-counts-" + UUID.randomUUID();
         String withoutCounts = "it-r19-nocounts-" + UUID.randomUUID();
-        publish(AllocationEvents.manualExampleWithServiceAreaCounts(withCounts));
-        publish(AllocationEvents.manualExample(withoutCounts));
+        publish(ManualExampleEvents.allocation(withCounts).setServiceAreaCounts(ManualExampleEvents.serviceAreaCounts()).build());
+        publish(ManualExampleEvents.allocation(withoutCounts).build());
         awaitEntries(withCounts, 8);
         awaitEntries(withoutCounts, 8);
         assertThat(jdbc.sql("select count(*) from allocation_service_area_count where contract_id = ? and allocation_version = 1")
@@ -307,14 +317,17 @@ class SettlementServiceIT {
     void aPaidLumpSumLaterCorrected_showsTheCreditWithItsReference_andACreditIsOffsetOrRefundedNeverPaid()
             throws Exception {
         String contract = "it-credit-" + UUID.randomUUID();
-        publish(AllocationEvents.manualExample(contract));
+        publish(ManualExampleEvents.allocation(contract).build());
         awaitEntries(contract, 8);
         UUID lumpSum = entryId(contract, "LUMP_SUM");
         String ack = "{\"status\":\"PAID\",\"paymentReference\":\"BANK-2026-0001\",\"paidOn\":\"2026-01-10\"}";
         assertThat(send("POST", "/api/v1/payment-instructions/" + lumpSum + "/acknowledgement", ack).statusCode())
                 .isEqualTo(200);
 
-        publish(AllocationEvents.allocation(contract, 2, LocalDate.of(2026, 12, 31), 10_000_000L, 8_000_000L));
+        // 2026 lowered to 8,000,000: Wmo 800,000, Jeugdwet 1,600,000, Zvw 5,600,000 = per sector 2,800,000 =
+        // 1,680,000 (3311, 60%) + 1,120,000 (3343): 3311's wijkverpleging 2,100,000 paid, 420,000 to credit
+        publish(amended(contract, 2, 8_000_000L, ManualExampleEvents.period(LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 12, 31), 8_000_000L, 800_000L, 1_600_000L, 1_680_000L, 1_120_000L)));
         awaitEntries(contract, 12);
         UUID credit = entryId(contract, "CORRECTION");
 
@@ -393,10 +406,9 @@ class SettlementServiceIT {
     @Test
     void aPendingAllocationMakesNothingPayableAndCorrectsNothing() throws Exception {
         String contract = "it-pending-" + UUID.randomUUID();
-        publish(AllocationEvents.manualExample(contract));
+        publish(ManualExampleEvents.allocation(contract).build());
         awaitEntries(contract, 8);
-        AllocationCalculated pending = AllocationEvents.allocation(contract, 2, LocalDate.of(2026, 12, 31),
-                10_000_000L, 10_000_000L);
+        AllocationCalculated pending = ManualExampleEvents.allocation(contract, 2, 2).build();
         pending.setStatus(nl.bdss.events.allocation.AllocationStatus.PENDING);
         pending.setPendingReason("no insured counts for reference date 2026-03-01");
 
@@ -416,7 +428,7 @@ class SettlementServiceIT {
     @Test
     void anAllocationWithAnInvalidPayeeGoesToTheDeadLetterTopicAndStoresNothing() throws Exception {
         String contract = "it-invalid-" + UUID.randomUUID();
-        AllocationCalculated invalid = AllocationEvents.manualExample(contract);
+        AllocationCalculated invalid = ManualExampleEvents.allocation(contract).build();
         invalid.getPeriods().get(0).getLines().get(2).setPayeeAgb("123");
 
         publish(invalid);
@@ -457,7 +469,7 @@ class SettlementServiceIT {
                     "{\"not\":\"avro\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))).get();
         }
 
-        publish(AllocationEvents.manualExample(contract));
+        publish(ManualExampleEvents.allocation(contract).build());
 
         awaitEntries(contract, 8);
         Properties config = new Properties();
@@ -494,7 +506,7 @@ class SettlementServiceIT {
     @Test
     void theDatabaseRefusesASecondLumpSumForTheSameTargetAndAnyEditOfHistory() throws Exception {
         String contract = "it-construction-" + UUID.randomUUID();
-        publish(AllocationEvents.manualExample(contract));
+        publish(ManualExampleEvents.allocation(contract).build());
         awaitEntries(contract, 8);
         LedgerSnapshot before = snapshot(contract);
 
@@ -536,10 +548,16 @@ class SettlementServiceIT {
                 .single();
     }
 
-    private static long zvwOf(long amount) {
-        long wmo = amount / 10;
-        long jeugd = amount / 5;
-        return amount - wmo - jeugd;
+    /**
+     * Allocation {@code version} (of contract version {@code version}) of the example: 2025 as allocated, 2026 as
+     * given, a changed lump sum or a termination at the period's end.
+     */
+    private static AllocationCalculated amended(String contract, int version, long lumpSumCents, AllocationPeriod year2026) {
+        return ManualExampleEvents.allocation(contract, version, version)
+                .setLumpSumCents(lumpSumCents)
+                .setValidUntil(year2026.getPeriodEnd())
+                .setPeriods(List.of(ManualExampleEvents.wholeYear(2025), year2026))
+                .build();
     }
 
     private long netFor(String contract, int year) {

@@ -22,10 +22,13 @@ import nl.bdss.events.Topics;
 import nl.bdss.events.allocation.AllocationCalculated;
 import nl.bdss.events.allocation.AllocationLine;
 import nl.bdss.events.allocation.AllocationStatus;
+import nl.bdss.events.common.BudgetPeriod;
 import nl.bdss.events.common.LegalDomain;
 import nl.bdss.events.contract.ContractChange;
+import nl.bdss.events.contract.ContractState;
 import nl.bdss.events.contract.ContractVersionPublished;
 import nl.bdss.events.contract.CountSource;
+import nl.bdss.events.fixtures.ManualExampleEvents;
 import nl.bdss.messaging.serde.ConfluentAvroDeserializer;
 import nl.bdss.messaging.serde.ConfluentAvroSerializer;
 import nl.bdss.messaging.serde.SerdeConfig;
@@ -103,7 +106,7 @@ class AllocationFlowIT {
         assertThat(delivery.body()).contains("\"rowCount\":17");
         String contractId = UUID.randomUUID().toString();
 
-        publish(ContractEvents.manualExample(contractId, 1, 10_000_000, LocalDate.of(2025, 3, 1), CountSource.TRUSTED_THIRD_PARTY));
+        publish(ManualExampleEvents.registered(contractId));
 
         AllocationCalculated allocation = awaitAllocation(contractId, a -> a.getAllocationVersion() == 1);
         assertThat(allocation.getStatus()).isEqualTo(AllocationStatus.COMPLETE);
@@ -142,13 +145,11 @@ class AllocationFlowIT {
     void lumpSumAmendedFromMid2026_changesOnly2026_proRataByDays_R8() throws Exception {
         postCsv(exampleCsv(), "TRUSTED_THIRD_PARTY");
         String contractId = UUID.randomUUID().toString();
-        publish(ContractEvents.manualExample(contractId, 1, 10_000_000, LocalDate.of(2025, 3, 1),
-                CountSource.TRUSTED_THIRD_PARTY));
+        publish(ManualExampleEvents.registered(contractId));
         AllocationCalculated registered = awaitAllocation(contractId, a -> a.getAllocationVersion() == 1);
 
-        publish(ContractVersionPublished.newBuilder(ContractEvents.manualExample(contractId, 2, 12_000_000,
-                        LocalDate.of(2025, 3, 1), CountSource.TRUSTED_THIRD_PARTY))
-                .setChange(ContractChange.AMENDED).setEffectiveFrom(LocalDate.of(2026, 7, 1)).build());
+        publish(ManualExampleEvents.contractVersion(contractId, 2, LocalDate.of(2026, 7, 1), termsWithLumpSum(12_000_000))
+                .build());
 
         AllocationCalculated amended = awaitAllocation(contractId, a -> a.getAllocationVersion() == 2);
         assertThat(amended.getContractVersion()).isEqualTo(2);
@@ -178,18 +179,14 @@ class AllocationFlowIT {
     void overlapFlaggedVersion_changesNoTerm_andPublishesNothing_R4_R22() throws Exception {
         postCsv(exampleCsv(), "TRUSTED_THIRD_PARTY");
         String contractId = UUID.randomUUID().toString();
-        publish(ContractEvents.manualExample(contractId, 1, 10_000_000, LocalDate.of(2025, 3, 1),
-                CountSource.TRUSTED_THIRD_PARTY));
+        publish(ManualExampleEvents.registered(contractId));
         awaitAllocation(contractId, a -> a.getAllocationVersion() == 1);
 
-        ContractVersionPublished flagged = ContractEvents.manualExample(contractId, 2, 10_000_000,
-                LocalDate.of(2025, 3, 1), CountSource.TRUSTED_THIRD_PARTY);
-        flagged.getContract().setOverlappingContractIds(List.of(UUID.randomUUID().toString()));
-        publish(ContractVersionPublished.newBuilder(flagged).setChange(ContractChange.OVERLAP_FLAGGED)
-                .setEffectiveFrom(LocalDate.of(2025, 6, 1)).build());
+        publish(ManualExampleEvents.contractVersion(contractId, 2, LocalDate.of(2025, 6, 1), ManualExampleEvents.contract()
+                        .setOverlappingContractIds(List.of(UUID.randomUUID().toString())).build())
+                .setChange(ContractChange.OVERLAP_FLAGGED).build());
         // a later real change proves version 2 was consumed before it (same key, same partition)
-        publish(ContractEvents.manualExample(contractId, 3, 11_000_000, LocalDate.of(2025, 3, 1),
-                CountSource.TRUSTED_THIRD_PARTY));
+        publish(withLumpSum(contractId, 3, 11_000_000));
 
         AllocationCalculated afterAmendment = awaitAllocation(contractId, a -> a.getContractVersion() == 3);
         assertThat(afterAmendment.getAllocationVersion()).isEqualTo(2);
@@ -204,7 +201,7 @@ class AllocationFlowIT {
         String contractId = UUID.randomUUID().toString();
         LocalDate referenceDate = LocalDate.of(2025, 6, 1);
 
-        publish(ContractEvents.manualExample(contractId, 1, 10_000_000, referenceDate, CountSource.INSURERS));
+        publish(countedOn(contractId, referenceDate, CountSource.INSURERS, INSURED_COUNT_IN_SERVICE_AREA));
         AllocationCalculated pending = awaitAllocation(contractId, a -> a.getAllocationVersion() == 1);
         assertThat(pending.getStatus()).isEqualTo(AllocationStatus.PENDING);
         assertThat(pending.getPendingReason()).contains("INSURERS").contains("2025-06-01");
@@ -235,7 +232,7 @@ class AllocationFlowIT {
                 3343,1012CD,2025-09-01,100
                 """;
         HttpResponse<String> firstDelivery = postCsv(first, "INSURERS");
-        publish(ContractEvents.manualExample(contractId, 1, 10_000_000, referenceDate, CountSource.INSURERS));
+        publish(countedOn(contractId, referenceDate, CountSource.INSURERS, INSURED_COUNT_IN_SERVICE_AREA));
         assertThat(awaitAllocation(contractId, a -> a.getAllocationVersion() == 1).getMarketShares())
                 .extracting(s -> s.getBasisPoints()).containsExactly(7500, 2500);
 
@@ -258,8 +255,8 @@ class AllocationFlowIT {
         assertThat(postCsv(counts, "TRUSTED_THIRD_PARTY").statusCode()).isEqualTo(201);
         String contractId = UUID.randomUUID().toString();
 
-        publish(ContractEvents.manualExample(contractId, 1, 10_000_000, LocalDate.of(2025, 10, 1),
-                CountSource.TRUSTED_THIRD_PARTY, "INSURED_COUNT_IN_SERVICE_AREA_ALL_INSURERS"));
+        publish(countedOn(contractId, LocalDate.of(2025, 10, 1), CountSource.TRUSTED_THIRD_PARTY,
+                "INSURED_COUNT_IN_SERVICE_AREA_ALL_INSURERS"));
 
         AllocationCalculated allocation = awaitAllocation(contractId, a -> a.getAllocationVersion() == 1);
         assertThat(allocation.getStatus()).isEqualTo(AllocationStatus.COMPLETE);
@@ -284,14 +281,12 @@ class AllocationFlowIT {
     @Test
     void redeliveredOrOlderContractEvents_publishNothingNew() throws Exception {
         String contractId = UUID.randomUUID().toString();
-        ContractVersionPublished version1 = ContractEvents.manualExample(contractId, 1, 10_000_000,
-                LocalDate.of(2025, 3, 1), CountSource.TRUSTED_THIRD_PARTY);
-        ContractVersionPublished version2 = ContractEvents.manualExample(contractId, 2, 20_000_000,
-                LocalDate.of(2025, 3, 1), CountSource.TRUSTED_THIRD_PARTY);
-        ContractVersionPublished version1Again = ContractEvents.manualExample(contractId, 1, 30_000_000,
-                LocalDate.of(2025, 3, 1), CountSource.TRUSTED_THIRD_PARTY);
-        ContractVersionPublished version3 = ContractEvents.manualExample(contractId, 3, 40_000_000,
-                LocalDate.of(2025, 3, 1), CountSource.TRUSTED_THIRD_PARTY);
+        ContractVersionPublished version1 = ManualExampleEvents.registered(contractId);
+        ContractVersionPublished version2 = withLumpSum(contractId, 2, 20_000_000);
+        // version 1 again in an event of its own, with other terms: refused by its version number, not as a redelivery
+        ContractVersionPublished version1Again = ContractVersionPublished.newBuilder(withLumpSum(contractId, 1, 30_000_000))
+                .setEventId(UUID.randomUUID()).build();
+        ContractVersionPublished version3 = withLumpSum(contractId, 3, 40_000_000);
 
         publish(version1);
         publish(version1);
@@ -349,6 +344,27 @@ class AllocationFlowIT {
                 .query(Long.class).single()).isEqualTo(deliveriesBefore);
         assertThat(jdbc.sql("select count(*) from pg_inherits where inhparent = 'insured_count'::regclass")
                 .query(Long.class).single()).isEqualTo(deliveriesBefore);
+    }
+
+    private static final String INSURED_COUNT_IN_SERVICE_AREA = "INSURED_COUNT_IN_SERVICE_AREA";
+
+    /** The example's terms with another lump sum per year. */
+    private static ContractState termsWithLumpSum(long lumpSumCents) {
+        return ManualExampleEvents.contract().setBudget(ManualExampleEvents.budget(lumpSumCents, BudgetPeriod.YEAR)).build();
+    }
+
+    /** Version {@code version} of the example effective from its start (2025-01-01), with another lump sum per year. */
+    private static ContractVersionPublished withLumpSum(String contractId, int version, long lumpSumCents) {
+        return ManualExampleEvents.contractVersion(contractId, version, ManualExampleEvents.VALID_FROM,
+                termsWithLumpSum(lumpSumCents)).build();
+    }
+
+    /** The example as registered, with its market shares on another basis, reference date or source of counts. */
+    private static ContractVersionPublished countedOn(String contractId, LocalDate referenceDate, CountSource source,
+            String basis) {
+        return ManualExampleEvents.contractVersion(contractId, 1, ManualExampleEvents.VALID_FROM,
+                ManualExampleEvents.contract().setPurchasing(ManualExampleEvents.purchasing(basis, referenceDate, source))
+                        .build()).build();
     }
 
     private void publish(ContractVersionPublished event) throws Exception {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import nl.bdss.events.allocation.AllocationCalculated;
 import nl.bdss.events.allocation.AllocationStatus;
-import nl.bdss.settlement.AllocationEvents;
+import nl.bdss.events.fixtures.ManualExampleEvents;
 import nl.bdss.settlement.settling.application.AllocationReceived;
 import nl.bdss.settlement.settling.domain.AllocatedPeriod;
 import nl.bdss.settlement.settling.domain.PayableLine;
@@ -15,7 +15,7 @@ class AllocationMapperTest {
 
     @Test
     void keepsOnlyTheZvwLines_otherDomainsAreNeverPaidByInsurers_R7() {
-        AllocationReceived received = AllocationMapper.toCommand(AllocationEvents.manualExample("c1"));
+        AllocationReceived received = AllocationMapper.toCommand(ManualExampleEvents.allocation("c1").build());
 
         assertThat(received.periods()).hasSize(2);
         assertThat(received.periods()).allSatisfy(period -> {
@@ -27,7 +27,7 @@ class AllocationMapperTest {
 
     @Test
     void aPendingAllocationCarriesNothingPayable() {
-        AllocationCalculated pending = AllocationEvents.manualExample("c1");
+        AllocationCalculated pending = ManualExampleEvents.allocation("c1").build();
         pending.setStatus(AllocationStatus.PENDING);
 
         AllocationReceived received = AllocationMapper.toCommand(pending);
@@ -39,7 +39,7 @@ class AllocationMapperTest {
 
     @Test
     void refusesAZvwLineWithoutAValidPayeeAgb() {
-        AllocationCalculated invalid = AllocationEvents.manualExample("c1");
+        AllocationCalculated invalid = ManualExampleEvents.allocation("c1").build();
         invalid.getPeriods().get(1).getLines().get(3).setPayeeAgb(null);
 
         assertThatThrownBy(() -> AllocationMapper.toCommand(invalid))
@@ -48,10 +48,11 @@ class AllocationMapperTest {
 
     @Test
     void keepsTheCountsBehindTheAllocationForRiskEqualisation_R19() {
-        AllocationReceived received = AllocationMapper.toCommand(AllocationEvents.manualExampleWithServiceAreaCounts("c1"));
+        AllocationReceived received = AllocationMapper.toCommand(ManualExampleEvents.allocation("c1")
+                .setServiceAreaCounts(ManualExampleEvents.serviceAreaCounts()).build());
 
         assertThat(received.serviceAreaCounts()).hasSize(10)
                 .contains(new nl.bdss.settlement.riskequalisation.domain.ServiceAreaCount("3343", "1016", 800L));
-        assertThat(AllocationMapper.toCommand(AllocationEvents.manualExample("c1")).serviceAreaCounts()).isEmpty();
+        assertThat(AllocationMapper.toCommand(ManualExampleEvents.allocation("c1").build()).serviceAreaCounts()).isEmpty();
     }
 }
