@@ -2,6 +2,9 @@ package nl.bdss.allocation.split.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,6 +154,28 @@ public class Allocations {
         return MarketShareCalculator.fromCounts(terms.insurers(), terms.serviceArea(), dataset.get().level(),
                 serviceAreaCounts.of(dataset.get().id(), terms), purchasing.source(), purchasing.referenceDate(),
                 purchasing.overAllInsurers());
+    }
+
+    /**
+     * Takes the count datasets' locks a batch of contract versions needs, in one global order and before any
+     * contract's row lock. Batches on other partitions and count deliveries (dataset lock, then the contracts' rows
+     * in id order) then never wait on each other in a cycle: without this, two batches meeting the same datasets in
+     * different orders deadlock, and one of them is rolled back and applied again record by record.
+     */
+    @Transactional
+    public void lockDatasetsOf(Collection<ContractTerms> batch) {
+        batch.stream()
+                .map(ContractTerms::purchasing)
+                .filter(purchasing -> purchasing.source() != null)
+                .map(purchasing -> new DatasetKey(purchasing.source(), purchasing.referenceDate()))
+                .distinct()
+                .sorted(DatasetKey.ORDER)
+                .forEach(key -> deliveries.lockDataset(key.source(), key.referenceDate()));
+    }
+
+    private record DatasetKey(CountSource source, LocalDate referenceDate) {
+        static final Comparator<DatasetKey> ORDER = Comparator.comparing((DatasetKey key) -> key.source().name())
+                .thenComparing(DatasetKey::referenceDate, Comparator.nullsFirst(Comparator.naturalOrder()));
     }
 
     private void lockDatasetOf(ContractTerms terms) {

@@ -1,7 +1,9 @@
 package nl.bdss.allocation.split.messaging;
 
+import java.util.ArrayList;
 import java.util.List;
 import nl.bdss.allocation.split.application.Allocations;
+import nl.bdss.allocation.split.domain.ContractTerms;
 import nl.bdss.allocation.split.domain.ContractVersion;
 import nl.bdss.events.contract.ContractVersionPublished;
 import nl.bdss.messaging.BatchTransactions;
@@ -31,7 +33,25 @@ class ContractVersionListener {
     @KafkaListener(topics = "#{T(nl.bdss.events.Topics).CONTRACT_VERSIONS.name()}", id = "allocation-contract-versions",
             containerFactory = ConsumerConfiguration.BATCH_FACTORY)
     void on(List<ConsumerRecord<String, ContractVersionPublished>> records) {
-        batches.apply(records, record -> on(record.value()));
+        batches.apply(records, batch -> {
+            allocations.lockDatasetsOf(termsOf(batch));
+            batch.forEach(record -> on(record.value()));
+        }, record -> on(record.value()));
+    }
+
+    /** The terms of the batch's versions that can be read; the others are refused when their turn comes. */
+    private static List<ContractTerms> termsOf(List<ConsumerRecord<String, ContractVersionPublished>> batch) {
+        List<ContractTerms> terms = new ArrayList<>();
+        for (ConsumerRecord<String, ContractVersionPublished> record : batch) {
+            if (record.value() != null) {
+                try {
+                    terms.add(ContractTermsMapper.toVersion(record.value()).terms());
+                } catch (IllegalArgumentException refusedLater) {
+                    // on(event) turns it into a RejectedEventException for the dead letters
+                }
+            }
+        }
+        return terms;
     }
 
     void on(ContractVersionPublished event) {
