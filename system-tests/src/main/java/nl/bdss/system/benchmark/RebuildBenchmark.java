@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The reporting rebuild benchmark on a stack of its own (as {@link Benchmark}): N steady contracts over the whole
  * experiment (five years, 1 May 2024 until 30 April 2029, yearly lump sums unless {@code --period} says otherwise),
- * every month up to the end closed (settlement books all periods), then reporting's read models rebuilt from offset
+ * closed on the day after it (the stack runs on that date, so settlement books all periods), then reporting's read
+ * models rebuilt from offset
  * 0, timed until the rebuild ends and every year's sector loads are identical to before.
  *
  * <p>Options: {@code --repo DIR --contracts N --period YEAR|QUARTER|MONTH --seed N}.
@@ -40,6 +41,8 @@ public final class RebuildBenchmark {
     /** The whole experiment (R14): 1 May 2024 until 30 April 2029. */
     private static final LocalDate EXPERIMENT_FROM = LocalDate.of(2024, 5, 1);
     private static final LocalDate EXPERIMENT_UNTIL = LocalDate.of(2029, 4, 30);
+    /** The stack's date: the day after the experiment, when every period is due, in advance or in arrears (R8). */
+    private static final LocalDate SETTLED_ON = EXPERIMENT_UNTIL.plusDays(1);
 
     private RebuildBenchmark() {
     }
@@ -61,7 +64,8 @@ public final class RebuildBenchmark {
         repo = repo.toAbsolutePath().normalize();
         RunLog log = new RunLog(System.out);
         Stack.Settings settings = Stack.Settings.named("rebuild-benchmark").withSecurity()
-                .withServiceJvmOptions(Stack.AS_BDSS_UP);
+                .withServiceJvmOptions(Stack.AS_BDSS_UP)
+                .onDate(SETTLED_ON.atTime(6, 0).toInstant(ZoneOffset.UTC));
         try (Stack stack = Stack.prepare(repo, settings, log)) {
             log.say("starting the stack (logs in %s)", stack.logDirectory());
             stack.startAll();
@@ -87,9 +91,9 @@ public final class RebuildBenchmark {
         System.out.printf(Locale.ROOT, "registered %d contracts in %.1f s%n", contracts, (System.nanoTime() - started) / 1e9);
         waitUntilSettlementHoldsTheAllocations(kafka, contracts);
 
-        // Close every month up to the end of the experiment, again until a close books nothing and reporting has
-        // consumed everything (a close is idempotent: it books only what is due and not booked yet; allocations
-        // still on their way are booked by the next round).
+        // Close the periods on the stack's date, again until a close books nothing and reporting has consumed
+        // everything (a close is idempotent: it books only what is due and not booked yet; allocations still on
+        // their way are booked by the next round). A close after the services' today would be refused (R8).
         long booked = 0;
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(60);
         long bookedThisRound;
@@ -98,11 +102,7 @@ public final class RebuildBenchmark {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the pipeline did not settle within an hour");
             }
-            bookedThisRound = 0;
-            for (LocalDate month = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).plusMonths(1).minusDays(1);
-                    !month.isAfter(EXPERIMENT_UNTIL); month = month.plusDays(1).plusMonths(1).minusDays(1)) {
-                bookedThisRound += client.closePeriods(month);
-            }
+            bookedThisRound = client.closePeriods(SETTLED_ON);
             booked += bookedThisRound;
             lagAndEnd = waitUntilReportingIsIdle(client);
         } while (bookedThisRound > 0);

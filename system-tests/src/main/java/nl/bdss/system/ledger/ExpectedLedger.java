@@ -42,6 +42,8 @@ public final class ExpectedLedger {
 
     /** The tie order of the domain level: the symbols of the public LegalDomain enum, in their order. */
     public static final List<String> DOMAIN_ORDER = List.of("ZVW", "WLZ", "WMO", "JEUGDWET", "WPG", "OTHER");
+    /** The claim of the insurers outside the contract under the all-insurers basis (R11): recorded, paid by nobody. */
+    private static final String UNFUNDED = "unfunded";
     private static final Comparator<String> BY_DOMAIN = Comparator.comparingInt(ExpectedLedger::domainPosition);
 
     private ExpectedLedger() {
@@ -212,6 +214,18 @@ public final class ExpectedLedger {
         if (weights.values().stream().mapToLong(Long::longValue).sum() == 0) {
             return new Shares(Map.of(), "no insureds of the insurers in the service area");
         }
+        if (terms.overAllInsurers()) {
+            long others = 0;
+            for (String uzovi : dataset.get().countsByInsurer().keySet()) {
+                if (!terms.insurers().contains(uzovi)) {
+                    others += Math.max(0, dataset.get().insuredIn(uzovi, terms.serviceArea()));
+                }
+            }
+            if (others > 0) {
+                // after every UZOVI code in the split's order, as allocation lists it: paid by nobody
+                weights.put(UNFUNDED, others);
+            }
+        }
         return new Shares(weights, null);
     }
 
@@ -270,7 +284,8 @@ public final class ExpectedLedger {
             }
             Remainders.split(domainAmount, asLongs(terms.sectorShares())).forEach((sector, sectorAmount) ->
                     Remainders.split(sectorAmount, shares.weights()).forEach((uzovi, insurerAmount) ->
-                            payees(terms, sector, insurerAmount).forEach((partyKey, payeeAmount) -> {
+                            (UNFUNDED.equals(uzovi) ? Map.<String, Long>of() : payees(terms, sector, insurerAmount))
+                                    .forEach((partyKey, payeeAmount) -> {
                                 if (payeeAmount > 0) {
                                     lines.add(new Line(start, end, "ZVW", sector, uzovi, partyKey,
                                             terms.party(partyKey).agb(), payeeAmount));

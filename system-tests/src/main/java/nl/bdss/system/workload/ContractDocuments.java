@@ -64,7 +64,7 @@ public final class ContractDocuments {
         ObjectNode purchasing = document.putObject("purchasing");
         if (terms.coordinated()) {
             purchasing.put("type", "COORDINATED");
-            purchasing.putObject("marketShare").put("basis", "INSURED_COUNT_IN_SERVICE_AREA")
+            purchasing.putObject("marketShare").put("basis", terms.marketShareBasis())
                     .put("referenceDate", terms.referenceDate().toString()).put("source", terms.countSource());
         } else {
             purchasing.put("type", "SINGLE");

@@ -13,13 +13,18 @@ import java.util.Objects;
  * @param executionType  MAIN_CONTRACTOR (everything to {@code mainContractor}) or EQUAL_PARTNERS (each Zvw provider
  *                       by its share within its sector, {@code partnerShares})
  * @param countSource    TRUSTED_THIRD_PARTY or INSURERS; null with one insurer
+ * @param marketShareBasis {@link #IN_SERVICE_AREA} (shares among the contract's insurers) or
+ *                       {@link #IN_SERVICE_AREA_ALL_INSURERS} (shares among all insurers counted in the area: the
+ *                       part of the others is recorded as unfunded, nobody pays it); null with one insurer
  */
 public record Terms(String reference, String title, LocalDate validFrom, LocalDate validUntil, List<String> insurers,
         List<Party> parties, List<String> serviceArea, long lumpSumCents, PeriodKind period,
         Map<String, Integer> domainShares, Map<String, Integer> sectorShares, String executionType,
         String mainContractor, Map<String, Integer> partnerShares, LocalDate referenceDate, String countSource,
-        String paymentTiming) {
+        String paymentTiming, String marketShareBasis) {
 
+    public static final String IN_SERVICE_AREA = "INSURED_COUNT_IN_SERVICE_AREA";
+    public static final String IN_SERVICE_AREA_ALL_INSURERS = "INSURED_COUNT_IN_SERVICE_AREA_ALL_INSURERS";
     public static final String MAIN_CONTRACTOR = "MAIN_CONTRACTOR";
     public static final String EQUAL_PARTNERS = "EQUAL_PARTNERS";
     public static final String IN_ADVANCE = "IN_ADVANCE";
@@ -35,6 +40,9 @@ public record Terms(String reference, String title, LocalDate validFrom, LocalDa
         Objects.requireNonNull(period, "period");
         if (insurers.size() > 1 && (referenceDate == null || countSource == null)) {
             throw new IllegalArgumentException("several insurers need a reference date and a count source (R11)");
+        }
+        if (insurers.size() > 1 && marketShareBasis == null) {
+            marketShareBasis = IN_SERVICE_AREA;
         }
     }
 
@@ -71,41 +79,48 @@ public record Terms(String reference, String title, LocalDate validFrom, LocalDa
     public Terms withValidUntil(LocalDate until) {
         return new Terms(reference, title, validFrom, until, insurers, parties, serviceArea, lumpSumCents, period,
                 domainShares, sectorShares, executionType, mainContractor, partnerShares, referenceDate, countSource,
-                paymentTiming);
+                paymentTiming, marketShareBasis);
     }
 
     public Terms withValidFrom(LocalDate from) {
         return new Terms(reference, title, from, validUntil, insurers, parties, serviceArea, lumpSumCents, period,
                 domainShares, sectorShares, executionType, mainContractor, partnerShares, referenceDate, countSource,
-                paymentTiming);
+                paymentTiming, marketShareBasis);
     }
 
     public Terms withPaymentTiming(String timing) {
         return new Terms(reference, title, validFrom, validUntil, insurers, parties, serviceArea, lumpSumCents, period,
                 domainShares, sectorShares, executionType, mainContractor, partnerShares, referenceDate, countSource,
-                timing);
+                timing, marketShareBasis);
     }
 
     public Terms withLumpSum(long cents) {
         return new Terms(reference, title, validFrom, validUntil, insurers, parties, serviceArea, cents, period,
                 domainShares, sectorShares, executionType, mainContractor, partnerShares, referenceDate, countSource,
-                paymentTiming);
+                paymentTiming, marketShareBasis);
     }
 
     public Terms withSectorShares(Map<String, Integer> shares) {
         return new Terms(reference, title, validFrom, validUntil, insurers, parties, serviceArea, lumpSumCents, period,
                 domainShares, shares, executionType, mainContractor, partnerShares, referenceDate, countSource,
-                paymentTiming);
+                paymentTiming, marketShareBasis);
     }
 
     public Terms withPeriod(PeriodKind kind) {
         return new Terms(reference, title, validFrom, validUntil, insurers, parties, serviceArea, lumpSumCents, kind,
                 domainShares, sectorShares, executionType, mainContractor, partnerShares, referenceDate, countSource,
-                paymentTiming);
+                paymentTiming, marketShareBasis);
     }
 
-    public Terms withPurchasing(List<String> newInsurers, List<String> area, LocalDate date, String source) {
+    public Terms withPurchasing(List<String> newInsurers, List<String> area, LocalDate date, String source,
+            String basis) {
         return new Terms(reference, title, validFrom, validUntil, newInsurers, parties, area, lumpSumCents, period,
-                domainShares, sectorShares, executionType, mainContractor, partnerShares, date, source, paymentTiming);
+                domainShares, sectorShares, executionType, mainContractor, partnerShares, date, source, paymentTiming,
+                newInsurers.size() > 1 ? basis : null);
+    }
+
+    /** Whether the shares are taken over all insurers counted in the area (R11), the others' part unfunded. */
+    public boolean overAllInsurers() {
+        return IN_SERVICE_AREA_ALL_INSURERS.equals(marketShareBasis);
     }
 }

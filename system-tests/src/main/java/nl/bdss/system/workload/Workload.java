@@ -218,7 +218,7 @@ public final class Workload {
         Terms terms = new Terms("FI-" + runTag + "-" + handle, "Samenwerking " + runTag + " " + handle, validFrom,
                 validUntil, List.of(insurers.get(0)), parties, List.of(pick(postcodes)), lumpSum(), period,
                 domainShares, sectorShares, equalPartners ? Terms.EQUAL_PARTNERS : Terms.MAIN_CONTRACTOR,
-                mainContractor, partnerShares, null, null, timing);
+                mainContractor, partnerShares, null, null, timing, null);
         terms = purchasing(terms, insurers, area(), usable);
         List<ContractVersion> versions = new ArrayList<>();
         versions.add(ContractVersion.registered(terms));
@@ -355,7 +355,7 @@ public final class Workload {
      */
     private Terms purchasing(Terms terms, List<String> insurers, List<String> area, List<CountDataset> usable) {
         if (insurers.size() == 1) {
-            return terms.withPurchasing(insurers, area, null, null);
+            return terms.withPurchasing(insurers, area, null, null, null);
         }
         CountDataset dataset = terms.referenceDate() != null && random.nextInt(100) < 75
                 ? usable.stream().filter(d -> d.source().equals(terms.countSource())
@@ -373,7 +373,9 @@ public final class Workload {
         if (!dataset.covers(insurers, grown)) {
             throw new IllegalStateException("no service area lets " + insurers + " all count in " + dataset.label());
         }
-        return terms.withPurchasing(insurers, List.copyOf(grown), dataset.referenceDate(), dataset.source());
+        // now and then the shares over all insurers counted in the area: the others' part is recorded, unpaid (R11)
+        String basis = random.nextInt(100) < 20 ? Terms.IN_SERVICE_AREA_ALL_INSURERS : Terms.IN_SERVICE_AREA;
+        return terms.withPurchasing(insurers, List.copyOf(grown), dataset.referenceDate(), dataset.source(), basis);
     }
 
     /**
@@ -469,7 +471,8 @@ public final class Workload {
         List<String> insurers = List.copyOf(new TreeMap<>(counts.countsByInsurer()).keySet());
         return new Terms(reference, "Samenwerking " + reference, validFrom, validUntil, insurers, parties, area,
                 steadyLumpSum(), period, Map.of("ZVW", 7000, "WMO", 1000, "JEUGDWET", 2000), sectorShares,
-                Terms.MAIN_CONTRACTOR, "zvw-0", Map.of(), counts.referenceDate(), counts.source(), Terms.IN_ADVANCE);
+                Terms.MAIN_CONTRACTOR, "zvw-0", Map.of(), counts.referenceDate(), counts.source(), Terms.IN_ADVANCE,
+                Terms.IN_SERVICE_AREA);
     }
 
     /** EUR 1,000 to EUR 99,900 in whole hundreds of euros, so that the Zvw part (70%) has no remainder. */

@@ -41,7 +41,7 @@ class ExpectedLedgerTest {
         Terms inArrears = new Terms("R", "T", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), List.of("3311"),
                 List.of(new Party("hap", "GP", "ZVW", "HUISARTSENZORG", GP)), List.of("1011"), 300_000, PeriodKind.QUARTER,
                 Map.of("ZVW", 10_000), Map.of("HUISARTSENZORG", 10_000), Terms.MAIN_CONTRACTOR, "hap", Map.of(), null, null,
-                Terms.IN_ARREARS);
+                Terms.IN_ARREARS, null);
 
         Allocation allocation = allocate(List.of(ContractVersion.registered(inArrears)));
 
@@ -142,12 +142,35 @@ class ExpectedLedgerTest {
 
     @Test
     void withoutCountsForAnInsurerTheContractIsPending_andNothingIsPayable_R11() {
-        Terms terms = manualExample().withPurchasing(List.of("3311", "7029"), List.of("1011"), REFERENCE_DATE, "TRUSTED_THIRD_PARTY");
+        Terms terms = manualExample().withPurchasing(List.of("3311", "7029"), List.of("1011"), REFERENCE_DATE, "TRUSTED_THIRD_PARTY",
+                Terms.IN_SERVICE_AREA);
 
         Allocation allocation = allocate(List.of(ContractVersion.registered(terms)));
 
         assertThat(allocation.complete()).isFalse();
         assertThat(allocation.settled(LocalDate.of(2027, 1, 1))).isEmpty();
+    }
+
+    @Test
+    void overAllInsurers_thePartOfTheInsurersOutsideTheContractIsPaidByNobody_R11() {
+        Terms terms = manualExample().withPurchasing(List.of("3311", "3343"), List.of("1011", "1012", "1013", "1015", "1016"),
+                REFERENCE_DATE, "TRUSTED_THIRD_PARTY", Terms.IN_SERVICE_AREA_ALL_INSURERS);
+        // in the area: 3311 6,000, 3343 4,000 and 7029 (not in the contract) 400 + 600 = 1,000; its 1017 lies outside
+        CountDataset counts = new CountDataset("TRUSTED_THIRD_PARTY", REFERENCE_DATE, Map.of(
+                "3311", Map.of("1011", 1200L, "1012", 1200L, "1013", 1200L, "1015", 1200L, "1016", 1200L),
+                "3343", Map.of("1011", 800L, "1012", 800L, "1013", 800L, "1015", 800L, "1016", 800L),
+                "7029", Map.of("1011", 400L, "1016", 600L, "1017", 9000L)));
+
+        Allocation allocation = ExpectedLedger.allocate("c1", List.of(ContractVersion.registered(terms)),
+                (source, date) -> Optional.of(counts));
+
+        // per sector and year 3,500,000 over 6,000 : 4,000 : 1,000 = 1,909,090.91 : 1,272,727.27 : 318,181.82; the two
+        // cents left go to the largest remainders (.91 to 3311, .82 to the unfunded part)
+        assertThat(allocation.settled(LocalDate.of(2025, 1, 1))).hasSize(4)
+                .containsEntry(target("2025-01-01", "3311", "HUISARTSENZORG"), 1_909_091L)
+                .containsEntry(target("2025-01-01", "3343", "HUISARTSENZORG"), 1_272_727L)
+                .containsEntry(target("2025-01-01", "3311", "WIJKVERPLEGING"), 1_909_091L)
+                .containsEntry(target("2025-01-01", "3343", "WIJKVERPLEGING"), 1_272_727L);
     }
 
     @Test
@@ -181,7 +204,8 @@ class ExpectedLedgerTest {
                         new Party("jeugdteam-oost", "Jeugdteam Oost", "JEUGDWET", null, null)),
                 List.of("1011", "1012", "1013", "1015", "1016"), 10_000_000, PeriodKind.YEAR,
                 Map.of("WMO", 1000, "JEUGDWET", 2000, "ZVW", 7000), Map.of("WIJKVERPLEGING", 5000, "HUISARTSENZORG", 5000),
-                Terms.MAIN_CONTRACTOR, "hap-west", Map.of(), REFERENCE_DATE, "TRUSTED_THIRD_PARTY", Terms.IN_ADVANCE);
+                Terms.MAIN_CONTRACTOR, "hap-west", Map.of(), REFERENCE_DATE, "TRUSTED_THIRD_PARTY", Terms.IN_ADVANCE,
+                Terms.IN_SERVICE_AREA);
     }
 
     private static Target target(String periodStart, String uzovi, String sector) {

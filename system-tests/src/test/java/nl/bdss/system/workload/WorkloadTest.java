@@ -65,13 +65,16 @@ class WorkloadTest {
     }
 
     @Test
-    void theMixMovesStartsBothWaysAndChangesTimingsToInAdvance() {
+    void theMixMovesStartsBothWaysChangesTimingsToInAdvanceAndUsesBothMarketShareBases() {
         int earlier = 0;
         int later = 0;
         int toInAdvance = 0;
+        Map<String, Integer> bases = new HashMap<>();
         for (long seed = 1; seed <= 20; seed++) {
             for (PlannedContract contract : new Workload(seed).round(1, 40).contracts()) {
                 List<ContractVersion> versions = contract.versions();
+                versions.stream().map(ContractVersion::terms).filter(Terms::coordinated)
+                        .forEach(terms -> bases.merge(terms.marketShareBasis(), 1, Integer::sum));
                 for (int v = 1; v < versions.size(); v++) {
                     Terms before = versions.get(v - 1).terms();
                     Terms after = versions.get(v).terms();
@@ -84,6 +87,7 @@ class WorkloadTest {
         assertThat(earlier).isPositive();
         assertThat(later).isPositive();
         assertThat(toInAdvance).isPositive();
+        assertThat(bases).containsOnlyKeys(Terms.IN_SERVICE_AREA, Terms.IN_SERVICE_AREA_ALL_INSURERS);
     }
 
     @Test

@@ -241,6 +241,16 @@ class ContractRulesTest {
     }
 
     @Test
+    void acceptsMarketSharesOverAllInsurersInTheServiceArea_R11() {
+        ContractTerms terms = RULES.check(manualExample().withPurchasing(new Purchasing(PurchasingType.COORDINATED,
+                new ContractFixture.MarketShareDefinition(MarketShareBasis.INSURED_COUNT_IN_SERVICE_AREA_ALL_INSURERS,
+                        LocalDate.of(2025, 3, 1), CountSource.TRUSTED_THIRD_PARTY)))).terms();
+
+        assertThat(terms.purchasing().marketShare().basis())
+                .isEqualTo(MarketShareBasis.INSURED_COUNT_IN_SERVICE_AREA_ALL_INSURERS);
+    }
+
+    @Test
     void rejectsSinglePurchasing_byTwoInsurers_R11() {
         assertViolates(manualExample().withPurchasing(new Purchasing(PurchasingType.SINGLE, null)), "purchasing.type", "R11");
     }
