@@ -4,12 +4,17 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The three kinds of client, each granted by one OAuth2 scope of the same name. A token's {@code scope} claim is the
+ * The four kinds of client, each granted by one OAuth2 scope of the same name. A token's {@code scope} claim is the
  * only source of roles; scopes outside this list grant nothing.
  */
 public enum BdssRole {
     /** An insurer's back office: its own contracts, allocations, settlements and counts (the token's uzovi). */
     INSURER("insurer"),
+    /**
+     * A care provider's administration: the contracts it is party to, its own allocation lines, payment instructions
+     * and payee statement (the token's agb). It accepts or declines the proposals that name it.
+     */
+    PROVIDER("provider"),
     /** The trusted third party (Vektis): delivers insured counts. */
     TTP("ttp"),
     /** The operator: reads everything, runs period closes, loads macro budgets. */

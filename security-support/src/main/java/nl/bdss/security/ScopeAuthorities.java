@@ -14,7 +14,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 /**
  * Turns a validated token into an authentication: the {@code scope} claim's BDSS scopes become ROLE_INSURER,
- * ROLE_TTP or ROLE_OPERATOR, and the principal's name is the client id ({@code client_id}, else {@code sub}).
+ * ROLE_PROVIDER, ROLE_TTP or ROLE_OPERATOR, and the principal's name is the client id ({@code client_id}, else {@code sub}).
  */
 final class ScopeAuthorities implements Converter<Jwt, AbstractAuthenticationToken> {
 

@@ -39,6 +39,22 @@ class ScopeAuthoritiesTest {
         assertThat(CurrentClient.from(new ScopeAuthorities().convert(ttpClaimingAUzovi)).orElseThrow().uzovi()).isEmpty();
     }
 
+    @Test
+    void currentClient_takesTheAgbFromTheTokenOnlyForProviders() {
+        Jwt provider = Jwt.withTokenValue("t").header("alg", "RS256").subject("provider-01012345")
+                .claim("scope", "provider").claim("agb", "01012345").issuedAt(Instant.EPOCH)
+                .expiresAt(Instant.EPOCH.plusSeconds(900)).build();
+        Jwt insurerClaimingAnAgb = Jwt.withTokenValue("t").header("alg", "RS256").subject("insurer-3311")
+                .claim("scope", "insurer").claim("uzovi", "3311").claim("agb", "01012345").issuedAt(Instant.EPOCH)
+                .expiresAt(Instant.EPOCH.plusSeconds(900)).build();
+
+        CurrentClient providerClient = CurrentClient.from(new ScopeAuthorities().convert(provider)).orElseThrow();
+        assertThat(providerClient.roles()).containsExactly(BdssRole.PROVIDER);
+        assertThat(providerClient.agb()).hasValue("01012345");
+        assertThat(providerClient.uzovi()).isEmpty();
+        assertThat(CurrentClient.from(new ScopeAuthorities().convert(insurerClaimingAnAgb)).orElseThrow().agb()).isEmpty();
+    }
+
     private static Jwt jwt(String subject, Object scope) {
         return Jwt.withTokenValue("t").header("alg", "RS256").subject(subject).claim("scope", scope)
                 .issuedAt(Instant.EPOCH).expiresAt(Instant.EPOCH.plusSeconds(900)).build();

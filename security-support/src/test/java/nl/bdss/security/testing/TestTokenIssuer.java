@@ -96,6 +96,11 @@ public final class TestTokenIssuer {
         return token("insurer-" + uzovi, "insurer", uzovi);
     }
 
+    /** Client {@code provider-<agb>} with scope provider and the agb claim. */
+    public String provider(String agb) {
+        return signed(claims("provider-" + agb, "provider", null).claim("agb", agb).build(), key, JWSAlgorithm.RS256);
+    }
+
     public String operator() {
         return token("operator", "operator", null);
     }
