@@ -31,18 +31,23 @@ class SectorLoadIT {
     @LocalServerPort
     int port;
 
+    /**
+     * The example's first-year settlements, moved to 2036, a year no other test uses ({@link ManualExampleInYears}),
+     * under a contract id of this test's own: the sector-year's loads and changes are its alone.
+     */
     @Test
     void manualExampleSettlements_loadWijkverplegingAndHuisartsenzorgWith3500000Each_R17_R18() {
         Api api = new Api(port);
-        TopicsClient.publish(Topics.SETTLEMENTS, ReadModelsIT.MANUAL_EXAMPLE_CONTRACT_ID,
-                ManualExampleEvents.settlements2025(ReadModelsIT.MANUAL_EXAMPLE_CONTRACT_ID));
+        String contract = UUID.randomUUID().toString();
+        TopicsClient.publish(Topics.SETTLEMENTS, contract, ManualExampleInYears.settlements(contract, 2036));
 
+        // 2,100,000 (3311) + 1,400,000 (3343) per sector
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(api.sectorLoad(2025, "WIJKVERPLEGING")).isEqualTo(3_500_000L);
-            assertThat(api.sectorLoad(2025, "HUISARTSENZORG")).isEqualTo(3_500_000L);
+            assertThat(api.sectorLoad(2036, "WIJKVERPLEGING")).isEqualTo(3_500_000L);
+            assertThat(api.sectorLoad(2036, "HUISARTSENZORG")).isEqualTo(3_500_000L);
         });
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            List<SectorLoadChanged> changes = sectorLoadChanges("WIJKVERPLEGING|2025");
+            List<SectorLoadChanged> changes = sectorLoadChanges("WIJKVERPLEGING|2036");
             // one change per poll batch that moved the total: 3311's 2,100,000 and 3343's 1,400,000 arrive in one poll
             // (one change of 3,500,000) or in two (2,100,000, then 1,400,000); a rebuild from offset 0 (ReadModelsIT)
             // publishes nothing again, so there are never more than these
@@ -53,14 +58,14 @@ class SectorLoadIT {
                     .containsExactlyElementsOf(changes.size() == 1 ? List.of(3_500_000L) : List.of(2_100_000L, 1_400_000L));
             assertThat(changes.get(changes.size() - 1).getTotalCents()).isEqualTo(3_500_000L);
             assertThat(changes).allSatisfy(change ->
-                    assertThat(change.getCause()).startsWith(ReadModelsIT.MANUAL_EXAMPLE_CONTRACT_ID));
+                    assertThat(change.getCause()).startsWith(contract));
         });
     }
 
     @Test
     void redeliveredEvents_andTheSameEntryInAnotherEvent_changeNothing() {
         Api api = new Api(port);
-        String contract = "redelivery-contract";
+        String contract = "redelivery-" + UUID.randomUUID();
         SettlementBooked first = entry(contract, 1, contract + "/e1", SettlementKind.LUMP_SUM, null, 2032, 500_000);
         TopicsClient.publish(Topics.SETTLEMENTS, contract, List.of(first));
         await().atMost(Duration.ofSeconds(30)).until(() -> api.sectorLoad(2032, "GGZ") == 500_000L);
@@ -80,7 +85,7 @@ class SectorLoadIT {
     @Test
     void correctionEntry_changesTheLoadByItsDelta_R17() {
         Api api = new Api(port);
-        String contract = "correction-contract";
+        String contract = "correction-" + UUID.randomUUID();
         SettlementBooked lumpSum = entry(contract, 1, contract + "/e1", SettlementKind.LUMP_SUM, null, 2031, 1_000_000);
         SettlementBooked correction = entry(contract, 2, contract + "/c1", SettlementKind.CORRECTION, contract + "/e1", 2031, -250_000);
         TopicsClient.publish(Topics.SETTLEMENTS, contract, List.of(lumpSum, correction));
