@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,13 +27,18 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 /**
  * The OAuth2 endpoints ({@code /oauth2/token}, {@code /oauth2/jwks}, metadata) for machine clients using the
  * client-credentials grant, and nothing else: no user login, no other pages except health and metrics. Clients
- * come from {@code spring.security.oauth2.authorizationserver.client.*}.
+ * come from {@code spring.security.oauth2.authorizationserver.client.*} and, in the local profile only, from
+ * {@link LocalDemoClients}.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerSecurity {
 
     static final String UZOVI_CLAIM = "uzovi";
+    static final String AGB_CLAIM = "agb";
     static final String ROLES_CLAIM = "roles";
+    /** A client registration's own UZOVI or AGB code (the local demo clients carry theirs in their settings). */
+    static final String UZOVI_SETTING = "settings.client.bdss.uzovi";
+    static final String AGB_SETTING = "settings.client.bdss.agb";
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -63,7 +69,9 @@ class AuthorizationServerSecurity {
 
     /**
      * BDSS access tokens: {@code aud=bdss}, the client's scope (its registered one when it asked for none), the
-     * matching {@code roles}, {@code client_id} and, for an insurer, its {@code uzovi}.
+     * matching {@code roles}, {@code client_id} and, for an insurer, its {@code uzovi}, for a provider its {@code agb}.
+     * The codes come from the client's registration ({@code bdss.authorization.uzovi-by-client} /
+     * {@code agb-by-client}, or the registration's settings), never from the request.
      */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> bdssAccessTokenClaims(TokenProperties properties) {
@@ -81,10 +89,19 @@ class AuthorizationServerSecurity {
                     .claim("client_id", client.getClientId())
                     .claim("scope", List.copyOf(scopes))
                     .claim(ROLES_CLAIM, roles);
-            String uzovi = properties.uzoviByClient().get(client.getClientId());
+            String uzovi = registeredCode(client, properties.uzoviByClient(), UZOVI_SETTING);
             if (uzovi != null) {
                 context.getClaims().claim(UZOVI_CLAIM, uzovi);
             }
+            String agb = registeredCode(client, properties.agbByClient(), AGB_SETTING);
+            if (agb != null) {
+                context.getClaims().claim(AGB_CLAIM, agb);
+            }
         };
+    }
+
+    private static String registeredCode(RegisteredClient client, Map<String, String> configured, String setting) {
+        String code = configured.get(client.getClientId());
+        return code != null ? code : client.getClientSettings().getSetting(setting);
     }
 }

@@ -2,15 +2,8 @@ package nl.bdss.authorization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
-import nl.bdss.security.BdssJwtDecoders;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,13 +11,15 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Tokens as an insurer's back office obtains them, validated exactly as the services validate them. */
+/**
+ * Tokens as an insurer's or a provider's back office obtains them, validated exactly as the services validate them;
+ * without the local profile (as in docker-compose and any deployment) only the configured clients exist.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = AuthorizationServerApplication.CONFIG_NAME)
 class AuthorizationServerIT {
 
-    static final String ISSUER = "http://localhost:9000";
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String ISSUER = TokenEndpoint.ISSUER;
 
     @LocalServerPort
     int port;
@@ -103,42 +98,70 @@ class AuthorizationServerIT {
     }
 
     @Test
+    void provider_getsTheProviderScope_andItsAgbFromTheRegistration_andNoUzovi() throws Exception {
+        Jwt jwt = decodeAsTheServicesDo(accessToken(requestToken("provider-01012345",
+                "local-demo-secret-provider-01012345", null)));
+
+        assertThat(jwt.getSubject()).isEqualTo("provider-01012345");
+        assertThat(jwt.getClaimAsString("client_id")).isEqualTo("provider-01012345");
+        assertThat(jwt.getClaimAsStringList("scope")).containsExactly("provider");
+        assertThat(jwt.getClaimAsStringList("roles")).containsExactly("PROVIDER");
+        // the leading zero survives: the claim is the configured text "01012345", not a number
+        assertThat(jwt.getClaimAsString("agb")).isEqualTo("01012345");
+        assertThat(jwt.hasClaim("uzovi")).isFalse();
+        assertThat(Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt())).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void eachProviderGetsItsOwnAgb_andInsurersNoAgb() throws Exception {
+        Jwt provider = decodeAsTheServicesDo(accessToken(requestToken("provider-75750123",
+                "local-demo-secret-provider-75750123", "provider")));
+        Jwt insurer = decodeAsTheServicesDo(accessToken(requestToken("insurer-3311",
+                "local-demo-secret-insurer-3311", null)));
+
+        assertThat(provider.getClaimAsString("agb")).isEqualTo("75750123");
+        assertThat(insurer.hasClaim("agb")).isFalse();
+    }
+
+    @Test
+    void providerAskingForTheInsurerScope_isRefused() {
+        HttpResponse<String> response = requestToken("provider-01012345", "local-demo-secret-provider-01012345",
+                "insurer");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("invalid_scope");
+    }
+
+    @Test
+    void withoutTheLocalProfile_demoClientsOfUnconfiguredParties_areUnknown() {
+        TokenEndpoint.assertUnknownClient(requestToken("insurer-7029", "local-demo-secret-insurer-7029", null));
+        TokenEndpoint.assertUnknownClient(requestToken("provider-12345678", "local-demo-secret-provider-12345678",
+                null));
+    }
+
+    @Test
     void healthIsPublic_andNothingElseIsServed() throws Exception {
         assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
         assertThat(get("/login").statusCode()).isEqualTo(404);
     }
 
     private Jwt decodeAsTheServicesDo(String token) {
-        return BdssJwtDecoders.create(ISSUER, "http://localhost:" + port + "/oauth2/jwks", "bdss").decode(token);
+        return endpoint().decodeAsTheServicesDo(token);
     }
 
     private static String accessToken(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JsonMapper.shared().readTree(response.body()).get("access_token").asString();
+        return TokenEndpoint.accessToken(response);
     }
 
     private HttpResponse<String> requestToken(String clientId, String secret, String scope) {
-        String form = "grant_type=client_credentials" + (scope == null ? "" : "&scope=" + scope);
-        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build());
+        return endpoint().requestToken(clientId, secret, scope);
     }
 
     private HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build());
+        return endpoint().get(path);
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private TokenEndpoint endpoint() {
+        return new TokenEndpoint(port);
     }
 }

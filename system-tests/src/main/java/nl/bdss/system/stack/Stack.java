@@ -404,6 +404,8 @@ public final class Stack implements AutoCloseable {
         if (component == Component.AUTHORIZATION_SERVER) {
             environment.put("SERVER_PORT", String.valueOf(port(component)));
             environment.put("AUTH_ISSUER", issuer());
+            // as ./bdss starts it: a demo client for any insurer-<uzovi> / provider-<agb> (LocalDemoClients)
+            environment.put("SPRING_PROFILES_ACTIVE", "local");
         } else if (component.isService()) {
             environment.put("SERVER_PORT", String.valueOf(port(component)));
             environment.put("DB_URL", jdbcUrl(component.database()));
