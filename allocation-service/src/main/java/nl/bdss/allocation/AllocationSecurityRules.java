@@ -9,12 +9,15 @@ import org.springframework.http.HttpMethod;
 /**
  * Who may call which endpoint of the allocation service. Which objects a caller then sees is decided in the
  * controllers: an insurer only deliveries holding its own rows (and only their count) and allocations of contracts
- * it is a party to; the trusted third party only its own deliveries; the operator everything.
+ * it is a party to; a provider (its AGB code from the token) only allocations of contracts that pay it, with its
+ * own lines; the trusted third party only its own deliveries; the operator everything. A preview of a contract
+ * version is open to the insurers and providers it names and to operators, each seeing its own part.
  */
 @Configuration(proxyBeanMethods = false)
 class AllocationSecurityRules {
 
     private static final String INSURER = BdssRole.INSURER.name();
+    private static final String PROVIDER = BdssRole.PROVIDER.name();
     private static final String TTP = BdssRole.TTP.name();
     private static final String OPERATOR = BdssRole.OPERATOR.name();
 
@@ -29,7 +32,9 @@ class AllocationSecurityRules {
                 .requestMatchers(HttpMethod.GET, "/api/v1/insured-counts/deliveries", "/api/v1/insured-counts/deliveries/*")
                         .hasAnyRole(INSURER, TTP, OPERATOR)
                 .requestMatchers(HttpMethod.GET, "/api/v1/allocations/*", "/api/v1/allocations/*/history",
-                        "/api/v1/allocations/*/explanation").hasAnyRole(INSURER, OPERATOR)
+                        "/api/v1/allocations/*/explanation").hasAnyRole(INSURER, PROVIDER, OPERATOR)
+                // what a contract version would allocate, computed and answered, nothing stored (issue 14)
+                .requestMatchers(HttpMethod.POST, "/api/v1/allocations/preview").hasAnyRole(INSURER, PROVIDER, OPERATOR)
                 // anything else under the service's API (other methods, unknown paths) is refused for every role
                 .requestMatchers("/api/v1/insured-counts", "/api/v1/insured-counts/**", "/api/v1/allocations/**")
                         .denyAll();

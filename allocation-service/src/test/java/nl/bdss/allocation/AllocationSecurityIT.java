@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import nl.bdss.events.Topics;
 import nl.bdss.events.contract.ContractVersionPublished;
 import nl.bdss.events.contract.CountSource;
@@ -29,16 +30,22 @@ import nl.bdss.security.testing.SecurityContract;
 import nl.bdss.security.testing.UsesTestTokenIssuer;
 import nl.bdss.testsupport.Infrastructure;
 import nl.bdss.testsupport.UsesInfrastructure;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.io.JsonEncoder;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.Arguments;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Security of every allocation-service endpoint against the in-process test issuer: the shared contract (401, 403,
@@ -67,6 +74,9 @@ class AllocationSecurityIT extends SecurityContract {
     private static final String CSV_DELIVERY = csv(MIXED_DATE.plusYears(1), "3311,1011,1");
     private static final String JSON_DELIVERY = "{\"referenceDate\":\"2032-04-01\",\"counts\":[{\"uzovi\":\"3311\","
             + "\"postcode\":\"1011\",\"insuredCount\":1}]}";
+    private static final String CONTRACT_VERSION_JSON = "application/vnd.bdss.contract-version+json";
+    /** The manual's example as a draft, in Avro's JSON encoding: a well-formed preview request. */
+    private static final String PREVIEW_BODY = avroJson(ManualExampleEvents.registered(UUID.randomUUID().toString()));
 
     @LocalServerPort
     int port;
@@ -74,6 +84,7 @@ class AllocationSecurityIT extends SecurityContract {
     @Autowired
     JdbcClient jdbc;
 
+    private static final JsonMapper JSON = JsonMapper.shared();
     private final HttpClient http = HttpClient.newHttpClient();
 
     /** A TTP delivery holding rows of insurer 3311 only. */
@@ -118,7 +129,10 @@ class AllocationSecurityIT extends SecurityContract {
         return ManualExampleEvents.purchasing("INSURED_COUNT_IN_SERVICE_AREA", referenceDate, CountSource.TRUSTED_THIRD_PARTY);
     }
 
-    /** Every endpoint, with objects of insurer 3311 where the path names one, and the roles that have business there. */
+    /**
+     * Every endpoint, with objects of insurer 3311 (and paying provider 01012345, the example's main contractor) where
+     * the path names one, and the roles that have business there.
+     */
     @Override
     protected List<SecuredEndpoint> endpoints() {
         return List.of(
@@ -126,9 +140,25 @@ class AllocationSecurityIT extends SecurityContract {
                 SecuredEndpoint.post("/api/v1/insured-counts", JSON_DELIVERY, "ttp"),
                 SecuredEndpoint.get("/api/v1/insured-counts/deliveries", "insurer", "ttp", "operator"),
                 SecuredEndpoint.get("/api/v1/insured-counts/deliveries/" + only3311Delivery, "insurer", "ttp", "operator"),
-                SecuredEndpoint.get("/api/v1/allocations/" + contractOf3311, "insurer", "operator"),
-                SecuredEndpoint.get("/api/v1/allocations/" + contractOf3311 + "/history", "insurer", "operator"),
-                SecuredEndpoint.get("/api/v1/allocations/" + contractOf3311 + "/explanation", "insurer", "operator"));
+                SecuredEndpoint.get("/api/v1/allocations/" + contractOf3311, "insurer", "provider", "operator"),
+                SecuredEndpoint.get("/api/v1/allocations/" + contractOf3311 + "/history", "insurer", "provider", "operator"),
+                SecuredEndpoint.get("/api/v1/allocations/" + contractOf3311 + "/explanation", "insurer", "provider", "operator"),
+                SecuredEndpoint.post("/api/v1/allocations/preview", PREVIEW_BODY, "insurer", "provider", "operator")
+                        .withContentType(CONTRACT_VERSION_JSON));
+    }
+
+    /** A valid token of the role: insurers as 3311, providers as the example's main contractor 01012345. */
+    @Override
+    protected String tokenOf(String role) {
+        return "provider".equals(role) ? tokens.provider(ManualExampleEvents.MAIN_CONTRACTOR_AGB) : super.tokenOf(role);
+    }
+
+    /** The shared contract's roles (insurer, ttp, operator) and the provider role, which this service serves too. */
+    @Override
+    protected Stream<Arguments> rolesWithoutBusiness() {
+        Stream<Arguments> providers = endpoints().stream().filter(endpoint -> !endpoint.roles().contains("provider"))
+                .map(endpoint -> Arguments.of(endpoint, "provider", tokenOf("provider")));
+        return Stream.concat(super.rolesWithoutBusiness(), providers);
     }
 
     @Override
@@ -271,6 +301,14 @@ class AllocationSecurityIT extends SecurityContract {
         assertThat(get("/api/v1/allocations/" + sharedContract + "/history", tokens.insurer("3343")).statusCode())
                 .isEqualTo(200);
 
+        // but no count of 3311: its share in basis points only, the counts per postcode 3343's own
+        JsonNode view = JSON.readTree(allocation.body());
+        assertThat(view.path("marketShares").get(0).toString()).isEqualTo("{\"uzovi\":\"3311\",\"basisPoints\":6923}");
+        assertThat(view.path("marketShares").get(1).toString())
+                .isEqualTo("{\"uzovi\":\"3343\",\"insuredCount\":800,\"basisPoints\":3077}");
+        assertThat(view.path("serviceAreaCounts").findValuesAsString("uzovi")).containsOnly("3343").hasSize(2);
+        assertThat(view.has("unfundedInsuredCount")).isFalse();
+
         HttpResponse<String> explanation = get("/api/v1/allocations/" + sharedContract + "/explanation",
                 tokens.insurer("3343"));
         assertThat(explanation.statusCode()).isEqualTo(200);
@@ -278,6 +316,55 @@ class AllocationSecurityIT extends SecurityContract {
                 .doesNotContain("\"3311\":{");
         assertThat(get("/api/v1/allocations/" + sharedContract + "/explanation", tokens.operator()).body())
                 .contains("\"3311\":{", "\"3343\":{");
+    }
+
+    @Test
+    void theMainContractor_readsTheAllocationsThatPayIt_onlyItsOwnLines_andNoCounts_R10() {
+        String mainContractor = tokens.provider(ManualExampleEvents.MAIN_CONTRACTOR_AGB);
+        for (String path : List.of("", "/history", "/explanation")) {
+            HttpResponse<String> response = get("/api/v1/allocations/" + sharedContract + path, mainContractor);
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.body()).as(path).doesNotContain("insuredCount", "serviceAreaCounts", "unfundedInsuredCount");
+        }
+        JsonNode allocation = JSON.readTree(get("/api/v1/allocations/" + sharedContract, mainContractor).body());
+        assertThat(allocation.path("periods")).hasSize(2);
+        assertThat(allocation.path("periods").findValuesAsString("payeeAgb")).hasSize(8)
+                .containsOnly(ManualExampleEvents.MAIN_CONTRACTOR_AGB);
+        assertThat(allocation.path("periods").findValuesAsString("domain")).containsOnly("ZVW");
+        assertThat(JSON.readTree(get("/api/v1/allocations/" + sharedContract + "/explanation", mainContractor).body())
+                .path("countsPerInsurerAndPostcode").toString()).isEqualTo("{}");
+    }
+
+    @Test
+    void aProviderTheContractDoesNotPay_getsTheSame404AsForAnUnknownContract() {
+        String unknown = UUID.randomUUID().toString();
+        // wijkzorg-noord is a Zvw party, but the main contractor pays it: no line of the insurers pays it (R10)
+        List<String> unpaid = List.of(tokens.provider(ManualExampleEvents.DISTRICT_NURSING_AGB), tokens.provider("12345678"),
+                tokens.token("provider-without-agb", "provider", null));
+        for (String token : unpaid) {
+            for (String path : List.of("", "/history", "/explanation")) {
+                HttpResponse<String> others = get("/api/v1/allocations/" + contractOf3311 + path, token);
+                HttpResponse<String> missing = get("/api/v1/allocations/" + unknown + path, token);
+
+                assertThat(others.statusCode()).as(path).isEqualTo(404);
+                assertThat(others.body().replace(contractOf3311, "ID")).as(path)
+                        .isEqualTo(missing.body().replace(unknown, "ID"));
+            }
+        }
+    }
+
+    @Test
+    void aPreview_isAudited_withTheContractItPreviews_andStoresNothing() {
+        String draft = UUID.randomUUID().toString();
+
+        HttpResponse<String> preview = exchange("POST", "/api/v1/allocations/preview", CONTRACT_VERSION_JSON,
+                tokens.insurer("3343"), avroJson(ManualExampleEvents.registered(draft)));
+
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+        assertThat(audited("insurer-3343", "POST /api/v1/allocations/preview", draft))
+                .containsExactly(Map.of("role", "INSURER", "object_type", "allocation-preview", "outcome", 200));
+        assertThat(jdbc.sql("select count(*) from allocation where contract_id = ?").param(draft).query(Long.class)
+                .single()).isZero();
     }
 
     @Test
@@ -339,6 +426,19 @@ class AllocationSecurityIT extends SecurityContract {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ConfluentAvroSerializer.class,
                 SerdeConfig.SCHEMA_REGISTRY_URL, infrastructure.schemaRegistryUrl()));
+    }
+
+    /** The record in Avro's JSON encoding, as contract-service sends it to the preview. */
+    private static String avroJson(ContractVersionPublished event) {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            JsonEncoder encoder = EncoderFactory.get().jsonEncoder(ContractVersionPublished.getClassSchema(), out);
+            new SpecificDatumWriter<>(ContractVersionPublished.class).write(event, encoder);
+            encoder.flush();
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String csv(LocalDate referenceDate, String... rows) {

@@ -3,6 +3,7 @@ package nl.bdss.allocation.split.application;
 import java.util.List;
 import java.util.Optional;
 import nl.bdss.allocation.split.domain.CountInArea;
+import nl.bdss.allocation.split.domain.Viewer;
 import nl.bdss.kernel.identity.Postcode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,6 +34,30 @@ public class AllocationQueries {
     /** Whether the insurer is a party to the contract in any of its versions. */
     public boolean isParty(String contractId, String uzovi) {
         return contracts.isParty(contractId, uzovi);
+    }
+
+    /**
+     * Whether the viewer may read the contract's allocations: an operator any; an insurer those of contracts it is a
+     * party to in any version; a provider those of contracts that pay it (R10): a line of any of the contract's
+     * allocations pays its AGB code, or the terms of any applied version would (an allocation still pending has no
+     * lines yet). A provider named in a contract without being paid (a Zvw party under a main contractor who pays
+     * it) is not paid by the insurers, and reads nothing here.
+     */
+    @Transactional(readOnly = true)
+    public boolean isVisible(String contractId, Viewer viewer) {
+        return switch (viewer.kind()) {
+            case OPERATOR -> true;
+            case INSURER -> contracts.isParty(contractId, viewer.code());
+            case PROVIDER -> viewer.code() != null && (paidByAnAllocation(contractId, viewer)
+                    || contracts.versions(contractId).stream().anyMatch(version -> version.terms().pays(viewer.code())));
+        };
+    }
+
+    private boolean paidByAnAllocation(String contractId, Viewer provider) {
+        return allocations.history(contractId).stream()
+                .flatMap(stored -> stored.allocation().periods().stream())
+                .flatMap(period -> period.lines().stream())
+                .anyMatch(provider::owns);
     }
 
     /** The counts per postcode behind the market shares of the contract's current allocation. */

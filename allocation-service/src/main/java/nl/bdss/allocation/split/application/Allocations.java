@@ -5,9 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import nl.bdss.allocation.counts.application.Delivery;
@@ -16,16 +13,8 @@ import nl.bdss.allocation.counts.application.InsuredCountsDelivered;
 import nl.bdss.allocation.counts.domain.CountSource;
 import nl.bdss.allocation.split.domain.Allocation;
 import nl.bdss.allocation.split.domain.AllocationStatus;
-import nl.bdss.allocation.split.domain.Allocator;
 import nl.bdss.allocation.split.domain.ContractTerms;
 import nl.bdss.allocation.split.domain.ContractVersion;
-import nl.bdss.allocation.split.domain.MarketShareCalculator;
-import nl.bdss.allocation.split.domain.MarketShareOutcome;
-import nl.bdss.allocation.split.domain.Purchasing;
-import nl.bdss.allocation.split.domain.TermsHistory;
-import nl.bdss.allocation.split.domain.TermsSegment;
-import nl.bdss.kernel.identity.Postcode;
-import nl.bdss.kernel.identity.Uzovi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -46,17 +35,17 @@ public class Allocations {
     private final ContractTermsStore contracts;
     private final AllocationStore allocations;
     private final DeliveryStore deliveries;
-    private final ServiceAreaCounts serviceAreaCounts;
+    private final AllocationCalculation calculation;
     private final AllocationPublisher publisher;
     private final Clock clock;
 
     Allocations(ContractEventInbox inbox, ContractTermsStore contracts, AllocationStore allocations,
-            DeliveryStore deliveries, ServiceAreaCounts serviceAreaCounts, AllocationPublisher publisher, Clock clock) {
+            DeliveryStore deliveries, AllocationCalculation calculation, AllocationPublisher publisher, Clock clock) {
         this.inbox = inbox;
         this.contracts = contracts;
         this.allocations = allocations;
         this.deliveries = deliveries;
-        this.serviceAreaCounts = serviceAreaCounts;
+        this.calculation = calculation;
         this.publisher = publisher;
         this.clock = clock;
     }
@@ -101,11 +90,8 @@ public class Allocations {
      * the market shares of the terms then in force. The stored dataset is the latest terms' one.
      */
     private boolean recompute(ContractTerms terms) {
-        List<TermsSegment> segments = TermsHistory.segments(contracts.versions(terms.contractId()));
-        Map<SharesKey, MarketShareOutcome> computed = new HashMap<>();
-        Allocation allocation = Allocator.allocate(segments, segmentTerms -> computed.computeIfAbsent(
-                SharesKey.of(segmentTerms), key -> marketShares(segmentTerms, dataset(segmentTerms))));
-        Optional<Delivery> dataset = dataset(terms);
+        Allocation allocation = calculation.allocate(contracts.versions(terms.contractId()));
+        Optional<Delivery> dataset = calculation.dataset(terms);
         Optional<StoredAllocation> latest = allocations.latest(terms.contractId());
         if (latest.isPresent() && latest.get().allocation().equals(allocation)) {
             return false;
@@ -121,39 +107,6 @@ public class Allocations {
         log.info("Contract {} allocation {} ({}) published", terms.contractId(), stored.allocationVersion(),
                 allocation.status());
         return true;
-    }
-
-    /** What market shares depend on: terms with the same key share one computation. */
-    private record SharesKey(Purchasing purchasing, List<Uzovi> insurers, List<Postcode> serviceArea) {
-        static SharesKey of(ContractTerms terms) {
-            return new SharesKey(terms.purchasing(), terms.insurers(), terms.serviceArea());
-        }
-    }
-
-    private Optional<Delivery> dataset(ContractTerms terms) {
-        Purchasing purchasing = terms.purchasing();
-        if (purchasing.type() == Purchasing.Type.SINGLE) {
-            return Optional.empty();
-        }
-        return deliveries.current(purchasing.source(), purchasing.referenceDate());
-    }
-
-    private MarketShareOutcome marketShares(ContractTerms terms, Optional<Delivery> dataset) {
-        Purchasing purchasing = terms.purchasing();
-        if (purchasing.type() == Purchasing.Type.SINGLE) {
-            return MarketShareCalculator.single(terms.insurers().get(0));
-        }
-        if (!purchasing.basisSupported()) {
-            return MarketShareOutcome.pending("market-share basis " + purchasing.basis() + " is not supported; "
-                    + "supported: " + Purchasing.INSURED_COUNT_IN_SERVICE_AREA + " (default), "
-                    + Purchasing.INSURED_COUNT_IN_SERVICE_AREA_ALL_INSURERS + " (R11)");
-        }
-        if (dataset.isEmpty()) {
-            return MarketShareCalculator.noDataset(purchasing.source(), purchasing.referenceDate());
-        }
-        return MarketShareCalculator.fromCounts(terms.insurers(), terms.serviceArea(), dataset.get().level(),
-                serviceAreaCounts.of(dataset.get().id(), terms), purchasing.source(), purchasing.referenceDate(),
-                purchasing.overAllInsurers());
     }
 
     /**

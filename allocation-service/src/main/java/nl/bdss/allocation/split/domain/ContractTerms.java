@@ -21,27 +21,29 @@ public record ContractTerms(String contractId, int version, LocalDate validFrom,
         List<Postcode> serviceArea) {
 
     public ContractTerms {
-        require(contractId != null && !contractId.isBlank(), "contract id is required");
-        require(version >= 1, "contract version starts at 1");
-        require(validFrom != null && validUntil != null && !validUntil.isBefore(validFrom),
+        require(contractId != null && !contractId.isBlank(), "contractId", "contract id is required");
+        require(version >= 1, "version", "contract version starts at 1");
+        require(validFrom != null && validUntil != null && !validUntil.isBefore(validFrom), "validUntil",
                 "validUntil must not be before validFrom (R14)");
-        require(periodKind != null && paymentTiming != null, "budget period and payment timing are required (R8)");
-        require(lumpSumCents >= 0, "lump sum must not be negative (R8)");
+        require(periodKind != null && paymentTiming != null, periodKind == null ? "periodKind" : "paymentTiming",
+                "budget period and payment timing are required (R8)");
+        require(lumpSumCents >= 0, "lumpSumCents", "lump sum must not be negative (R8)");
         domainShares = Map.copyOf(domainShares);
         sectorShares = Map.copyOf(sectorShares);
         insurers = List.copyOf(insurers);
         parties = List.copyOf(parties);
         serviceArea = List.copyOf(serviceArea);
-        require(executionModel != null && purchasing != null, "execution model (R10) and purchasing (R11) are required");
-        require(!insurers.isEmpty(), "at least one insurer (R1)");
-        require(insurers.stream().distinct().count() == insurers.size(), "insurers must be distinct (R1)");
-        requireWhole(domainShares.values(), "domain shares must add up to 100% (R7)");
+        require(executionModel != null && purchasing != null, executionModel == null ? "executionModel" : "purchasing",
+                "execution model (R10) and purchasing (R11) are required");
+        require(!insurers.isEmpty(), "insurers", "at least one insurer (R1)");
+        require(insurers.stream().distinct().count() == insurers.size(), "insurers", "insurers must be distinct (R1)");
+        requireWhole(domainShares.values(), "domainShares", "domain shares must add up to 100% (R7)");
         int zvw = domainShares.getOrDefault(LegalDomain.ZVW, 0);
-        require(zvw > 0, "the Zvw share must be positive: insurers pay only the Zvw part (R7, R8)");
-        requireWhole(sectorShares.values(), "Zvw sector shares must add up to 100% (R7)");
-        require(purchasing.type() != Purchasing.Type.SINGLE || insurers.size() == 1,
+        require(zvw > 0, "domainShares", "the Zvw share must be positive: insurers pay only the Zvw part (R7, R8)");
+        requireWhole(sectorShares.values(), "sectorShares", "Zvw sector shares must add up to 100% (R7)");
+        require(purchasing.type() != Purchasing.Type.SINGLE || insurers.size() == 1, "purchasing",
                 "single purchasing has exactly one insurer; several insurers need a market-share definition (R11)");
-        require(purchasing.type() != Purchasing.Type.COORDINATED || !serviceArea.isEmpty(),
+        require(purchasing.type() != Purchasing.Type.COORDINATED || !serviceArea.isEmpty(), "serviceArea",
                 "coordinated purchasing needs a service area to count insureds in (R6, R11)");
         checkPayees(executionModel, parties, sectorShares);
     }
@@ -50,29 +52,55 @@ public record ContractTerms(String contractId, int version, LocalDate validFrom,
         return parties.stream().filter(party -> party.key().equals(key)).findFirst();
     }
 
+    /**
+     * Whether these terms pay the Zvw provider with this AGB code (R10), as {@link BudgetSplit} does: under a main
+     * contractor only the main contractor; among equal partners every Zvw party of a sector with a share, except a
+     * partner left out of (or given 0 in) a sector whose partner shares are listed.
+     */
+    public boolean pays(String agb) {
+        if (agb == null) {
+            return false;
+        }
+        if (executionModel.type() == ExecutionModel.Type.MAIN_CONTRACTOR) {
+            return party(executionModel.mainContractorKey()).map(Party::agb).filter(agb::equals).isPresent();
+        }
+        return parties.stream()
+                .filter(party -> party.domain() == LegalDomain.ZVW && party.sector() != null && agb.equals(party.agb()))
+                .anyMatch(party -> sectorShares.getOrDefault(party.sector(), 0) > 0 && partnerPaid(party));
+    }
+
+    private boolean partnerPaid(Party partner) {
+        boolean sharesListed = parties.stream().filter(p -> p.zvwProviderIn(partner.sector()))
+                .anyMatch(p -> executionModel.partnerShares().containsKey(p.key()));
+        return !sharesListed || executionModel.partnerShares().getOrDefault(partner.key(), 0) > 0;
+    }
+
     private static void checkPayees(ExecutionModel model, List<Party> parties, Map<String, Integer> sectorShares) {
         if (model.type() == ExecutionModel.Type.MAIN_CONTRACTOR) {
             require(parties.stream().anyMatch(p -> p.key().equals(model.mainContractorKey()) && p.domain() == LegalDomain.ZVW),
+                    "executionModel.mainContractorKey",
                     "main contractor '" + model.mainContractorKey() + "' must be a Zvw party of the contract (R10)");
             return;
         }
         sectorShares.forEach((sector, share) -> require(share == 0 || parties.stream().anyMatch(p -> p.zvwProviderIn(sector)),
+                "sectorShares",
                 "equal partners: sector " + sector + " has a share but no Zvw provider to receive it (R7, R10)"));
         model.partnerShares().forEach((key, share) -> {
-            require(share >= 0, "partner share of " + key + " must not be negative (R10)");
+            require(share >= 0, "executionModel.partnerShares", "partner share of " + key + " must not be negative (R10)");
             require(parties.stream().anyMatch(p -> p.key().equals(key) && p.domain() == LegalDomain.ZVW),
+                    "executionModel.partnerShares",
                     "partner share for '" + key + "' which is no Zvw party of the contract (R10)");
         });
     }
 
-    private static void requireWhole(java.util.Collection<Integer> shares, String message) {
-        require(shares.stream().allMatch(share -> share != null && share >= 0), message);
-        require(shares.stream().mapToLong(Integer::longValue).sum() == BasisPoints.WHOLE, message);
+    private static void requireWhole(java.util.Collection<Integer> shares, String term, String message) {
+        require(shares.stream().allMatch(share -> share != null && share >= 0), term, message);
+        require(shares.stream().mapToLong(Integer::longValue).sum() == BasisPoints.WHOLE, term, message);
     }
 
-    private static void require(boolean condition, String message) {
+    private static void require(boolean condition, String term, String message) {
         if (!condition) {
-            throw new IllegalArgumentException(message);
+            throw new InvalidTermsException(term, message);
         }
     }
 }

@@ -1,14 +1,17 @@
 package nl.bdss.allocation.split.messaging;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import nl.bdss.allocation.counts.domain.CountSource;
 import nl.bdss.allocation.split.domain.ContractChangeKind;
 import nl.bdss.allocation.split.domain.ContractTerms;
 import nl.bdss.allocation.split.domain.ContractVersion;
 import nl.bdss.allocation.split.domain.ExecutionModel;
+import nl.bdss.allocation.split.domain.InvalidTermsException;
 import nl.bdss.allocation.split.domain.LegalDomain;
 import nl.bdss.allocation.split.domain.Party;
 import nl.bdss.allocation.split.domain.Purchasing;
@@ -22,8 +25,45 @@ import nl.bdss.kernel.identity.Uzovi;
 import nl.bdss.kernel.time.PaymentTiming;
 import nl.bdss.kernel.time.PeriodKind;
 
-/** Reads from a contract event only what the split needs; throws IllegalArgumentException for invalid terms. */
+/**
+ * Reads from a contract event only what the split needs; throws {@link InvalidField} (an IllegalArgumentException)
+ * for invalid terms, naming the event's field that is wrong ({@code contract.budget.domainShares},
+ * {@code contract.insurers[1].uzovi}).
+ */
 final class ContractTermsMapper {
+
+    /** Where each component of the terms comes from in the event. */
+    private static final Map<String, String> FIELD_OF_TERM = Map.ofEntries(
+            Map.entry("contractId", "contractId"),
+            Map.entry("version", "version"),
+            Map.entry("validUntil", "contract.validUntil"),
+            Map.entry("periodKind", "contract.budget.period"),
+            Map.entry("paymentTiming", "contract.paymentTiming"),
+            Map.entry("lumpSumCents", "contract.budget.lumpSumCents"),
+            Map.entry("domainShares", "contract.budget.domainShares"),
+            Map.entry("sectorShares", "contract.budget.zvwSectorShares"),
+            Map.entry("insurers", "contract.insurers"),
+            Map.entry("parties", "contract.parties"),
+            Map.entry("executionModel", "contract.executionModel"),
+            Map.entry("executionModel.mainContractorKey", "contract.executionModel.mainContractorKey"),
+            Map.entry("executionModel.partnerShares", "contract.executionModel.partnerShares"),
+            Map.entry("purchasing", "contract.purchasing"),
+            Map.entry("serviceArea", "contract.targetGroup.serviceAreaPostcodes"));
+
+    /** A field of the event whose value cannot be allocated. */
+    static final class InvalidField extends IllegalArgumentException {
+
+        private final String field;
+
+        InvalidField(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        String field() {
+            return field;
+        }
+    }
 
     private ContractTermsMapper() {
     }
@@ -41,15 +81,49 @@ final class ContractTermsMapper {
 
     static ContractTerms toTerms(ContractVersionPublished event) {
         ContractState contract = event.getContract();
-        return new ContractTerms(event.getContractId(), event.getVersion(), contract.getValidFrom(),
-                lastDay(event), PeriodKind.valueOf(contract.getBudget().getPeriod().name()),
-                PaymentTiming.valueOf(contract.getPaymentTiming().name()), contract.getBudget().getLumpSumCents(),
-                domainShares(contract), sectorShares(contract),
-                contract.getInsurers().stream().map(insurer -> Uzovi.of(insurer.getUzovi())).toList(),
-                contract.getParties().stream().map(party -> new Party(party.getKey(),
-                        LegalDomain.valueOf(party.getDomain().name()), party.getSector(), party.getAgb())).toList(),
-                executionModel(contract), purchasing(contract),
-                contract.getTargetGroup().getServiceAreaPostcodes().stream().map(Postcode::of).distinct().toList());
+        Map<LegalDomain, Integer> domainShares = domainShares(contract);
+        Map<String, Integer> sectorShares = sectorShares(contract);
+        List<Uzovi> insurers = new ArrayList<>();
+        for (int i = 0; i < contract.getInsurers().size(); i++) {
+            String uzovi = contract.getInsurers().get(i).getUzovi();
+            insurers.add(at("contract.insurers[" + i + "].uzovi", () -> Uzovi.of(uzovi)));
+        }
+        List<Party> parties = new ArrayList<>();
+        for (int i = 0; i < contract.getParties().size(); i++) {
+            var party = contract.getParties().get(i);
+            parties.add(at("contract.parties[" + i + "]", () -> new Party(party.getKey(),
+                    LegalDomain.valueOf(party.getDomain().name()), party.getSector(), party.getAgb())));
+        }
+        List<Postcode> serviceArea = new ArrayList<>();
+        List<String> postcodes = contract.getTargetGroup().getServiceAreaPostcodes();
+        for (int i = 0; i < postcodes.size(); i++) {
+            String postcode = postcodes.get(i);
+            Postcode parsed = at("contract.targetGroup.serviceAreaPostcodes[" + i + "]", () -> Postcode.of(postcode));
+            if (!serviceArea.contains(parsed)) {
+                serviceArea.add(parsed);
+            }
+        }
+        ExecutionModel executionModel = at("contract.executionModel", () -> executionModel(contract));
+        Purchasing purchasing = at("contract.purchasing.marketShare", () -> purchasing(contract));
+        try {
+            return new ContractTerms(event.getContractId(), event.getVersion(), contract.getValidFrom(),
+                    lastDay(event), PeriodKind.valueOf(contract.getBudget().getPeriod().name()),
+                    PaymentTiming.valueOf(contract.getPaymentTiming().name()), contract.getBudget().getLumpSumCents(),
+                    domainShares, sectorShares, insurers, parties, executionModel, purchasing, serviceArea);
+        } catch (InvalidTermsException e) {
+            throw new InvalidField(FIELD_OF_TERM.getOrDefault(e.term(), "contract"), e.getMessage());
+        }
+    }
+
+    /** Reads one field; a value the domain refuses becomes an {@link InvalidField} naming it. */
+    private static <T> T at(String field, Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (InvalidField e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField(field, e.getMessage());
+        }
     }
 
     /** A termination ends the contract the day before the version takes effect (R14). */
@@ -64,22 +138,27 @@ final class ContractTermsMapper {
 
     private static Map<LegalDomain, Integer> domainShares(ContractState contract) {
         Map<LegalDomain, Integer> shares = new LinkedHashMap<>();
-        contract.getBudget().getDomainShares().forEach(share -> {
-            if (shares.merge(LegalDomain.valueOf(share.getDomain().name()), share.getBasisPoints(), Integer::sum)
-                    != share.getBasisPoints()) {
-                throw new IllegalArgumentException("domain " + share.getDomain() + " listed twice (R7)");
+        var listed = contract.getBudget().getDomainShares();
+        for (int i = 0; i < listed.size(); i++) {
+            var share = listed.get(i);
+            if (shares.putIfAbsent(LegalDomain.valueOf(share.getDomain().name()), share.getBasisPoints()) != null) {
+                throw new InvalidField("contract.budget.domainShares[" + i + "].domain",
+                        "domain " + share.getDomain() + " listed twice (R7)");
             }
-        });
+        }
         return shares;
     }
 
     private static Map<String, Integer> sectorShares(ContractState contract) {
         Map<String, Integer> shares = new LinkedHashMap<>();
-        contract.getBudget().getZvwSectorShares().forEach(share -> {
+        var listed = contract.getBudget().getZvwSectorShares();
+        for (int i = 0; i < listed.size(); i++) {
+            var share = listed.get(i);
             if (shares.putIfAbsent(share.getSector(), share.getBasisPoints()) != null) {
-                throw new IllegalArgumentException("sector " + share.getSector() + " listed twice (R7)");
+                throw new InvalidField("contract.budget.zvwSectorShares[" + i + "].sector",
+                        "sector " + share.getSector() + " listed twice (R7)");
             }
-        });
+        }
         return shares;
     }
 
@@ -106,5 +185,4 @@ final class ContractTermsMapper {
         return new Purchasing(Purchasing.Type.COORDINATED, definition.getBasis(), definition.getReferenceDate(),
                 CountSource.valueOf(definition.getSource().name()));
     }
-
 }
