@@ -2,7 +2,8 @@ package nl.bdss.security;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
+import nl.bdss.kernel.identity.AgbCode;
+import nl.bdss.kernel.identity.Uzovi;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -24,7 +25,6 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  */
 public final class BdssJwtDecoders {
 
-    private static final Pattern UZOVI = Pattern.compile("\\d{4}");
 
     private BdssJwtDecoders() {
     }
@@ -46,7 +46,8 @@ public final class BdssJwtDecoders {
                 JwtValidators.createDefaultWithIssuer(issuerUri),
                 new JwtAudienceValidator(audience),
                 new JwtClaimValidator<>(JwtClaimNames.EXP, Objects::nonNull),
-                BdssJwtDecoders::insurerNamesItsUzovi));
+                BdssJwtDecoders::insurerNamesItsUzovi,
+                BdssJwtDecoders::providerNamesItsAgb));
     }
 
     private static OAuth2TokenValidatorResult insurerNamesItsUzovi(Jwt jwt) {
@@ -54,10 +55,21 @@ public final class BdssJwtDecoders {
             return OAuth2TokenValidatorResult.success();
         }
         String uzovi = jwt.getClaimAsString(CurrentClient.UZOVI_CLAIM);
-        if (uzovi != null && UZOVI.matcher(uzovi).matches()) {
+        if (Uzovi.isValid(uzovi)) {
             return OAuth2TokenValidatorResult.success();
         }
         return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
                 "An insurer token must carry its four-digit UZOVI code in the 'uzovi' claim", null));
+    }
+
+    private static OAuth2TokenValidatorResult providerNamesItsAgb(Jwt jwt) {
+        if (!ScopeAuthorities.scopes(jwt).contains(BdssRole.PROVIDER.scope())) {
+            return OAuth2TokenValidatorResult.success();
+        }
+        if (AgbCode.isValid(jwt.getClaimAsString(CurrentClient.AGB_CLAIM))) {
+            return OAuth2TokenValidatorResult.success();
+        }
+        return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+                "A provider token must carry its eight-digit AGB code in the 'agb' claim", null));
     }
 }

@@ -172,6 +172,9 @@ public final class TestTokenIssuer {
         tokens.put("alg=none", unsignedToken());
         tokens.put("HS256 instead of RS256", wrongAlgorithmToken());
         tokens.put("insurer without uzovi", insurerWithoutUzoviToken());
+        tokens.put("provider without agb", token("provider-01012345", "provider", null));
+        tokens.put("provider with a seven-digit agb",
+                signed(claims("provider-0101234", "provider", null).claim("agb", "0101234").build(), key, JWSAlgorithm.RS256));
         tokens.put("not a JWT", "not-a-token");
         return tokens;
     }
