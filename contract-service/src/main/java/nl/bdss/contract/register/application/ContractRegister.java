@@ -178,7 +178,7 @@ public class ContractRegister {
             return new ContractView(row, contracts.overlapsOf(id), null, null, proposals.latest(id).orElse(null));
         }
         PartyId party = viewer.get();
-        Proposal proposal = proposals.latestInvolving(id, party).orElse(null);
+        Proposal proposal = visibleProposal(id, party).orElse(null);
         if (row.terms().signedBy(party)) {
             return new ContractView(row, contracts.overlapsOf(id), null, null, proposal);
         }
@@ -197,8 +197,17 @@ public class ContractRegister {
     /** The latest proposal of the contract that {@code viewer} may see (empty: every contract). */
     @Transactional(readOnly = true)
     public Proposal proposal(ContractId id, Optional<PartyId> viewer) {
-        return (viewer.isEmpty() ? proposals.latest(id) : proposals.latestInvolving(id, viewer.get()))
+        return (viewer.isEmpty() ? proposals.latest(id) : visibleProposal(id, viewer.get()))
                 .orElseThrow(() -> proposalNotFound(id));
+    }
+
+    /**
+     * The latest proposal {@code party} made or was asked on, unless it took effect as a version that party does
+     * not sign: a former party sees nothing of the versions after it left, not even through the proposal it accepted.
+     */
+    private Optional<Proposal> visibleProposal(ContractId id, PartyId party) {
+        return proposals.latestInvolving(id, party)
+                .filter(proposal -> !proposal.isAccepted() || proposal.proposed().terms().signedBy(party));
     }
 
     @Transactional(readOnly = true)
@@ -226,7 +235,7 @@ public class ContractRegister {
         return new SearchResult(found.contracts().stream()
                 .map(contract -> new ContractView(contract, contracts.overlapsOf(contract.id()), null, null,
                         (search.onlyParty().isEmpty() ? proposals.latest(contract.id())
-                                : proposals.latestInvolving(contract.id(), search.onlyParty().get())).orElse(null)))
+                                : visibleProposal(contract.id(), search.onlyParty().get())).orElse(null)))
                 .toList(), found.totalElements());
     }
 

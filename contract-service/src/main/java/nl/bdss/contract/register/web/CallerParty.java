@@ -62,17 +62,18 @@ final class CallerParty {
     /**
      * A contract document an insurer submits must name that insurer among its {@code insurers}: it may register or
      * amend a contract only as a party to it, not on another insurer's behalf (403, naming the field). Decided from
-     * the body and the token alone, so it says nothing about whether a contract exists.
+     * the body and the token alone, so it says nothing about whether a contract exists. A document that names no
+     * insurer at all acts on nobody's behalf; the rules refuse it (422, R1).
      *
      * @param field the path of the insurers list in the request body, for the problem's errors[]
      */
     static void requireParty(ContractDocument document, String field) {
         Optional<PartyId> caller = restriction();
-        if (caller.isEmpty()) {
+        if (caller.isEmpty() || document == null || document.insurers() == null || document.insurers().isEmpty()) {
             return;
         }
         String code = caller.get().code();
-        boolean party = document != null && document.insurers() != null && document.insurers().stream()
+        boolean party = document.insurers().stream()
                 .anyMatch(insurer -> insurer != null && code.equals(insurer.uzovi()));
         if (!party) {
             String message = "the insurer of this token (UZOVI " + code + ") must be one of the contract's insurers;"
