@@ -26,6 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,10 +36,12 @@ import tools.jackson.databind.node.ObjectNode;
  * Shared set-up of the API integration tests: one Spring context on a random port against the real infrastructure,
  * security on against the test token issuer, because every change now needs the acceptance of each party with its
  * own token (insurer-uzovi, provider-agb). Without a token of its own a write is sent as insurer 3311 (the manual
- * example's first insurer) and a read as the operator (who sees every contract and the overlaps' ids).
+ * example's first insurer) and a read as the operator (who sees every contract and the overlaps' ids). Previews
+ * ask {@link AllocationStandIn}, allocation-service's HTTP edge stood in by the test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {ContractServiceApplication.CONFIG_NAME, TestProperties.RATE_LIMIT_OFF})
+        properties = {ContractServiceApplication.CONFIG_NAME, TestProperties.RATE_LIMIT_OFF,
+                "bdss.contract.allocation-read-timeout=2s"})
 @UsesInfrastructure(database = "contract")
 @UsesTestTokenIssuer
 abstract class ContractApiSupport {
@@ -56,6 +60,12 @@ abstract class ContractApiSupport {
 
     @Autowired
     Outbox outbox;
+
+    /** Previews ask the allocation stand-in (one context for every functional test, so one for all of them). */
+    @DynamicPropertySource
+    static void allocationStandIn(DynamicPropertyRegistry registry) {
+        registry.add("bdss.contract.allocation-url", () -> AllocationStandIn.get().url());
+    }
 
     /** The manual's worked example exactly as the shared examples hold it. */
     static String manualExampleText() {
