@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
 @Import({MessagingConfiguration.class, BdssSecurityConfiguration.class})
-@EnableConfigurationProperties(ContractExperimentProperties.class)
+@EnableConfigurationProperties({ContractExperimentProperties.class, ContractAllocationProperties.class})
 public class ContractServiceApplication {
 
     /** The service reads {@code contract-service.yml}, so that several services can share one classpath in tests. */

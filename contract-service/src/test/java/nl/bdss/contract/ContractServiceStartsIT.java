@@ -38,6 +38,7 @@ class ContractServiceStartsIT {
         assertThat(jdbc.sql("select table_name from information_schema.tables where table_schema = 'public'")
                 .query(String.class).list())
                 .contains("outbox_message", "processed_event", "contract", "contract_version", "contract_overlap",
-                        "idempotency_record", "audit_entry");
+                        "idempotency_record", "audit_entry", "contract_proposal", "contract_proposal_party",
+                        "contract_proposal_decision", "contract_version_party");
     }
 }

@@ -4,11 +4,11 @@ package nl.bdss.contract;
 public final class TestProperties {
 
     /**
-     * Switches security off (every path open, no token read, nothing audited or rate-limited, no tenant filtering).
-     * ONLY for the functional tests that are not about security; ContractSecurityIT runs with it on, and no deployed
-     * configuration may ever set it.
+     * The functional tests send many requests per client in quick succession; the rate limit is ContractSecurityIT's
+     * subject, not theirs. (They run with security on: every change needs each party's acceptance with its own
+     * token, which a service with security switched off cannot tell apart.)
      */
-    public static final String SECURITY_OFF = "bdss.security.enabled=false";
+    public static final String RATE_LIMIT_OFF = "bdss.security.rate-limit.enabled=false";
 
     private TestProperties() {
     }

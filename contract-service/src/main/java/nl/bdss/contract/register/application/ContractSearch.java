@@ -3,6 +3,7 @@ package nl.bdss.contract.register.application;
 import java.time.LocalDate;
 import java.util.Optional;
 import nl.bdss.contract.register.domain.ContractStatus;
+import nl.bdss.contract.register.domain.PartyId;
 import nl.bdss.kernel.identity.AgbCode;
 import nl.bdss.kernel.identity.Postcode;
 import nl.bdss.kernel.identity.Uzovi;
@@ -12,14 +13,15 @@ import nl.bdss.kernel.identity.Uzovi;
  * inside it, a PC6 itself and its PC4.
  *
  * @param activeOn  contracts valid on that day
- * @param onlyParty tenant isolation: when present, only contracts where this insurer is a party (the totals and
- *                  page counts count only those); empty for callers that see every contract
+ * @param onlyParty tenant isolation: when present, only contracts whose current version (or proposed registration)
+ *                  this insurer or provider signs (the totals and page counts count only those); empty for callers
+ *                  that see every contract
  */
 public record ContractSearch(Uzovi insurer, AgbCode provider, Postcode postcode, ContractStatus status, LocalDate activeOn,
-        Optional<Uzovi> onlyParty) {
+        Optional<PartyId> onlyParty) {
 
-    /** The same filters, confined to the contracts of one insurer when {@code party} is present. */
-    public ContractSearch onlyFor(Optional<Uzovi> party) {
+    /** The same filters, confined to the contracts of one party when {@code party} is present. */
+    public ContractSearch onlyFor(Optional<PartyId> party) {
         return new ContractSearch(insurer, provider, postcode, status, activeOn, party);
     }
 }

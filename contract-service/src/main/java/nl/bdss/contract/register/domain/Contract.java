@@ -44,6 +44,9 @@ public record Contract(ContractId id, int version, ContractStatus status, Contra
         if (status == ContractStatus.TERMINATED) {
             return new IllegalTransition("contract " + id + " is terminated and can no longer be amended");
         }
+        if (!status.inForce()) {
+            return notInForce();
+        }
         ContractRules.Assessment assessment = rules.check(newDocument);
         if (amendmentEffectiveFrom == null) {
             return new RulesViolated(append(assessment.violations(),
@@ -65,6 +68,9 @@ public record Contract(ContractId id, int version, ContractStatus status, Contra
     public ContractDecision terminate(LocalDate endDate) {
         if (status == ContractStatus.TERMINATED) {
             return new IllegalTransition("contract " + id + " is already terminated");
+        }
+        if (!status.inForce()) {
+            return notInForce();
         }
         if (endDate == null) {
             return new RulesViolated(List.of(new Finding("endDate", "R14", "R14: the end date of the termination is required")));
@@ -90,8 +96,8 @@ public record Contract(ContractId id, int version, ContractStatus status, Contra
      * A terminated contract overlaps nothing and is never flagged.
      */
     public ContractDecision overlapsChanged() {
-        if (status == ContractStatus.TERMINATED) {
-            return new IllegalTransition("contract " + id + " is terminated and overlaps nothing");
+        if (status != ContractStatus.ACTIVE) {
+            return new IllegalTransition("contract " + id + " is " + status + " and overlaps nothing");
         }
         return new Changed(new Contract(id, version + 1, status, terms, effectiveFrom, warnings),
                 ContractChange.OVERLAP_FLAGGED, effectiveFrom);
@@ -110,6 +116,21 @@ public record Contract(ContractId id, int version, ContractStatus status, Contra
         boolean areaOverlaps = terms.targetGroup().serviceArea().stream()
                 .anyMatch(postcode -> other.terms.targetGroup().serviceArea().stream().anyMatch(postcode::overlaps));
         return periodsOverlap && providerInCommon && areaOverlaps;
+    }
+
+    /** The same version shown with another status (a proposed registration, or one declined or withdrawn). */
+    public Contract withStatus(ContractStatus newStatus) {
+        return new Contract(id, version, newStatus, terms, effectiveFrom, warnings);
+    }
+
+    /** The same version under another number: a proposal takes effect as the next version of the contract then. */
+    public Contract renumbered(int newVersion) {
+        return new Contract(id, newVersion, status, terms, effectiveFrom, warnings);
+    }
+
+    private IllegalTransition notInForce() {
+        return new IllegalTransition("contract " + id + " never took effect (its registration is " + status
+                + "); only a contract in force is amended or terminated");
     }
 
     private static List<Finding> append(List<Finding> findings, Finding extra) {

@@ -1,6 +1,7 @@
 package nl.bdss.contract.register.domain;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -172,6 +173,22 @@ public record ContractTerms(
     /** AGB codes of the Zvw providers. */
     public List<AgbCode> providerAgbs() {
         return parties.stream().filter(Party::providesZvwCare).map(Party::agb).toList();
+    }
+
+    /**
+     * The parties that sign the agreement and accept every change of it (R1): each insurer, then each Zvw provider,
+     * in the document's order. Parties of other domains are recorded, not asked.
+     */
+    public List<Signatory> signatories() {
+        List<Signatory> signatories = new ArrayList<>();
+        insurers.forEach(insurer -> signatories.add(new Signatory(PartyId.insurer(insurer.uzovi().code()), null)));
+        parties.stream().filter(Party::providesZvwCare)
+                .forEach(party -> signatories.add(new Signatory(PartyId.provider(party.agb().code()), party.key())));
+        return signatories;
+    }
+
+    public boolean signedBy(PartyId party) {
+        return signatories().stream().anyMatch(signatory -> signatory.party().equals(party));
     }
 
     public List<Uzovi> insurerCodes() {

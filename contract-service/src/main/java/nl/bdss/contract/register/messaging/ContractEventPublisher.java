@@ -51,7 +51,14 @@ class ContractEventPublisher implements ContractEvents {
     @Override
     public void publish(Contract contract, nl.bdss.contract.register.domain.ContractChange change,
             List<ContractId> overlappingContracts, Instant occurredAt) {
-        ContractVersionPublished event = ContractVersionPublished.newBuilder()
+        outbox.append(Topics.CONTRACT_VERSIONS, contract.id().toString(),
+                event(contract, change, overlappingContracts, occurredAt));
+    }
+
+    /** The event a version is published with (also what a preview asks allocation about). */
+    static ContractVersionPublished event(Contract contract, nl.bdss.contract.register.domain.ContractChange change,
+            List<ContractId> overlappingContracts, Instant occurredAt) {
+        return ContractVersionPublished.newBuilder()
                 .setEventId(UUID.randomUUID())
                 .setOccurredAt(occurredAt)
                 .setContractId(contract.id().toString())
@@ -60,7 +67,6 @@ class ContractEventPublisher implements ContractEvents {
                 .setEffectiveFrom(contract.effectiveFrom())
                 .setContract(state(contract, overlappingContracts))
                 .build();
-        outbox.append(Topics.CONTRACT_VERSIONS, contract.id().toString(), event);
     }
 
     static ContractState state(Contract contract, List<ContractId> overlappingContracts) {

@@ -19,7 +19,9 @@ import nl.bdss.contract.register.domain.ContractChange;
 import nl.bdss.contract.register.domain.ContractId;
 import nl.bdss.contract.register.domain.ContractStatus;
 import nl.bdss.contract.register.domain.ContractTerms;
-import nl.bdss.kernel.identity.Uzovi;
+import nl.bdss.contract.register.domain.PartyId;
+import nl.bdss.contract.register.domain.PartyRole;
+import nl.bdss.contract.register.domain.Signatory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -82,58 +84,90 @@ class ContractRepository implements Contracts {
                 .param("overlaps", json.writeValueAsString(overlaps.stream().map(ContractId::value).toList()))
                 .param("now", utc(now))
                 .update();
+        for (Signatory signatory : contract.terms().signatories()) {
+            jdbc.sql("""
+                    insert into contract_version_party (contract_id, version, role, code) values (?, ?, ?, ?)
+                    on conflict do nothing""")
+                    .params(contract.id().value(), contract.version(), signatory.party().role().name(),
+                            signatory.party().code())
+                    .update();
+        }
     }
 
     @Override
-    public Optional<Contract> find(ContractId id, Optional<Uzovi> onlyParty) {
+    public Optional<Contract> find(ContractId id, Optional<PartyId> onlyParty) {
         return jdbc.sql("select * from contract c where c.id = :id" + partyCondition("c.id", onlyParty))
                 .param("id", id.value())
-                .params(partyParameter(onlyParty))
+                .params(partyParameters(onlyParty))
                 .query(this::contract)
                 .optional();
     }
 
     @Override
-    public Optional<Contract> findForUpdate(ContractId id, Optional<Uzovi> onlyParty) {
+    public Optional<Contract> findForUpdate(ContractId id, Optional<PartyId> onlyParty) {
         return jdbc.sql("select * from contract c where c.id = :id" + partyCondition("c.id", onlyParty) + " for update of c")
                 .param("id", id.value())
-                .params(partyParameter(onlyParty))
+                .params(partyParameters(onlyParty))
                 .query(this::contract)
                 .optional();
     }
 
     @Override
-    public List<StoredVersion> versions(ContractId id, Optional<Uzovi> onlyParty) {
-        return jdbc.sql("select * from contract_version v where v.contract_id = :id" + partyCondition("v.contract_id", onlyParty)
+    public List<StoredVersion> versions(ContractId id, Optional<PartyId> onlyParty) {
+        return jdbc.sql("select * from contract_version v where v.contract_id = :id" + signedCondition(onlyParty)
                         + " order by v.version")
                 .param("id", id.value())
-                .params(partyParameter(onlyParty))
+                .params(partyParameters(onlyParty))
                 .query(this::storedVersion)
                 .list();
     }
 
     @Override
-    public Optional<StoredVersion> version(ContractId id, int version, Optional<Uzovi> onlyParty) {
+    public Optional<StoredVersion> version(ContractId id, int version, Optional<PartyId> onlyParty) {
         return jdbc.sql("select * from contract_version v where v.contract_id = :id and v.version = :version"
-                        + partyCondition("v.contract_id", onlyParty))
+                        + signedCondition(onlyParty))
                 .param("id", id.value())
                 .param("version", version)
-                .params(partyParameter(onlyParty))
+                .params(partyParameters(onlyParty))
+                .query(this::storedVersion)
+                .optional();
+    }
+
+    @Override
+    public Optional<StoredVersion> lastVersionSignedBy(ContractId id, PartyId party) {
+        return jdbc.sql("select * from contract_version v where v.contract_id = :id" + signedCondition(Optional.of(party))
+                        + " order by v.version desc limit 1")
+                .param("id", id.value())
+                .params(partyParameters(Optional.of(party)))
                 .query(this::storedVersion)
                 .optional();
     }
 
     /**
-     * Tenant isolation in SQL: the contract must currently name the insurer among its parties. Visibility follows
-     * the contract as it is now (contract_insurer holds the current version's insurers), for its whole history.
+     * Tenant isolation in SQL: the contract as it is now (the current version, or the registration proposed) must
+     * name the insurer among its insurers or the provider's AGB among its Zvw providers.
      */
-    private static String partyCondition(String contractIdColumn, Optional<Uzovi> onlyParty) {
-        return onlyParty.isEmpty() ? "" : " and exists (select 1 from contract_insurer party where party.contract_id = "
-                + contractIdColumn + " and party.uzovi = :onlyParty)";
+    private static String partyCondition(String contractIdColumn, Optional<PartyId> onlyParty) {
+        if (onlyParty.isEmpty()) {
+            return "";
+        }
+        return onlyParty.get().role() == PartyRole.INSURER
+                ? " and exists (select 1 from contract_insurer party where party.contract_id = " + contractIdColumn
+                        + " and party.uzovi = :partyCode)"
+                : " and exists (select 1 from contract_provider party where party.contract_id = " + contractIdColumn
+                        + " and party.agb = :partyCode)";
     }
 
-    private static Map<String, Object> partyParameter(Optional<Uzovi> onlyParty) {
-        return onlyParty.<Map<String, Object>>map(uzovi -> Map.of("onlyParty", uzovi.code())).orElse(Map.of());
+    /** Tenant isolation of a version ({@code v}): the party signed that very version (a former party its own). */
+    private static String signedCondition(Optional<PartyId> onlyParty) {
+        return onlyParty.isEmpty() ? "" : " and exists (select 1 from contract_version_party signed"
+                + " where signed.contract_id = v.contract_id and signed.version = v.version"
+                + " and signed.role = :partyRole and signed.code = :partyCode)";
+    }
+
+    private static Map<String, Object> partyParameters(Optional<PartyId> onlyParty) {
+        return onlyParty.<Map<String, Object>>map(party -> Map.of("partyRole", party.role().name(),
+                "partyCode", party.code())).orElse(Map.of());
     }
 
     /**
@@ -207,7 +241,7 @@ class ContractRepository implements Contracts {
             params.put("status", criteria.status().name());
         }
         where.append(partyCondition("c.id", criteria.onlyParty()));
-        params.putAll(partyParameter(criteria.onlyParty()));
+        criteria.onlyParty().ifPresent(party -> params.put("partyCode", party.code()));
         if (criteria.activeOn() != null) {
             where.append(" and c.valid_from <= :activeOn and c.valid_until >= :activeOn");
             params.put("activeOn", criteria.activeOn());

@@ -70,6 +70,12 @@ final class ContractExamples {
             { "endDate": "2025-12-31" }
             """;
 
+    static final String ACCEPT = """
+            { "decision": "ACCEPT" }""";
+
+    static final String DECLINE = """
+            { "decision": "DECLINE", "reason": "Het budget voor wijkverpleging dekt de afgesproken overleggen niet" }""";
+
     private ContractExamples() {
     }
 }

@@ -3,9 +3,14 @@ package nl.bdss.contract.register.web;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import nl.bdss.contract.register.application.AllocationUnavailableException;
 import nl.bdss.contract.register.application.ContractNotFoundException;
 import nl.bdss.contract.register.application.ContractRulesViolatedException;
 import nl.bdss.contract.register.application.IllegalContractTransitionException;
+import nl.bdss.contract.register.application.NotTheProposerException;
+import nl.bdss.contract.register.application.ProposalMismatchException;
+import nl.bdss.contract.register.application.ProposalNotFoundException;
+import nl.bdss.contract.register.application.ProposalOpenException;
 import nl.bdss.contract.register.application.VersionMismatchException;
 import nl.bdss.contract.register.domain.Finding;
 import nl.bdss.problem.FieldError;
@@ -19,17 +24,27 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * The register's own refusals as problems, each with its type: 422 {@code contract-rules-violated} naming every field
- * and rule, 409 {@code illegal-transition}, 412 {@code version-mismatch}, 404 {@code contract-not-found}. Everything
- * else (unreadable bodies, wrong parameters, 413, 415, the unexpected) is the shared {@code ProblemAdvice}'s.
+ * and rule, 409 {@code illegal-transition}, 409 {@code proposal-open}, 412 {@code version-mismatch}, 412
+ * {@code proposal-mismatch}, 404 {@code contract-not-found}, 404 {@code proposal-not-found}, 403
+ * {@code not-the-proposer}, and 503 {@code allocation-unavailable} for a preview allocation could not answer.
+ * Everything else (unreadable bodies, wrong parameters, 413, 415, the unexpected) is the shared
+ * {@code ProblemAdvice}'s.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ContractProblems {
 
     @ExceptionHandler({ContractRulesViolatedException.class, IllegalContractTransitionException.class,
-            VersionMismatchException.class, ContractNotFoundException.class})
+            VersionMismatchException.class, ContractNotFoundException.class, ProposalOpenException.class,
+            ProposalNotFoundException.class, ProposalMismatchException.class, NotTheProposerException.class})
     ResponseEntity<ProblemDetail> refused(RuntimeException e) {
         return refusal(e).orElseThrow(() -> e).toResponse();
+    }
+
+    @ExceptionHandler(AllocationUnavailableException.class)
+    ResponseEntity<ProblemDetail> allocationUnavailable(AllocationUnavailableException e) {
+        return Problem.of(503, "allocation-unavailable", "Allocation cannot answer the preview now",
+                e.getMessage() + "; nothing was changed, try again later").toResponse();
     }
 
     /**
@@ -52,6 +67,19 @@ class ContractProblems {
         }
         if (e instanceof ContractNotFoundException) {
             return Optional.of(Problem.notFound("contract-not-found", "Contract not found", e.getMessage()));
+        }
+        if (e instanceof ProposalOpenException) {
+            return Optional.of(Problem.conflict("proposal-open", "The contract already has an open proposal",
+                    e.getMessage()));
+        }
+        if (e instanceof ProposalNotFoundException) {
+            return Optional.of(Problem.notFound("proposal-not-found", "Proposal not found", e.getMessage()));
+        }
+        if (e instanceof ProposalMismatchException) {
+            return Optional.of(Problem.of(412, "proposal-mismatch", "Proposal changed", e.getMessage()));
+        }
+        if (e instanceof NotTheProposerException) {
+            return Optional.of(Problem.of(403, "not-the-proposer", "Not the proposer", e.getMessage()));
         }
         return Optional.empty();
     }

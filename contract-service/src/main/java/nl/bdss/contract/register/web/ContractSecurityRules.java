@@ -8,13 +8,17 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Who may call which endpoint of the contract register (roles come from the token's scope). Which contracts an
- * insurer may see or change (only those it is a party to) is decided in the controller with {@link CallerParty}.
+ * insurer or provider may see or change (only those it signs) is decided with {@link CallerParty}.
  *
  * <ul>
- *   <li>Insurers register, amend and terminate contracts (as a party) and read their own.</li>
+ *   <li>Insurers propose contracts, amendments and terminations (as a party), withdraw their own proposals, accept or
+ *       decline the proposals that ask them, and read their own contracts.</li>
+ *   <li>Providers accept or decline the proposals that ask them and read the contracts they sign; they propose
+ *       nothing (not in this release).</li>
  *   <li>Operators read every contract and write none. Registering on an insurer's behalf is not offered: the issue
  *       allows it only as an explicit, audited action, which would be an endpoint of its own with a mandatory
- *       reason, not a wider insurer rule.</li>
+ *       reason, not a wider insurer rule. Deciding on a party's behalf is never offered (R1).</li>
+ *   <li>Previews (nothing stored) for insurers and providers of the draft or proposal, and operators.</li>
  *   <li>The trusted third party has nothing to do here.</li>
  * </ul>
  */
@@ -22,15 +26,21 @@ import org.springframework.http.HttpMethod;
 class ContractSecurityRules {
 
     private static final String INSURER = BdssRole.INSURER.name();
+    private static final String PROVIDER = BdssRole.PROVIDER.name();
     private static final String OPERATOR = BdssRole.OPERATOR.name();
 
     @Bean
     SecurityRules contractSecurity() {
         return rules -> rules
+                .requestMatchers(HttpMethod.POST, "/api/v1/contracts/preview").hasAnyRole(INSURER, PROVIDER, OPERATOR)
                 .requestMatchers(HttpMethod.POST, "/api/v1/contracts", "/api/v1/contracts/*/amendments",
                         "/api/v1/contracts/*/termination").hasRole(INSURER)
+                .requestMatchers(HttpMethod.POST, "/api/v1/contracts/*/acceptances").hasAnyRole(INSURER, PROVIDER)
+                .requestMatchers(HttpMethod.DELETE, "/api/v1/contracts/*/proposal").hasRole(INSURER)
                 .requestMatchers(HttpMethod.GET, "/api/v1/contracts", "/api/v1/contracts/*",
-                        "/api/v1/contracts/*/versions", "/api/v1/contracts/*/versions/*").hasAnyRole(INSURER, OPERATOR)
+                        "/api/v1/contracts/*/versions", "/api/v1/contracts/*/versions/*",
+                        "/api/v1/contracts/*/proposal", "/api/v1/contracts/*/proposal/preview")
+                .hasAnyRole(INSURER, PROVIDER, OPERATOR)
                 // Any other method or path under the register is not an endpoint: refuse it for every role.
                 .requestMatchers("/api/v1/contracts", "/api/v1/contracts/**").denyAll();
     }

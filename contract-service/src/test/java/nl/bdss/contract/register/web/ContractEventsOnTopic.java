@@ -59,10 +59,18 @@ final class ContractEventsOnTopic implements AutoCloseable {
         return forKey(key);
     }
 
-    /** The offsets up to which the topic is filled, per partition. */
+    /**
+     * The offsets up to which the topic is filled, per partition. The first to ask may find the topic not yet there
+     * (the broker creates it on that first request), so this waits until it has partitions.
+     */
     Map<TopicPartition, Long> endOffsets() {
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.CONTRACT_VERSIONS.name()).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<TopicPartition> partitions = List.of();
+        while (partitions.isEmpty() && System.nanoTime() < deadline) {
+            var infos = consumer.partitionsFor(Topics.CONTRACT_VERSIONS.name());
+            partitions = infos == null ? List.of()
+                    : infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        }
         return consumer.endOffsets(partitions);
     }
 

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Register, amend, terminate: versions kept and readable, events in order, illegal transitions refused. */
+/**
+ * Register, amend, terminate, each accepted by every party: versions kept and readable, events in order, illegal
+ * transitions refused.
+ */
 class ContractLifecycleIT extends ContractApiSupport {
 
     @Test
@@ -26,13 +29,21 @@ class ContractLifecycleIT extends ContractApiSupport {
 
             HttpResponse<String> amended = post(amendments(id), amendment(contract, 12_000_000, "2026-01-01"), "If-Match", "\"1\"");
             assertThat(amended.statusCode()).as(amended.body()).isEqualTo(201);
-            assertThat(amended.headers().firstValue("Location")).contains(CONTRACTS + "/" + id + "/versions/2");
-            assertThat(amended.headers().firstValue("ETag")).contains("\"2\"");
-            assertThat(json(amended).get("version").asInt()).isEqualTo(2);
-            assertThat(json(amended).get("change").asString()).isEqualTo("AMENDED");
+            assertThat(amended.headers().firstValue("Location")).contains(CONTRACTS + "/" + id + "/proposal");
+            assertThat(amended.headers().firstValue("ETag")).contains("\"p2-1\"");
+            assertThat(json(amended).get("version").asInt()).as("still in force").isEqualTo(1);
+            assertThat(json(amended).get("proposal").get("kind").asString()).isEqualTo("AMENDMENT");
+            assertThat(json(amended).get("proposal").get("version").asInt()).isEqualTo(2);
+            assertThat(json(amended).get("proposal").get("basedOnVersion").asInt()).isEqualTo(1);
+            assertThat(json(amended).get("proposal").get("contract").get("budget").get("lumpSumCents").asLong())
+                    .isEqualTo(12_000_000L);
+            assertThat(json(acceptAll(id, amended)).get("version").asInt()).isEqualTo(2);
+            assertThat(get(CONTRACTS + "/" + id).headers().firstValue("ETag")).contains("\"2\"");
 
             HttpResponse<String> terminated = post(termination(id), "{\"endDate\":\"2026-06-30\"}", "If-Match", "\"2\"");
             assertThat(terminated.statusCode()).as(terminated.body()).isEqualTo(201);
+            assertThat(json(terminated).get("proposal").get("endDate").asString()).isEqualTo("2026-06-30");
+            acceptAll(id, terminated);
             JsonNode current = json(get(CONTRACTS + "/" + id));
             assertThat(current.get("status").asString()).isEqualTo("TERMINATED");
             assertThat(current.get("validUntil").asString()).isEqualTo("2026-06-30");
@@ -63,16 +74,14 @@ class ContractLifecycleIT extends ContractApiSupport {
     void ifMatchStar_amendsAndTerminatesWhateverVersionIsCurrent_RFC9110() {
         ObjectNode contract = aContract();
         String id = register(contract);
-        assertThat(post(amendments(id), amendment(contract, 11_000_000, "2025-06-01"), "If-Match", "\"1\"").statusCode())
-                .isEqualTo(201);
+        amendAccepted(id, amendment(contract, 11_000_000, "2025-06-01"), "\"1\"");
 
-        HttpResponse<String> amended = post(amendments(id), amendment(contract, 12_000_000, "2026-01-01"), "If-Match", "*");
+        HttpResponse<String> amended = amendAccepted(id, amendment(contract, 12_000_000, "2026-01-01"), "*");
         HttpResponse<String> terminated = post(termination(id), "{\"endDate\":\"2026-06-30\"}", "If-Match", "*");
-
-        assertThat(amended.statusCode()).as(amended.body()).isEqualTo(201);
-        assertThat(json(amended).get("version").asInt()).isEqualTo(3);
         assertThat(terminated.statusCode()).as(terminated.body()).isEqualTo(201);
-        assertThat(json(terminated).get("version").asInt()).isEqualTo(4);
+
+        assertThat(json(amended).get("version").asInt()).isEqualTo(3);
+        assertThat(json(acceptAll(id, terminated)).get("version").asInt()).isEqualTo(4);
         assertThat(post(amendments("00000000-0000-0000-0000-000000000001"), amendment(contract, 1, "2026-01-01"), "If-Match", "*")
                 .statusCode()).isEqualTo(404);
     }
@@ -93,8 +102,7 @@ class ContractLifecycleIT extends ContractApiSupport {
     void amendmentOfAnOutdatedVersion_isRefusedWith412_andStoresNothing() {
         ObjectNode contract = aContract();
         String id = register(contract);
-        assertThat(post(amendments(id), amendment(contract, 11_000_000, "2025-06-01"), "If-Match", "\"1\"").statusCode())
-                .isEqualTo(201);
+        amendAccepted(id, amendment(contract, 11_000_000, "2025-06-01"), "\"1\"");
 
         HttpResponse<String> stale = post(amendments(id), amendment(contract, 12_000_000, "2026-01-01"), "If-Match", "\"1\"");
 
@@ -122,7 +130,7 @@ class ContractLifecycleIT extends ContractApiSupport {
 
         HttpResponse<String> outsideValidity = post(amendments(id), amendment(contract, 12_000_000, "2027-03-01"), "If-Match", "\"1\"");
         HttpResponse<String> endBeforeStart = post(termination(id), "{\"endDate\":\"2024-12-31\"}");
-        assertThat(post(termination(id), "{\"endDate\":\"2025-12-31\"}").statusCode()).isEqualTo(201);
+        terminateAccepted(id, "2025-12-31");
         HttpResponse<String> terminateAgain = post(termination(id), "{\"endDate\":\"2025-06-30\"}");
         HttpResponse<String> amendTerminated = post(amendments(id), amendment(contract, 12_000_000, "2025-06-01"), "If-Match", "\"2\"");
 

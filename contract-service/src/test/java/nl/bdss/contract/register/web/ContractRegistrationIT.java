@@ -16,31 +16,67 @@ import nl.bdss.events.contract.SectorShare;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The walking skeleton: the manual's example, exactly as shared, registers and reaches the topic. */
+/**
+ * The walking skeleton: the manual's example, exactly as shared, is proposed by insurer 3311 and reaches the topic
+ * once insurer 3343 and both Zvw providers have accepted it (R1), not before.
+ */
 class ContractRegistrationIT extends ContractApiSupport {
 
     @Test
-    void registersTheManualExample_andPublishesItsFirstVersion() {
+    void registrationByInsurer3311_publishesNothingUntil3343AndBothZvwProvidersAccept_thenItsFirstVersion_R1() {
         try (ContractEventsOnTopic topic = new ContractEventsOnTopic()) {
-            HttpResponse<String> response = post(CONTRACTS, manualExampleText());
+            HttpResponse<String> response = post(CONTRACTS, manualExampleText(), "Authorization", "Bearer " + insurer("3311"));
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
             JsonNode body = json(response);
             String id = body.get("id").asString();
             assertThat(response.headers().firstValue("Location")).contains("/api/v1/contracts/" + id);
-            assertThat(response.headers().firstValue("ETag")).contains("\"1\"");
+            assertThat(response.headers().firstValue("ETag")).contains("\"p1-1\"");
             assertThat(body.get("version").asInt()).isEqualTo(1);
-            assertThat(body.get("status").asString()).isEqualTo("ACTIVE");
+            assertThat(body.get("status").asString()).isEqualTo("PROPOSED");
             assertThat(body.get("reference").asString()).isEqualTo("IZA-WEST-2025-001");
             assertThat(body.get("warnings").isArray()).isTrue();
             assertThat(body.get("warnings")).isEmpty();
+            JsonNode proposal = body.get("proposal");
+            assertThat(proposal.get("kind").asString()).isEqualTo("REGISTRATION");
+            assertThat(proposal.get("status").asString()).isEqualTo("OPEN");
+            assertThat(proposal.get("etag").asString()).isEqualTo("\"p1-1\"");
+            assertThat(proposal.get("proposedBy").get("uzovi").asString()).isEqualTo("3311");
+            assertThat(proposal.get("proposedBy").get("clientId").asString()).isEqualTo("insurer-3311");
+            // every other insurer and every Zvw provider; Welzijn Centraal (WMO) and Jeugdteam Oost are not asked
+            assertThat(proposal.get("pendingAcceptances").values()).extracting(ContractRegistrationIT::party)
+                    .containsExactly("INSURER 3343", "PROVIDER 01012345 hap-west", "PROVIDER 75750123 wijkzorg-noord");
+            assertThat(storedVersionsOf(id)).isZero();
 
-            JsonNode stored = json(get(CONTRACTS + "/" + id));
+            String etag = "\"p1-1\"";
+            for (String token : List.of(insurer("3343"), provider("01012345"))) {
+                HttpResponse<String> accepted = decide(id, token, etag, "{\"decision\":\"ACCEPT\"}");
+                assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+                assertThat(json(accepted).get("status").asString()).isEqualTo("PROPOSED");
+                etag = accepted.headers().firstValue("ETag").orElseThrow();
+                awaitOutboxDrained();
+                assertThat(topic.eventsWithin(id, Duration.ofSeconds(1))).as("published before every party accepted")
+                        .isEmpty();
+            }
+            assertThat(etag).isEqualTo("\"p1-3\"");
+            HttpResponse<String> last = decide(id, provider("75750123"), etag, "{\"decision\":\"ACCEPT\"}");
+            assertThat(last.statusCode()).as(last.body()).isEqualTo(200);
+            assertThat(json(last).get("status").asString()).isEqualTo("ACTIVE");
+            assertThat(json(last).get("proposal").get("status").asString()).isEqualTo("ACCEPTED");
+            assertThat(json(last).get("proposal").get("pendingAcceptances")).isEmpty();
+            assertThat(json(last).get("proposal").get("decisions").values()).extracting(d -> d.get("clientId").asString())
+                    .containsExactly("insurer-3343", "provider-01012345", "provider-75750123");
+
+            HttpResponse<String> current = get(CONTRACTS + "/" + id);
+            assertThat(current.headers().firstValue("ETag")).contains("\"1\"");
+            JsonNode stored = json(current);
             assertThat(stored.get("version").asInt()).isEqualTo(1);
             assertThat(stored.get("budget").get("lumpSumCents").asLong()).isEqualTo(10_000_000L);
             assertThat(stored.get("parties")).hasSize(4);
 
-            List<ContractEventsOnTopic.Received> events = topic.awaitEvents(id, 1, Duration.ofSeconds(30));
+            topic.awaitEvents(id, 1, Duration.ofSeconds(30));
+            // anything published before the last acceptance would have arrived before this one (same key, same partition)
+            List<ContractEventsOnTopic.Received> events = topic.eventsWithin(id, Duration.ofSeconds(1));
             assertThat(events).hasSize(1);
             ContractEventsOnTopic.Received received = events.get(0);
             assertThat(received.bytes()[0]).as("Confluent magic byte").isZero();
@@ -67,6 +103,16 @@ class ContractRegistrationIT extends ContractApiSupport {
             assertThat(state.getPurchasing().getMarketShare().getReferenceDate()).isEqualTo(LocalDate.of(2025, 3, 1));
             assertThat(state.getAttestations().getGpFundingChoice()).isEqualTo("THIS_PERFORMANCE");
         }
+    }
+
+    private long storedVersionsOf(String id) {
+        return jdbc.sql("select count(*) from contract_version where contract_id = cast(? as uuid)").param(id)
+                .query(Long.class).single();
+    }
+
+    private static String party(JsonNode party) {
+        return party.get("role").asString() + " " + (party.has("uzovi") ? party.get("uzovi").asString()
+                : party.get("agb").asString() + " " + party.get("partyKey").asString());
     }
 
     @Test

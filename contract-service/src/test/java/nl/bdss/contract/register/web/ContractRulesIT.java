@@ -113,7 +113,7 @@ class ContractRulesIT extends ContractApiSupport {
         long contractsBefore = storedContracts();
         try (ContractEventsOnTopic topic = new ContractEventsOnTopic()) {
             java.util.Map<TopicPartition, Long> offsetsBefore = topic.endOffsets();
-            HttpResponse<String> response = post(CONTRACTS, contract);
+            HttpResponse<String> response = postAs(insurerNamedIn(contract), CONTRACTS, contract);
             awaitOutboxDrained();
             assertThat(storedContracts()).isEqualTo(contractsBefore);
             assertThat(jdbc.sql("select count(*) from contract where reference = ?").param(contract.get("reference").asString())
@@ -121,6 +121,15 @@ class ContractRulesIT extends ContractApiSupport {
             assertThat(topic.endOffsets()).isEqualTo(offsetsBefore);
             return response;
         }
+    }
+
+    /**
+     * A token of an insurer the document names, so the rules (not the tenant check) answer; 3311 when it names none
+     * that could be one (a document without insurers acts on nobody's behalf and is the rules' to refuse, R1).
+     */
+    private static String insurerNamedIn(ObjectNode contract) {
+        return insurer(contract.get("insurers").values().stream().map(insurer -> insurer.get("uzovi").asString())
+                .filter(uzovi -> uzovi.matches("\\d{4}")).findFirst().orElse("3311"));
     }
 
     private static Arguments violation(String rule, String field, Consumer<ObjectNode> breakIt) {

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Search with paging, and the double-funding watch (R4, R22) flagging overlapping contracts on both sides. */
+/**
+ * Search with paging, and the double-funding watch (R4, R22) flagging overlapping contracts on both sides once the
+ * versions take effect (every party accepted); operators see the overlapping contracts' ids, parties only how many.
+ */
 class ContractSearchAndOverlapIT extends ContractApiSupport {
 
     private final String gpAgb = randomAgb();
@@ -150,7 +153,8 @@ class ContractSearchAndOverlapIT extends ContractApiSupport {
         HttpResponse<String> current = post(CONTRACTS + "/" + first + "/amendments",
                 ContractLifecycleIT.amendment(contract, 12_000_000, "2026-01-01"), "If-Match", "\"2\"");
         assertThat(current.statusCode()).as(current.body()).isEqualTo(201);
-        assertThat(json(current).get("version").asInt()).isEqualTo(3);
+        assertThat(json(current).get("proposal").get("version").asInt()).isEqualTo(3);
+        assertThat(json(acceptAll(first, current)).get("version").asInt()).isEqualTo(3);
     }
 
     @Test
@@ -173,14 +177,45 @@ class ContractSearchAndOverlapIT extends ContractApiSupport {
         amend(second, 3, overlapping, "2026-01-01");
         assertThat(overlapsOfVersion(first, 4)).containsExactly(second);
 
-        HttpResponse<String> terminated = post(CONTRACTS + "/" + second + "/termination", "{\"endDate\":\"2026-06-30\"}");
-        assertThat(terminated.statusCode()).as(terminated.body()).isEqualTo(201);
+        terminateAccepted(second, "2026-06-30");
         assertThat(overlapsOfVersion(first, 5)).isEmpty();
         assertThat(overlaps(first)).isEmpty();
         assertThat(overlaps(second)).isEmpty();
         JsonNode current = json(get(CONTRACTS + "/" + first));
         assertThat(current.get("version").asInt()).isEqualTo(5);
         assertThat(current.get("status").asString()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void insurersAndProvidersLearnHowManyContractsOverlap_onlyOperatorsTheirIds_R4_R22() {
+        String of3343 = register(singleInsurer("3343", contractIn("3711")));
+        String of3311 = register(singleInsurer("3311", contractIn("3711 AB")));
+        List<String> paths = List.of(CONTRACTS + "/" + of3311, CONTRACTS + "/" + of3311 + "/versions",
+                CONTRACTS + "/" + of3311 + "/versions/1", CONTRACTS + "?postcode=3711&size=200");
+
+        for (String path : paths) {
+            HttpResponse<String> seen = getAs(insurer("3311"), path);
+            assertThat(seen.statusCode()).as(path).isEqualTo(200);
+            assertThat(seen.body()).as(path).doesNotContain("overlappingContractIds").doesNotContain(of3343);
+        }
+        // the GP signs both, so it may see both contracts, yet not which contract overlaps which
+        for (String path : paths) {
+            assertThat(getAs(provider(gpAgb), path).body()).as(path).doesNotContain("overlappingContractIds");
+        }
+        assertThat(json(getAs(insurer("3311"), CONTRACTS + "/" + of3311)).get("overlappingContractCount").asInt())
+                .isEqualTo(1);
+        assertThat(json(getAs(provider(gpAgb), CONTRACTS + "/" + of3343)).get("overlappingContractCount").asInt())
+                .isEqualTo(1);
+        JsonNode seenByOperator = json(get(CONTRACTS + "/" + of3311));
+        assertThat(seenByOperator.get("overlappingContractCount").asInt()).isEqualTo(1);
+        assertThat(idList(seenByOperator.get("overlappingContractIds"))).containsExactly(of3343);
+    }
+
+    /** The contract purchased by one insurer alone (R11: SINGLE purchasing, no market share). */
+    private static ObjectNode singleInsurer(String uzovi, ObjectNode contract) {
+        contract.putArray("insurers").addObject().put("uzovi", uzovi).put("name", "Zorgverzekeraar " + uzovi);
+        contract.putObject("purchasing").put("type", "SINGLE");
+        return contract;
     }
 
     private ObjectNode contractIn(String... postcodes) {
@@ -198,8 +233,7 @@ class ContractSearchAndOverlapIT extends ContractApiSupport {
         ObjectNode amendment = JSON.createObjectNode();
         amendment.put("effectiveFrom", effectiveFrom);
         amendment.set("contract", contract);
-        HttpResponse<String> response = post(CONTRACTS + "/" + id + "/amendments", amendment, "If-Match", "\"" + version + "\"");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        amendAccepted(id, amendment, "\"" + version + "\"");
     }
 
     private List<String> changesOf(String id) {
@@ -216,7 +250,7 @@ class ContractSearchAndOverlapIT extends ContractApiSupport {
     /** The contract document of a version, without what the register adds to it. */
     private static JsonNode terms(JsonNode version) {
         ObjectNode terms = (ObjectNode) version.deepCopy();
-        terms.remove(List.of("version", "change", "recordedAt", "overlappingContractIds"));
+        terms.remove(List.of("version", "change", "recordedAt", "overlappingContractIds", "overlappingContractCount"));
         return terms;
     }
 

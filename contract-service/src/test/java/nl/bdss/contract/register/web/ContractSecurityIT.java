@@ -17,7 +17,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import nl.bdss.contract.ContractServiceApplication;
 import nl.bdss.security.testing.SecuredEndpoint;
@@ -41,11 +43,12 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Security of every contract endpoint, with security on against the test token issuer: the shared contract on this
  * service's endpoint table (401, 403, 413, 429, all one problem shape), then what is the register's own: tenant
- * isolation (an insurer sees and changes only contracts it is a party to; others' answer 404 like an unknown id and
- * are not in its searches), nothing stored on a refusal, and the audit trail of the writes.
+ * isolation (an insurer or a provider sees and changes only contracts it signs; others' answer 404 like an unknown id
+ * and are not in its searches), providers propose nothing, nothing stored on a refusal, and the audit trail of the
+ * proposals and decisions.
  *
- * <p>Each test of its own calls as clients of its own ({@link #insurer}, {@link #operator}), so no test spends the
- * request budget of another under the contract's tight rate limit.
+ * <p>Each test of its own calls as clients of its own ({@link #insurer}, {@link #operator}, providers with AGB codes
+ * of its own), so no test spends the request budget of another under the contract's tight rate limit.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {ContractServiceApplication.CONFIG_NAME,
         SecurityContract.RATE_LIMIT_REQUESTS_PER_SECOND, SecurityContract.RATE_LIMIT_BURST_PROPERTY})
@@ -61,6 +64,7 @@ class ContractSecurityIT extends SecurityContract {
     static final String SOME_ID = UUID.randomUUID().toString();
     static final String AMENDMENT_BODY_PREFIX = "{\"effectiveFrom\":\"2026-01-01\",\"contract\":";
     static final String TERMINATION_BODY = "{\"endDate\":\"2025-12-31\"}";
+    static final String ACCEPT_BODY = "{\"decision\":\"ACCEPT\"}";
     /** A service area no other test uses, so searches in it see only this test's contracts. */
     static final String OWN_AREA = "9731";
 
@@ -74,10 +78,15 @@ class ContractSecurityIT extends SecurityContract {
 
     /** Names this test's clients: {@code <prefix>insurer-3311}, {@code <prefix>operator}. */
     private String clientPrefix;
+    /** The Zvw providers of this test's contracts: clients {@code provider-<agb>} of its own. */
+    private String gpAgb = "01012345";
+    private String nurseAgb = "75750123";
 
     @BeforeEach
     void clientsOfThisTest() {
         clientPrefix = "t" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        gpAgb = randomAgb();
+        nurseAgb = randomAgb();
     }
 
     /** A token of insurer {@code uzovi}, as a client of this test. */
@@ -87,6 +96,16 @@ class ContractSecurityIT extends SecurityContract {
 
     private String operator() {
         return tokens.token(clientPrefix + "operator", "operator", null);
+    }
+
+    /** A token of provider {@code agb} (client {@code provider-<agb>}). */
+    private String provider(String agb) {
+        return tokens.provider(agb);
+    }
+
+    @Override
+    protected String tokenOf(String role) {
+        return "provider".equals(role) ? tokens.provider("01012345") : super.tokenOf(role);
     }
 
     /** One call of each endpoint; {id} is filled in with a contract id. */
@@ -105,12 +124,16 @@ class ContractSecurityIT extends SecurityContract {
     static final Endpoint REGISTER = new Endpoint("POST", CONTRACTS, true);
     static final Endpoint AMEND = new Endpoint("POST", CONTRACTS + "/{id}/amendments", true);
     static final Endpoint TERMINATE = new Endpoint("POST", CONTRACTS + "/{id}/termination", true);
+    static final Endpoint ACCEPT = new Endpoint("POST", CONTRACTS + "/{id}/acceptances", true);
+    static final Endpoint WITHDRAW = new Endpoint("DELETE", CONTRACTS + "/{id}/proposal", true);
     static final Endpoint GET = new Endpoint("GET", CONTRACTS + "/{id}", false);
     static final Endpoint VERSIONS = new Endpoint("GET", CONTRACTS + "/{id}/versions", false);
     static final Endpoint VERSION = new Endpoint("GET", CONTRACTS + "/{id}/versions/1", false);
+    static final Endpoint PROPOSAL = new Endpoint("GET", CONTRACTS + "/{id}/proposal", false);
+    static final Endpoint PROPOSAL_PREVIEW = new Endpoint("GET", CONTRACTS + "/{id}/proposal/preview", false);
 
     Stream<Endpoint> writes() {
-        return Stream.of(REGISTER, AMEND, TERMINATE);
+        return Stream.of(REGISTER, AMEND, TERMINATE, ACCEPT, WITHDRAW);
     }
 
     // The shared contract: 401, 403, 413, 429 and unknown paths on this table of endpoints
@@ -123,10 +146,16 @@ class ContractSecurityIT extends SecurityContract {
                 SecuredEndpoint.post(contract + "/amendments", JSON.writeValueAsString(amendmentOf(contractOf("3311"))),
                         "insurer"),
                 SecuredEndpoint.post(contract + "/termination", TERMINATION_BODY, "insurer"),
-                SecuredEndpoint.get(CONTRACTS, "insurer", "operator"),
-                SecuredEndpoint.get(contract, "insurer", "operator"),
-                SecuredEndpoint.get(contract + "/versions", "insurer", "operator"),
-                SecuredEndpoint.get(contract + "/versions/1", "insurer", "operator"),
+                SecuredEndpoint.post(contract + "/acceptances", ACCEPT_BODY, "insurer", "provider"),
+                new SecuredEndpoint("DELETE", contract + "/proposal", null, null, Set.of("insurer")),
+                SecuredEndpoint.post(CONTRACTS + "/preview", JSON.writeValueAsString(contractOf("3311")), "insurer",
+                        "provider", "operator"),
+                SecuredEndpoint.get(CONTRACTS, "insurer", "provider", "operator"),
+                SecuredEndpoint.get(contract, "insurer", "provider", "operator"),
+                SecuredEndpoint.get(contract + "/versions", "insurer", "provider", "operator"),
+                SecuredEndpoint.get(contract + "/versions/1", "insurer", "provider", "operator"),
+                SecuredEndpoint.get(contract + "/proposal", "insurer", "provider", "operator"),
+                SecuredEndpoint.get(contract + "/proposal/preview", "insurer", "provider", "operator"),
                 SecuredEndpoint.get("/api/v1/audit", "operator"));
     }
 
@@ -146,7 +175,8 @@ class ContractSecurityIT extends SecurityContract {
     @MethodSource("writes")
     void aRefusedToken_changesNothing(Endpoint endpoint) {
         boolean onExistingContract = endpoint != REGISTER;
-        String id = onExistingContract ? registerAs("3311", contractOf("3311")) : UUID.randomUUID().toString();
+        String id = onExistingContract ? contractFor(endpoint) : UUID.randomUUID().toString();
+        String before = onExistingContract ? state(id) : null;
         JsonNode body = validBody(endpoint, "3311");
 
         HttpResponse<String> response = call(endpoint, id, tokens.expiredToken(), body);
@@ -156,11 +186,8 @@ class ContractSecurityIT extends SecurityContract {
             assertThat(jdbc.sql("select count(*) from contract where reference = :reference")
                     .param("reference", body.get("reference").asString()).query(Long.class).single())
                     .as("nothing registered").isZero();
-        }
-        if (onExistingContract) {
-            assertThat(currentVersion(id)).as("nothing amended or terminated").isEqualTo(1);
-            assertThat(jdbc.sql("select status from contract where id = cast(:id as uuid)").param("id", id)
-                    .query(String.class).single()).isEqualTo("ACTIVE");
+        } else {
+            assertThat(state(id)).as("nothing proposed, decided or withdrawn").isEqualTo(before);
         }
     }
 
@@ -180,47 +207,55 @@ class ContractSecurityIT extends SecurityContract {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("writes")
-    void operator_writesNothing_notEvenOnAnInsurersBehalf_andTheRefusalIsAudited(Endpoint endpoint) {
-        String id = registerAs("3311", contractOf("3311"));
+    void operator_writesNothing_notEvenOnAPartysBehalf_andTheRefusalIsAudited(Endpoint endpoint) {
+        String id = contractFor(endpoint);
+        String before = state(id);
         String operator = operator();
 
         HttpResponse<String> response = call(endpoint, id, operator);
 
         assertProblem(response, 403, "forbidden");
-        assertThat(currentVersion(id)).isEqualTo(1);
+        assertThat(state(id)).isEqualTo(before);
         // Refused before it reaches a controller, so the action names the request path itself.
+        String path = endpoint == REGISTER ? CONTRACTS : endpoint.on(id);
         eventually(() -> assertThat(jdbc.sql(
                         "select count(*) from audit_entry where client_id = :client and action = :action and outcome = 403")
-                .param("client", clientPrefix + "operator").param("action", "POST " + endpoint.on(id))
+                .param("client", clientPrefix + "operator").param("action", endpoint.method() + " " + path)
                 .query(Long.class).single()).isEqualTo(1));
     }
 
     // 2xx: the roles that may
 
     @Test
-    void insurer_registersAmendsTerminatesAndReadsItsOwnContract() {
+    void insurer_proposesAmendsTerminatesAndReadsItsOwnContract_eachInForceOnceEveryPartyAccepted() {
         String token = insurer("3311");
 
         HttpResponse<String> registered = call(REGISTER, null, token, contractOf("3311"));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         String id = json(registered).get("id").asString();
+        assertThat(json(registered).get("status").asString()).isEqualTo("PROPOSED");
+        acceptAsEveryPartyAsked(id, registered);
 
         assertThat(call(GET, id, token).statusCode()).isEqualTo(200);
         assertThat(call(VERSIONS, id, token).statusCode()).isEqualTo(200);
         assertThat(call(VERSION, id, token).statusCode()).isEqualTo(200);
+        assertThat(call(PROPOSAL, id, token).statusCode()).isEqualTo(200);
         HttpResponse<String> found = send(request(CONTRACTS + "?insurer=3311&size=200", token).GET());
         assertThat(found.statusCode()).isEqualTo(200);
         assertThat(ids(found)).contains(id);
 
         HttpResponse<String> amended = call(AMEND, id, token, amendmentOf(contractOf("3311")));
         assertThat(amended.statusCode()).as(amended.body()).isEqualTo(201);
+        acceptAsEveryPartyAsked(id, amended);
         HttpResponse<String> terminated = call(TERMINATE, id, token);
         assertThat(terminated.statusCode()).as(terminated.body()).isEqualTo(201);
+        assertThat(json(call(GET, id, token)).get("status").asString()).isEqualTo("ACTIVE");
+        acceptAsEveryPartyAsked(id, terminated);
         assertThat(json(call(GET, id, token)).get("status").asString()).isEqualTo("TERMINATED");
     }
 
     @Test
-    void operator_readsEveryInsurersContracts() {
+    void operator_readsEveryInsurersContractsAndProposals() {
         String of3311 = registerAs("3311", contractOf("3311"));
         String of3343 = registerAs("3343", contractOf("3343"));
 
@@ -228,6 +263,7 @@ class ContractSecurityIT extends SecurityContract {
             assertThat(call(GET, id, operator()).statusCode()).isEqualTo(200);
             assertThat(call(VERSIONS, id, operator()).statusCode()).isEqualTo(200);
             assertThat(call(VERSION, id, operator()).statusCode()).isEqualTo(200);
+            assertThat(call(PROPOSAL, id, operator()).statusCode()).isEqualTo(200);
         }
         HttpResponse<String> all = send(request(CONTRACTS + "?size=200", operator()).GET());
         assertThat(all.statusCode()).isEqualTo(200);
@@ -235,7 +271,34 @@ class ContractSecurityIT extends SecurityContract {
                 .isEqualTo(jdbc.sql("select count(*) from contract").query(Long.class).single());
     }
 
-    // Tenant isolation: 3343 and the contracts of 3311
+    @Test
+    void provider_readsAndFindsTheContractsItSigns() {
+        String id = registerAs("3311", contractOf("3311"));
+        String token = provider(gpAgb);
+
+        for (Endpoint endpoint : List.of(GET, VERSIONS, VERSION, PROPOSAL)) {
+            HttpResponse<String> response = call(endpoint, id, token);
+            assertThat(response.statusCode()).as(endpoint + " " + response.body()).isEqualTo(200);
+        }
+        HttpResponse<String> found = send(request(CONTRACTS + "?size=200", token).GET());
+        assertThat(ids(found)).containsExactly(id);
+        assertThat(json(found).get("totalElements").asLong()).isEqualTo(1);
+        assertThat(ids(send(request(CONTRACTS + "?provider=" + gpAgb + "&size=200", token).GET()))).containsExactly(id);
+    }
+
+    @Test
+    void provider_decidesOnTheProposalsThatAskIt() {
+        HttpResponse<String> proposed = call(REGISTER, null, insurer("3311"), contractOf("3311"));
+        String id = json(proposed).get("id").asString();
+
+        HttpResponse<String> accepted = decide(id, provider(gpAgb), "\"p1-1\"",
+                "{\"decision\":\"DECLINE\",\"reason\":\"Nog geen afspraken over de verwijzing\"}");
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        assertThat(json(accepted).get("status").asString()).isEqualTo("DECLINED");
+    }
+
+    // Tenant isolation: 3343 and the contracts of 3311, another provider and the contracts of these providers
 
     @Test
     void anotherInsurersContract_answers404_exactlyLikeAnUnknownId() {
@@ -243,7 +306,8 @@ class ContractSecurityIT extends SecurityContract {
         String unknown = UUID.randomUUID().toString();
         String token = insurer("3343");
 
-        for (Endpoint endpoint : List.of(GET, VERSIONS, VERSION, AMEND, TERMINATE)) {
+        for (Endpoint endpoint : List.of(GET, VERSIONS, VERSION, PROPOSAL, PROPOSAL_PREVIEW, AMEND, TERMINATE, ACCEPT,
+                WITHDRAW)) {
             HttpResponse<String> theirs = call(endpoint, of3311, token, validBody(endpoint, "3343"));
             HttpResponse<String> none = call(endpoint, unknown, token, validBody(endpoint, "3343"));
 
@@ -253,6 +317,54 @@ class ContractSecurityIT extends SecurityContract {
         }
         assertThat(currentVersion(of3311)).as("3343 changed nothing").isEqualTo(1);
         assertThat(json(call(GET, of3311, insurer("3311"))).get("status").asString()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void anotherProvidersContract_answers404_exactlyLikeAnUnknownId_andIsNotFound() {
+        HttpResponse<String> proposed = call(REGISTER, null, insurer("3311"), contractOf("3311"));
+        String theirs = json(proposed).get("id").asString();
+        String unknown = UUID.randomUUID().toString();
+        String stranger = provider(randomAgb());
+
+        for (Endpoint endpoint : List.of(GET, VERSIONS, VERSION, PROPOSAL, PROPOSAL_PREVIEW, ACCEPT)) {
+            HttpResponse<String> refused = call(endpoint, theirs, stranger);
+            HttpResponse<String> none = call(endpoint, unknown, stranger);
+
+            assertThat(refused.statusCode()).as(endpoint.toString()).isEqualTo(404);
+            assertThat(refused.body().replace(theirs, "ID")).as(endpoint.toString())
+                    .isEqualTo(none.body().replace(unknown, "ID"));
+        }
+        HttpResponse<String> found = send(request(CONTRACTS + "?provider=" + gpAgb + "&size=200", stranger).GET());
+        assertThat(json(found).get("totalElements").asLong()).isZero();
+        assertThat(json(call(GET, theirs, insurer("3311"))).get("proposal").get("decisions")).isEmpty();
+    }
+
+    @Test
+    void provider_proposesNothing_andWithdrawsNothing() {
+        HttpResponse<String> proposed = call(REGISTER, null, insurer("3311"), contractOf("3311"));
+        String id = json(proposed).get("id").asString();
+        String token = provider(gpAgb);
+
+        for (Endpoint endpoint : List.of(REGISTER, AMEND, TERMINATE, WITHDRAW)) {
+            assertProblem(call(endpoint, id, token), 403, "forbidden");
+        }
+        assertThat(json(call(GET, id, insurer("3311"))).get("proposal").get("status").asString()).isEqualTo("OPEN");
+    }
+
+    /**
+     * Refused either as a token (401, when security-support checks the agb claim of provider tokens) or by the
+     * register (403, which confines a provider only to the AGB its token names); never answered as if unconfined.
+     */
+    @Test
+    void aProviderTokenWithoutItsAgb_seesNothing() {
+        String id = registerAs("3311", contractOf("3311"));
+        String withoutAgb = tokens.token(clientPrefix + "provider-unknown", "provider", null);
+
+        for (HttpResponse<String> response : List.of(call(GET, id, withoutAgb),
+                send(request(CONTRACTS + "?size=200", withoutAgb).GET()))) {
+            assertThat(response.statusCode()).as(response.body()).isIn(401, 403);
+            assertProblem(response, response.statusCode(), response.statusCode() == 401 ? "unauthorized" : "forbidden");
+        }
     }
 
     @Test
@@ -301,15 +413,20 @@ class ContractSecurityIT extends SecurityContract {
 
         JsonNode problem = assertProblem(response, 403, "not-a-party");
         assertThat(fields(problem)).containsExactly("contract.insurers");
-        assertThat(currentVersion(id)).isEqualTo(1);
+        assertThat(state(id)).contains("proposals 1");
     }
 
     @Test
-    void coInsurers_bothSeeAndChangeTheirSharedContract() {
+    void coInsurers_bothSeeTheirSharedContract_andEitherProposes_butNeitherDecidesAlone() {
         String id = registerAs("3311", manualExample());
 
         assertThat(call(GET, id, insurer("3343")).statusCode()).isEqualTo(200);
-        assertThat(call(TERMINATE, id, insurer("3343")).statusCode()).isEqualTo(201);
+        HttpResponse<String> terminated = call(TERMINATE, id, insurer("3343"));
+        assertThat(terminated.statusCode()).as(terminated.body()).isEqualTo(201);
+        assertThat(json(terminated).get("proposal").get("pendingAcceptances").values())
+                .extracting(party -> party.has("uzovi") ? party.get("uzovi").asString() : party.get("agb").asString())
+                .containsExactly("3311", gpAgb, nurseAgb);
+        assertThat(json(call(GET, id, insurer("3311"))).get("status").asString()).isEqualTo("ACTIVE");
     }
 
     @Test
@@ -329,31 +446,83 @@ class ContractSecurityIT extends SecurityContract {
     // Audit trail
 
     @Test
-    void writes_areAudited_withClientRoleUzoviObjectAndOutcome_readsOfContractsAreNot() {
+    void proposalsAndDecisions_areAudited_withClientRoleObjectAndOutcome_readsOfContractsAreNot() {
         String token = insurer("3311");
-        String id = registerAs("3311", contractOf("3311"));
-        call(AMEND, id, token, amendmentOf(contractOf("3311")));
-        call(TERMINATE, id, insurer("3343"));
+        HttpResponse<String> registered = call(REGISTER, null, token, manualExample());
+        String id = json(registered).get("id").asString();
+        decide(id, insurer("3343"), "\"p1-1\"", ACCEPT_BODY);
+        decide(id, provider(gpAgb), "\"p1-2\"", ACCEPT_BODY);
+        decide(id, provider(nurseAgb), "\"p1-3\"", "{\"decision\":\"DECLINE\",\"reason\":\"Te weinig uren begroot\"}");
+        call(TERMINATE, id, insurer("7029"));
         call(GET, id, token);
 
         eventually(() -> {
-            assertThat(auditRows(clientPrefix + "insurer-3311", id)).extracting(row -> row.get("action") + " " + row.get("outcome"))
-                    .containsExactly("POST /api/v1/contracts 201", "POST /api/v1/contracts/{id}/amendments 201");
-            assertThat(auditRows(clientPrefix + "insurer-3311", id)).allSatisfy(row -> assertThat(row)
-                    .containsEntry("role", "INSURER").containsEntry("uzovi", "3311"));
+            assertThat(auditRows(clientPrefix + "insurer-3311", id)).singleElement().satisfies(row -> assertThat(row)
+                    .containsEntry("action", "POST /api/v1/contracts").containsEntry("outcome", 201)
+                    .containsEntry("role", "INSURER").containsEntry("uzovi", "3311")
+                    .containsEntry("object_type", "contract-proposal").containsEntry("object_id", id + "/p1/REGISTRATION"));
             assertThat(auditRows(clientPrefix + "insurer-3343", id)).singleElement().satisfies(row -> assertThat(row)
+                    .containsEntry("action", "POST /api/v1/contracts/{id}/acceptances").containsEntry("outcome", 200)
+                    .containsEntry("object_type", "contract-proposal").containsEntry("object_id", id + "/p1/ACCEPT"));
+            assertThat(auditRows("provider-" + nurseAgb, id)).singleElement().satisfies(row -> assertThat(row)
+                    .containsEntry("role", "PROVIDER").containsEntry("object_id", id + "/p1/DECLINE"));
+            assertThat(auditRows("provider-" + gpAgb, id)).extracting(row -> row.get("object_id"))
+                    .containsExactly(id + "/p1/ACCEPT");
+            assertThat(auditRows(clientPrefix + "insurer-7029", id)).singleElement().satisfies(row -> assertThat(row)
                     .containsEntry("action", "POST /api/v1/contracts/{id}/termination").containsEntry("outcome", 404)
-                    .containsEntry("object_type", "contracts").containsEntry("uzovi", "3343"));
-            assertThat(auditRows(clientPrefix + "insurer-3311", id).get(0)).containsEntry("object_type", "contract");
+                    .containsEntry("object_type", "contracts").containsEntry("uzovi", "7029"));
         });
     }
 
     // Helpers
 
+    /** Proposes as {@code uzovi} and accepts as every party asked; the contract is then in force. */
     private String registerAs(String uzovi, JsonNode contract) {
         HttpResponse<String> response = call(REGISTER, null, insurer(uzovi), contract);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return json(response).get("id").asString();
+        String id = json(response).get("id").asString();
+        acceptAsEveryPartyAsked(id, response);
+        return id;
+    }
+
+    private void acceptAsEveryPartyAsked(String id, HttpResponse<String> proposed) {
+        String etag = proposed.headers().firstValue("ETag").orElseThrow();
+        for (JsonNode party : json(proposed).get("proposal").get("pendingAcceptances").values()) {
+            String token = party.has("uzovi") ? insurer(party.get("uzovi").asString()) : provider(party.get("agb").asString());
+            HttpResponse<String> accepted = decide(id, token, etag, ACCEPT_BODY);
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+            etag = accepted.headers().firstValue("ETag").orElseThrow();
+        }
+    }
+
+    private HttpResponse<String> decide(String id, String token, String etag, String body) {
+        return send(request(CONTRACTS + "/" + id + "/acceptances", token).header("If-Match", etag)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /**
+     * A contract to call {@code endpoint} on: in force for the changes, with an open proposal of an amendment for
+     * accepting and withdrawing.
+     */
+    private String contractFor(Endpoint endpoint) {
+        String id = registerAs("3311", contractOf("3311"));
+        if (endpoint == ACCEPT || endpoint == WITHDRAW) {
+            HttpResponse<String> proposed = call(AMEND, id, insurer("3311"), amendmentOf(contractOf("3311")));
+            assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
+        }
+        return id;
+    }
+
+    /** The contract's version, status and every proposal's state, as stored. */
+    private String state(String id) {
+        String contract = jdbc.sql("select version || ' ' || status from contract where id = cast(:id as uuid)")
+                .param("id", id).query(String.class).single();
+        List<String> proposals = jdbc.sql("""
+                        select p.number || ' ' || p.status || ' ' || p.revision || ' '
+                               || (select count(*) from contract_proposal_decision d where d.proposal_id = p.id)
+                          from contract_proposal p where p.contract_id = cast(:id as uuid) order by p.number""")
+                .param("id", id).query(String.class).list();
+        return contract + ", proposals " + proposals.size() + " " + proposals;
     }
 
     /** The audit entry is written once the response status is known, which may be just after the client has it. */
@@ -366,13 +535,16 @@ class ContractSecurityIT extends SecurityContract {
                 .query(Integer.class).single();
     }
 
-    private List<Map<String, Object>> auditRows(String clientId, String objectId) {
-        return jdbc.sql("select * from audit_entry where client_id = :client and object_id = :object order by id")
-                .param("client", clientId).param("object", objectId).query().listOfRows();
+    /** The entries of a client about a contract: its path (object id = contract id) or one of its proposals. */
+    private List<Map<String, Object>> auditRows(String clientId, String contractId) {
+        return jdbc.sql("""
+                        select * from audit_entry where client_id = :client
+                           and (object_id = :object or object_id like :object || '/%') order by id""")
+                .param("client", clientId).param("object", contractId).query().listOfRows();
     }
 
-    /** The manual example (insurers 3311 and 3343 purchasing together) with a reference of its own. */
-    static ObjectNode manualExample() {
+    /** The manual example (insurers 3311 and 3343 purchasing together) with a reference and providers of its own. */
+    private ObjectNode manualExample() {
         ObjectNode contract;
         try (InputStream in = ContractSecurityIT.class.getResourceAsStream("/examples/contract-manual-example.json")) {
             contract = (ObjectNode) JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -380,11 +552,13 @@ class ContractSecurityIT extends SecurityContract {
             throw new UncheckedIOException(e);
         }
         contract.put("reference", "SEC-" + UUID.randomUUID());
+        ((ObjectNode) contract.get("parties").get(0)).put("agb", gpAgb);
+        ((ObjectNode) contract.get("parties").get(1)).put("agb", nurseAgb);
         return contract;
     }
 
     /** The manual example purchased by one insurer alone (R11: SINGLE purchasing, no market share). */
-    static ObjectNode contractOf(String uzovi) {
+    private ObjectNode contractOf(String uzovi) {
         ObjectNode contract = manualExample();
         contract.putArray("insurers").addObject().put("uzovi", uzovi).put("name", "Zorgverzekeraar " + uzovi);
         contract.putObject("purchasing").put("type", "SINGLE");
@@ -401,10 +575,11 @@ class ContractSecurityIT extends SecurityContract {
     }
 
     /** A body that passes the rules and names {@code uzovi} among the insurers, so only the caller decides. */
-    private static JsonNode validBody(Endpoint endpoint, String uzovi) {
+    private JsonNode validBody(Endpoint endpoint, String uzovi) {
         return endpoint == REGISTER ? contractOf(uzovi)
                 : endpoint == AMEND ? amendmentOf(contractOf(uzovi))
-                : endpoint == TERMINATE ? JSON.readTree(TERMINATION_BODY) : null;
+                : endpoint == TERMINATE ? JSON.readTree(TERMINATION_BODY)
+                : endpoint == ACCEPT ? JSON.readTree(ACCEPT_BODY) : null;
     }
 
     private HttpResponse<String> call(Endpoint endpoint, String id, String token, JsonNode body) {
@@ -412,12 +587,25 @@ class ContractSecurityIT extends SecurityContract {
         if (endpoint == AMEND) {
             request.header("If-Match", "*");
         }
-        if (endpoint.write()) {
+        if (endpoint == ACCEPT || endpoint == WITHDRAW) {
+            request.header("If-Match", id == null ? "\"p1-1\"" : currentProposalTag(id));
+        }
+        if (endpoint == WITHDRAW) {
+            request.DELETE();
+        } else if (endpoint.write()) {
             request.header("Content-Type", "application/json").POST(body(body));
         } else {
             request.GET();
         }
         return send(request);
+    }
+
+    /** The ETag of the contract's latest proposal as stored (p1-1 when there is none), so only the caller decides. */
+    private String currentProposalTag(String id) {
+        return jdbc.sql("""
+                        select '"p' || number || '-' || revision || '"' from contract_proposal
+                         where contract_id = cast(:id as uuid) order by number desc limit 1""")
+                .param("id", id).query(String.class).optional().orElse("\"p1-1\"");
     }
 
     private static HttpRequest.BodyPublisher body(JsonNode body) {
@@ -452,5 +640,9 @@ class ContractSecurityIT extends SecurityContract {
         List<String> ids = new ArrayList<>();
         json(response).get("items").forEach(contract -> ids.add(contract.get("id").asString()));
         return ids;
+    }
+
+    private static String randomAgb() {
+        return String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     }
 }

@@ -120,7 +120,7 @@ class IdempotencyIT extends ContractApiSupport {
         longer.put("validUntil", "2027-12-31");
         ObjectNode extension = JSON.createObjectNode().put("effectiveFrom", "2025-01-01");
         extension.set("contract", longer);
-        assertThat(post(CONTRACTS + "/" + id + "/amendments", extension, "If-Match", "*").statusCode()).isEqualTo(201);
+        amendAccepted(id, extension, "*");
         HttpResponse<String> retry = post(CONTRACTS + "/" + id + "/termination", termination, "Idempotency-Key", key);
 
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
@@ -135,8 +135,7 @@ class IdempotencyIT extends ContractApiSupport {
     void staleVersionRefusal_isReplayed_andANewIfMatchNeedsANewKey() {
         ObjectNode contract = aContract();
         String id = register(contract);
-        assertThat(post(CONTRACTS + "/" + id + "/amendments", ContractLifecycleIT.amendment(contract, 11_000_000, "2025-06-01"),
-                "If-Match", "\"1\"").statusCode()).isEqualTo(201);
+        amendAccepted(id, ContractLifecycleIT.amendment(contract, 11_000_000, "2025-06-01"), "\"1\"");
         ObjectNode amendment = ContractLifecycleIT.amendment(contract, 12_000_000, "2026-01-01");
         String key = UUID.randomUUID().toString();
 
@@ -198,7 +197,33 @@ class IdempotencyIT extends ContractApiSupport {
         assertThat(first.statusCode()).isEqualTo(201);
         assertThat(retry.statusCode()).isEqualTo(201);
         assertThat(retry.body()).isEqualTo(first.body());
-        assertThat(json(get(CONTRACTS + "/" + id)).get("version").asInt()).isEqualTo(2);
+        assertThat(proposalsOf(id)).as("the registration and one amendment").isEqualTo(2);
+        assertThat(json(acceptAll(id, first)).get("version").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void retriedAcceptance_isRecordedOnce_withAKeyOrWithout() {
+        HttpResponse<String> proposed = propose(aContract());
+        String id = json(proposed).get("id").asString();
+        String key = UUID.randomUUID().toString();
+        String accept = "{\"decision\":\"ACCEPT\"}";
+
+        HttpResponse<String> first = decide(id, insurer("3343"), "\"p1-1\"", accept, "Idempotency-Key", key);
+        HttpResponse<String> keyed = decide(id, insurer("3343"), "\"p1-1\"", accept, "Idempotency-Key", key);
+        HttpResponse<String> plain = decide(id, insurer("3343"), "\"p1-1\"", accept);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(keyed.body()).isEqualTo(first.body());
+        assertThat(plain.statusCode()).as("the same answer again, with the ETag read before it").isEqualTo(200);
+        assertThat(plain.headers().firstValue("ETag")).contains("\"p1-2\"");
+        assertThat(json(plain).get("proposal").get("decisions")).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from contract_proposal_decision d join contract_proposal p on p.id = d.proposal_id"
+                + " where p.contract_id = cast(? as uuid)").param(id).query(Long.class).single()).isEqualTo(1);
+    }
+
+    private long proposalsOf(String id) {
+        return jdbc.sql("select count(*) from contract_proposal where contract_id = cast(? as uuid)").param(id)
+                .query(Long.class).single();
     }
 
     private long contractsWithReference(ObjectNode contract) {

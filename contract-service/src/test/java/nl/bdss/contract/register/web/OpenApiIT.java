@@ -19,6 +19,12 @@ class OpenApiIT extends ContractApiSupport {
         assertThat(paths.has("/api/v1/contracts/{id}/termination")).isTrue();
         assertThat(paths.has("/api/v1/contracts/{id}/versions")).isTrue();
         assertThat(paths.has("/api/v1/contracts/{id}/versions/{version}")).isTrue();
+        assertThat(paths.get("/api/v1/contracts/{id}/acceptances").has("post")).isTrue();
+        assertThat(paths.get("/api/v1/contracts/{id}/proposal").has("get")).isTrue();
+        assertThat(paths.get("/api/v1/contracts/{id}/proposal").has("delete")).isTrue();
+        assertThat(paths.get("/api/v1/contracts/{id}/proposal/preview").has("get")).isTrue();
+        assertThat(paths.get("/api/v1/contracts/preview").has("post")).isTrue();
+        assertThat(paths.get("/api/v1/contracts/{id}/acceptances").toString()).contains("DECLINE").contains("If-Match");
         String register = paths.get("/api/v1/contracts").get("post").toString();
         assertThat(register).contains("IZA-WEST-2025-001").contains("Idempotency-Key");
         assertThat(paths.get("/api/v1/contracts/{id}/amendments").toString()).contains("effectiveFrom").contains("If-Match");
