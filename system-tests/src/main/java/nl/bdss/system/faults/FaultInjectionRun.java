@@ -144,8 +144,12 @@ final class FaultInjectionRun {
         FaultPlan firstPlan = FaultPlan.generate(faultRandom, options.longForm(), 1, options.loadWindow());
         SentInputs inputs = new SentInputs();
         List<String> findings = new ArrayList<>();
-        Stack stack = Stack.prepare(options.repository(), Stack.Settings.named("fault-injection")
+        // secured: a contract takes effect only when every party accepted it with its own token (R1); the rate limit
+        // is raised above the harness's pace, which is not what the suite is about
+        Stack stack = Stack.prepare(options.repository(), Stack.Settings.named("fault-injection").withSecurity()
                 .withServiceEnvironment(Map.of(
+                        "RATE_LIMIT_RPS", "2000",
+                        "RATE_LIMIT_BURST", "4000",
                         // the harness's own pace: a killed consumer's partitions move after 10 s instead of 45 s
                         "BDSS_MESSAGING_CLIENTPROPERTIES_SESSION_TIMEOUT_MS", String.valueOf(options.sessionTimeoutMs()),
                         "SETTLEMENT_SCHEDULER_INTERVAL_MS", "10000")), log);

@@ -413,6 +413,10 @@ public final class Stack implements AutoCloseable {
             environment.put("DB_PASSWORD", DB_PASSWORD);
             environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
             environment.put("SCHEMA_REGISTRY_URL", registryUrl());
+            if (component == Component.CONTRACT) {
+                // the previews of a proposal ask allocation (POST /api/v1/allocations/preview)
+                environment.put("CONTRACT_ALLOCATION_URL", url(Component.ALLOCATION));
+            }
             if (settings.secured()) {
                 environment.put("AUTH_ISSUER", issuer());
             } else {

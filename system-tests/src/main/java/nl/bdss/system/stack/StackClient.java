@@ -17,11 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The services' REST APIs as a back office, a trusted third party and an operator use them, the one client of the
- * end-to-end test, the fault-injection suite and the benchmarks. Every call names the client it acts as (one of
- * the authorization server's demo clients: {@code insurer-3311}, {@code insurer-3343}, {@code ttp-vektis},
- * {@code operator}); in a secured stack it carries that client's access token (client-credentials flow, renewed
- * before it expires), in an open stack no token at all.
+ * The services' REST APIs as a back office, a provider, a trusted third party and an operator use them, the one
+ * client of the end-to-end test, the fault-injection suite and the benchmarks. Every call names the client it acts
+ * as (one of the authorization server's demo clients: {@code insurer-<uzovi>}, {@code provider-<agb>},
+ * {@code ttp-vektis}, {@code operator}); it carries that client's access token (client-credentials flow, renewed
+ * before it expires). Contracts take effect only when every party accepted them (R1), which needs each party's
+ * own token: a stack whose security is off has no caller identity and can run no contract.
  *
  * <p>Two kinds of patience: {@link #strict} fails at the first error, what a test and a measurement want;
  * {@link #repeating} repeats a call, unchanged, while the service is unreachable or answers 5xx (its transaction
@@ -86,16 +87,92 @@ public final class StackClient {
     // Contracts
     // -------------------------------------------------------------------------------------------------------------
 
+    /**
+     * Registers a contract as {@code client} proposes it and every other party accepts it (R1): the insurer proposes,
+     * each other insurer and every Zvw provider accepts with its own token. Answers the contract's id and the ETag
+     * of its first version, in force once the last acceptance arrived.
+     */
     public Registered register(String client, ObjectNode document, String idempotencyKey) {
-        HttpResponse<String> response = call("register " + document.path("reference").asString(), () -> post(client,
+        String reference = document.path("reference").asString();
+        HttpResponse<String> response = propose(client, document, idempotencyKey);
+        String id = json.readTree(response.body()).get("id").asString();
+        acceptAll(id, response, "registration of " + reference);
+        return new Registered(id, etag(OPERATOR, id));
+    }
+
+    /** Proposes a contract as {@code client}; nothing takes effect until every party it asks has accepted. */
+    public HttpResponse<String> propose(String client, ObjectNode document, String idempotencyKey) {
+        String reference = document.path("reference").asString();
+        HttpResponse<String> response = call("register " + reference, () -> post(client,
                 Component.CONTRACT, "/api/v1/contracts", null, idempotencyKey, "application/json",
                 json.writeValueAsString(document)));
-        expect(response, 201, "registration of " + document.path("reference").asString());
-        return new Registered(json.readTree(response.body()).get("id").asString(), etagOf(response));
+        expect(response, 201, "registration of " + reference);
+        return response;
+    }
+
+    /** The demo client of a party a proposal asks: {@code insurer-<uzovi>} or {@code provider-<agb>}. */
+    public static String clientOf(JsonNode party) {
+        return "PROVIDER".equals(party.path("role").asString())
+                ? provider(party.path("agb").asString()) : insurer(party.path("uzovi").asString());
+    }
+
+    /** The demo client of a provider. */
+    public static String provider(String agb) {
+        return "provider-" + agb;
     }
 
     /**
-     * An amendment under optimistic locking, answering the new version's ETag. With {@code etag} the caller's
+     * Accepts the open proposal of {@code response} (a contract answer with its {@code proposal}) as every party it
+     * still waits for, each with its own token. A repeated acceptance whose first answer was lost finds the
+     * proposal moved on (412, or 409 when it was decided): it reads the proposal again and goes on when that
+     * party's decision is recorded.
+     */
+    private void acceptAll(String contractId, HttpResponse<String> response, String what) {
+        JsonNode proposal = json.readTree(response.body()).path("proposal");
+        String etag = proposal.path("etag").asString(etagOf(response));
+        for (JsonNode party : proposal.path("pendingAcceptances")) {
+            etag = accept(clientOf(party), contractId, etag, what);
+        }
+    }
+
+    /** One party's ACCEPT of the open proposal; answers the proposal's ETag after it. */
+    public String accept(String client, String contractId, String etag, String what) {
+        String ifMatch = etag;
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            String tag = ifMatch;
+            HttpResponse<String> response = call("acceptance of " + what + " by " + client, () -> post(client,
+                    Component.CONTRACT, "/api/v1/contracts/" + contractId + "/acceptances", tag, null,
+                    "application/json", "{\"decision\":\"ACCEPT\"}"));
+            if (response.statusCode() == 200) {
+                return etagOf(response);
+            }
+            if (response.statusCode() != 412 && response.statusCode() != 409) {
+                expect(response, 200, "acceptance of " + what + " by " + client);
+            }
+            HttpResponse<String> current = call("proposal of " + contractId, () -> get(client, Component.CONTRACT,
+                    "/api/v1/contracts/" + contractId + "/proposal"));
+            expect(current, 200, "proposal of " + contractId);
+            JsonNode proposal = json.readTree(current.body());
+            if (decided(proposal, client)) {
+                return etagOf(current);
+            }
+            ifMatch = etagOf(current);
+        }
+        throw new IllegalStateException("acceptance of " + what + " by " + client + ": the proposal kept changing");
+    }
+
+    private static boolean decided(JsonNode proposal, String client) {
+        for (JsonNode decision : proposal.path("decisions")) {
+            if (client.equals(decision.path("clientId").asString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An amendment under optimistic locking, proposed by {@code client} and accepted by every party it asks,
+     * answering the new version's ETag. With {@code etag} the caller's
      * current ETag is sent as If-Match; without (null) the ETag is read first, and a 412 (another contract's
      * overlap gave this one a new version in between) reads it again and repeats the amendment with a key of its own.
      */
@@ -124,9 +201,15 @@ public final class StackClient {
                 continue;
             }
             expect(response, 201, what);
-            return etagOf(response);
+            acceptAll(contractId, response, what);
+            return etag(OPERATOR, contractId);
         }
         throw new IllegalStateException(what + ": the ETag kept changing (412 five times)");
+    }
+
+    /** The ETag of the contract's version in force, as {@code client} reads it (the If-Match of its next change). */
+    public String currentEtag(String client, String contractId) {
+        return etag(client, contractId);
     }
 
     private String etag(String client, String contractId) {
@@ -152,6 +235,11 @@ public final class StackClient {
         HttpResponse<String> response = call("GET " + pathAndQuery, () -> get(client, service, pathAndQuery));
         expect(response, 200, "GET " + pathAndQuery);
         return json.readTree(response.body());
+    }
+
+    /** The HTTP status of a GET as {@code client}. */
+    public int status(String client, Component service, String pathAndQuery) {
+        return call("GET " + pathAndQuery, () -> get(client, service, pathAndQuery)).statusCode();
     }
 
     /** The HTTP status of a GET without any token. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,9 @@ class WalkingSkeletonIT {
     static final Instant RUN_DATE = Instant.parse("2026-11-16T09:00:00Z");
     static final String GP = "HUISARTSENZORG";
     static final String NURSING = "WIJKVERPLEGING";
+    /** The Zvw providers of the example: the GP practice (main contractor) and the district nursing. */
+    static final String GP_AGB = "01012345";
+    static final String NURSING_AGB = "75750123";
     static final String INSURER_A = StackClient.insurer("3311");
     static final String INSURER_B = StackClient.insurer("3343");
 
@@ -113,8 +117,28 @@ class WalkingSkeletonIT {
     String theRegistrationSettlesBothYears() throws IOException {
         client.deliverCounts(StackClient.TRUSTED_THIRD_PARTY, "TRUSTED_THIRD_PARTY",
                 Files.readString(EXAMPLES.resolve("insured-counts-example.csv")));
-        StackClient.Registered registered = client.register(INSURER_A, example(), UUID.randomUUID().toString());
+        // 3311 proposes; the contract binds no one until 3343 and both Zvw providers accepted it (R1)
+        HttpResponse<String> proposed = client.propose(INSURER_A, example(), UUID.randomUUID().toString());
+        JsonNode proposal = client.json().readTree(proposed.body());
+        String contractId = proposal.path("id").asString();
+        assertThat(proposal.path("status").asString()).isEqualTo("PROPOSED");
+        assertThat(proposal.path("proposal").path("pendingAcceptances").toString()).isEqualTo("["
+                + "{\"role\":\"INSURER\",\"uzovi\":\"3343\"},"
+                + "{\"role\":\"PROVIDER\",\"agb\":\"01012345\",\"partyKey\":\"hap-west\"},"
+                + "{\"role\":\"PROVIDER\",\"agb\":\"75750123\",\"partyKey\":\"wijkzorg-noord\"}]");
+        String etag = client.accept(INSURER_B, contractId, proposed.headers().firstValue("ETag").orElseThrow(), "the example");
+        etag = client.accept(StackClient.provider(GP_AGB), contractId, etag, "the example");
+        // two of three accepted: still nothing allocated, booked or loaded
+        assertThat(client.status(StackClient.OPERATOR, Component.ALLOCATION, "/api/v1/allocations/" + contractId))
+                .isEqualTo(404);
+        assertThat(settlementEntries()).isEmpty();
+        assertThat(sectorLoads(2025)).isEmpty();
+        client.accept(StackClient.provider(NURSING_AGB), contractId, etag, "the example");
+        StackClient.Registered registered = new StackClient.Registered(contractId,
+                client.currentEtag(INSURER_A, contractId));
         assertThat(registered.etag()).isEqualTo("\"1\"");
+        assertThat(client.read(INSURER_A, Component.CONTRACT, "/api/v1/contracts/" + contractId).path("status").asString())
+                .isEqualTo("ACTIVE");
 
         List<Tuple> lumpSums = List.of(
                 tuple("LUMP_SUM", "2025-01-01", "3311", GP, 2_100_000L),
