@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
  * (default 10) insureds is withheld: {@code "insuredCount": null, "suppressed": true} (in the CSV an empty
  * {@code insuredCount} cell; the columns are unchanged). A count of 0 is shown. The part's {@code amountCents} stays: it
  * is the insurer's own booking, which R19 asks for per category, and the parts add up to {@code settledCents}.
- * Operators see every count ({@code suppressed} false).
+ * Operators see every count; a part shown in full has no {@code suppressed} field.
  */
 @RestController
 class RiskEqualisationController {
@@ -53,9 +53,12 @@ class RiskEqualisationController {
         this.smallCells = smallCells;
     }
 
-    /** A part as the caller is shown it: {@code insuredCount} null when {@code suppressed} (always written). */
+    /**
+     * A part as the caller is shown it: a withheld count is written as {@code "insuredCount": null} with
+     * {@code "suppressed": true}; a shown part has no {@code suppressed} field, exactly as before.
+     */
     record PartView(String category, @JsonInclude(JsonInclude.Include.ALWAYS) Long insuredCount, long amountCents,
-            boolean suppressed) {
+            Boolean suppressed) {
     }
 
     record AttributionView(String insurer, int year, DistributionKey key, long settledCents, String reason,
@@ -64,7 +67,8 @@ class RiskEqualisationController {
         static AttributionView of(Attribution.Shown shown) {
             return new AttributionView(shown.insurer(), shown.year(), shown.key(), shown.settledCents(), shown.reason(),
                     shown.countsFrom(), shown.basis(), shown.parts().stream()
-                            .map(p -> new PartView(p.category(), p.insuredCount(), p.amountCents(), p.suppressed()))
+                            .map(p -> new PartView(p.category(), p.insuredCount(), p.amountCents(),
+                                    p.suppressed() ? Boolean.TRUE : null))
                             .toList());
         }
     }
