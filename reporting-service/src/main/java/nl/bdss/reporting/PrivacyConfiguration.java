@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Configuration;
 class PrivacyConfiguration {
 
     @Bean
-    SmallCells smallCells(@Value("${bdss.privacy.min-contracts:" + SmallCells.DEFAULT_MIN_CONTRACTS + "}") long minimum) {
+    SmallCells smallCells(
+            @Value("${bdss.privacy.min-contracts:" + SmallCells.DEFAULT_MIN_CONTRACTS + "}") long minimum) {
         return new SmallCells(minimum);
     }
 }

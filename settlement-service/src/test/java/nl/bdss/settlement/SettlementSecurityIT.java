@@ -454,12 +454,20 @@ class SettlementSecurityIT extends SecurityContract {
                 .query(Long.class).single()).isZero();
     }
 
+    /**
+     * Refused, never read as "no restriction": 401 where security-support's token validation already refuses a
+     * provider token without its AGB, else 403 by settlement's own guard (payments.web.Viewers).
+     */
     @Test
     void aProviderTokenWithoutAnAgb_isRefused_notReadAsUnrestricted() {
         String withoutAgb = tokens.token("provider-without-agb", "provider", null);
 
-        assertProblem(get("/api/v1/payment-instructions", withoutAgb), 403, "forbidden");
-        assertProblem(get("/api/v1/payees/" + NURSE + "/statement", withoutAgb), 403, "forbidden");
+        for (String path : List.of("/api/v1/payment-instructions", "/api/v1/payees/" + NURSE + "/statement",
+                "/api/v1/payment-instructions/export?periodStart=2025-01-01")) {
+            HttpResponse<String> response = get(path, withoutAgb);
+            assertThat(response.statusCode()).as(path).isIn(401, 403);
+            assertProblem(response, response.statusCode(), response.statusCode() == 401 ? "unauthorized" : "forbidden");
+        }
     }
 
     // Risk equalisation: an insurer's own counts only, small cells withheld

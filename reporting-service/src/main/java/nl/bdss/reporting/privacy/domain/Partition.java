@@ -63,7 +63,8 @@ public final class Partition<K extends Comparable<K>> {
             cells.entrySet().stream()
                     .filter(cell -> !withheld.contains(cell.getKey()) && audience.othersAmong(cell.getValue()) > 0)
                     .min((a, b) -> {
-                        int byOthers = Long.compare(audience.othersAmong(a.getValue()), audience.othersAmong(b.getValue()));
+                        int byOthers = Long.compare(audience.othersAmong(a.getValue()),
+                                audience.othersAmong(b.getValue()));
                         return byOthers != 0 ? byOthers : a.getKey().compareTo(b.getKey());
                     })
                     .ifPresent(cell -> withheld.add(cell.getKey()));

@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class SectorLoadQueries {
 
-    /** A sector's loads; {@code amountCents}, {@code version} and {@code committedCents} are null only when withheld. */
+    /** A sector's loads; {@code amountCents}, {@code version}, {@code committedCents} are null only when withheld. */
     public record SectorLoadView(String sector, @JsonInclude(JsonInclude.Include.ALWAYS) Long amountCents,
             @JsonInclude(JsonInclude.Include.ALWAYS) Long version,
             @JsonInclude(JsonInclude.Include.ALWAYS) Long committedCents, Long macroBudgetCents,

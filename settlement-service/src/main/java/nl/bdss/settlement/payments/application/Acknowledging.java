@@ -50,7 +50,8 @@ public class Acknowledging {
         if (!acknowledgements.lock(id, onlyUzovi)) {
             throw PaymentInstruction.notFound(id);
         }
-        PaymentInstruction instruction = instructions.byId(id, viewer(onlyUzovi)).orElseThrow(() -> PaymentInstruction.notFound(id));
+        PaymentInstruction instruction = instructions.byId(id, viewer(onlyUzovi))
+                .orElseThrow(() -> PaymentInstruction.notFound(id));
         Direction direction = Direction.valueOf(instruction.direction());
         PaymentStatus status = direction.acknowledgedAs(requested).orElseThrow(() -> Refusal.ruleViolated("status",
                 "DIRECTION", "status: a " + direction + " entry is acknowledged as " + direction.acknowledgedBy()

@@ -57,14 +57,16 @@ class JdbcPaymentInstructions implements PaymentInstructions {
 
     @Override
     public List<PaymentInstruction> forPeriod(LocalDate periodStart, Viewer viewer) {
-        return jdbc.sql(SELECT + " where e.period_start = ? and" + VIEWER + " order by e.uzovi, e.contract_id, e.sequence")
+        return jdbc.sql(SELECT + " where e.period_start = ? and" + VIEWER
+                        + " order by e.uzovi, e.contract_id, e.sequence")
                 .params(params(periodStart, viewer))
                 .query((rs, n) -> map(rs)).list();
     }
 
     @Override
     public List<PaymentInstruction> forPayee(String agb, Viewer viewer) {
-        return jdbc.sql(SELECT + " where e.payee_agb = ? and" + VIEWER + " order by e.contract_id, e.period_start, e.sequence")
+        return jdbc.sql(SELECT + " where e.payee_agb = ? and" + VIEWER
+                        + " order by e.contract_id, e.period_start, e.sequence")
                 .params(params(agb, viewer))
                 .query((rs, n) -> map(rs)).list();
     }
