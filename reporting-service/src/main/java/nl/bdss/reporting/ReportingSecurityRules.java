@@ -9,28 +9,37 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Who may call which endpoint of the reporting service. The trusted third party (scope ttp) has no business here and
- * is refused everywhere (403).
+ * Who may call which endpoint of the reporting service. The trusted third party (scope ttp) and providers (scope
+ * provider) have no business here and are refused everywhere (403): a provider's own money (its payment
+ * instructions and payee statement) is in settlement-service, its contracts in contract-service, and every reporting
+ * figure is either an insurer's or a sum over insurers and providers.
  *
  * <table>
  *   <caption>Roles per endpoint</caption>
- *   <tr><th>endpoint</th><th>INSURER</th><th>OPERATOR</th><th>audit</th></tr>
- *   <tr><td>GET /api/v1/sector-loads, /sector-loads/years, /monitor, /alerts, /macro-budgets, /regions,
- *       /region-loads, /today</td><td>yes: sector-wide figures and reference data</td><td>yes</td><td>-</td></tr>
+ *   <tr><th>endpoint</th><th>INSURER</th><th>PROVIDER</th><th>OPERATOR</th><th>audit</th></tr>
+ *   <tr><td>GET /api/v1/sector-loads, /monitor, /alerts, /region-loads</td>
+ *       <td>yes: the sector-wide figures, except those resting on one or two contracts of other parties (small
+ *       cells, withheld as null with {@code suppressed: true}); alerts without {@code cause}</td><td>no</td>
+ *       <td>yes, in full</td><td>-</td></tr>
+ *   <tr><td>GET /api/v1/sector-loads/years, /macro-budgets, /regions, /today</td>
+ *       <td>yes: years and public reference data</td><td>no</td><td>yes</td><td>-</td></tr>
  *   <tr><td>GET /api/v1/sector-loads/by-insurer, /sector-loads/by-contract, /settlements/by-period</td>
- *       <td>only its own settled lines (uzovi), filtered in SQL</td><td>all</td><td>sensitive read</td></tr>
+ *       <td>only its own settled lines (uzovi), filtered in SQL, in full</td><td>no</td><td>all</td>
+ *       <td>sensitive read</td></tr>
  *   <tr><td>GET /api/v1/contracts, /contracts/by-status, /allocations/pending</td>
- *       <td>only contracts where it is a party</td><td>all</td><td>-</td></tr>
+ *       <td>only contracts where it is a party (current version)</td><td>no</td><td>all</td><td>-</td></tr>
  *   <tr><td>PUT /api/v1/macro-budgets/{sector}/{year}, POST /api/v1/macro-budgets, POST /api/v1/regions</td>
- *       <td>no</td><td>yes</td><td>write</td></tr>
+ *       <td>no</td><td>no</td><td>yes</td><td>write</td></tr>
  *   <tr><td>GET /api/v1/operations/topics, /operations/rebuild, POST /api/v1/operations/rebuild</td>
- *       <td>no</td><td>yes</td><td>write for POST</td></tr>
+ *       <td>no</td><td>no</td><td>yes</td><td>write for POST</td></tr>
  * </table>
  *
  * <p>Why insurers may read the sector-wide figures: the sector loads, the MBI alerts derived from them and the NZa
  * monitor are totals over all contracts and insurers, the kind of figure the NZa publishes itself; they name no
- * insurer. Macro budgets and regions are public reference data. Everything that names an insurer, or adds up one
- * insurer's settled lines, is confined to the caller's own UZOVI from the token (see the controllers).
+ * insurer, and a figure that would show what one or two other parties agreed is withheld from insurers (see
+ * {@code nl.bdss.reporting.privacy.domain.Audience}). Macro budgets and regions are public reference data. Everything
+ * that names an insurer, or adds up one insurer's settled lines, is confined to the caller's own UZOVI from the token
+ * (see the controllers).
  */
 @Configuration(proxyBeanMethods = false)
 class ReportingSecurityRules {

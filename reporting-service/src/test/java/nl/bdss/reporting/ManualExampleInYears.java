@@ -24,6 +24,7 @@ import nl.bdss.events.settlement.SettlementBooked;
  * <li>2025-2026 (the example as the manual has it): DashboardBrowserIT, which opens on the service's current year;</li>
  * <li>2031-2033: SectorLoadIT (corrections, redeliveries), 2036: SectorLoadIT (the example's settlements);</li>
  * <li>2038-2039: ReportingSecurityIT; 2040: ReadModelsIT (a refused upload, nothing stored); 2041-2042: ProblemsIT;</li>
+ * <li>2043: SmallCellsIT (what insurers are shown of the sector-wide figures);</li>
  * <li>2051-2064: ReadModelsIT, two years per test.</li>
  * </ul>
  *

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,8 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Security of every reporting endpoint: the shared contract (401 without or with a refused token, 403 for a role
  * without business there, 413 over the body limit, 429 past the rate, all in the one problem shape) from the table of
  * endpoints below, and what is reporting's own: 2xx for the roles that have business there, an insurer's lists and
- * exports limited to its own rows, refused writes storing nothing, and the audit trail of the writes and the
- * settlement reads. The scenarios of this class use client ids of their own, so none spends another's rate.
+ * exports limited to its own rows, a sector-wide figure resting on another insurer's single contract withheld from an
+ * insurer, refused writes storing nothing, and the audit trail of the writes and the settlement reads. Providers have
+ * no business in reporting (their money is in settlement-service): every endpoint answers them 403. The scenarios of
+ * this class use client ids of their own, so none spends another's rate.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         ReportingServiceApplication.CONFIG_NAME, SecurityContract.RATE_LIMIT_REQUESTS_PER_SECOND,
@@ -107,6 +110,19 @@ class ReportingSecurityIT extends SecurityContract {
                 SecuredEndpoint.get("/api/v1/operations/rebuild", OPERATOR),
                 new SecuredEndpoint("POST", "/api/v1/operations/rebuild", null, null, Set.of(OPERATOR)),
                 SecuredEndpoint.get("/api/v1/audit", OPERATOR));
+    }
+
+    /** The library's roles, and a provider (the example's district nurse). */
+    @Override
+    protected String tokenOf(String role) {
+        return role.equals("provider") ? tokens.provider(ManualExampleEvents.DISTRICT_NURSING_AGB) : super.tokenOf(role);
+    }
+
+    /** The library's scenarios, and a provider on every endpoint: reporting has nothing of a provider's own. */
+    @Override
+    protected Stream<Arguments> rolesWithoutBusiness() {
+        return Stream.concat(super.rolesWithoutBusiness(),
+                endpoints().stream().map(endpoint -> Arguments.of(endpoint, "provider", tokenOf("provider"))));
     }
 
     @Override
@@ -284,8 +300,23 @@ class ReportingSecurityIT extends SecurityContract {
                 .containsExactly("3311", "3343");
         assertThat(json(get("/api/v1/settlements/by-period?year=" + YEAR, operator)).get("items").get(0)
                 .get("amountCents").asLong()).isEqualTo(777_777L);
-        // the sector-wide figure is the same for every reader: both insurers' lines
-        assertThat(json(get("/api/v1/sector-loads?year=" + YEAR, token3311)).get("totalCents").asLong()).isEqualTo(777_777L);
+        // the sector-wide figure holds both insurers' lines: the operator sees it; 3311 is not shown it, since after
+        // subtracting its own 123,456 it would be 3343's 654,321 on one contract (small cells, issue 14)
+        JsonNode ofOperator = json(get("/api/v1/sector-loads?year=" + YEAR, operator));
+        assertThat(ofOperator.get("totalCents").asLong()).isEqualTo(777_777L);
+        JsonNode of3311 = json(get("/api/v1/sector-loads?year=" + YEAR, token3311));
+        assertThat(of3311.get("totalCents").isNull()).isTrue();
+        assertThat(of3311.get("suppressed").asBoolean()).isTrue();
+        assertThat(of3311.toString()).doesNotContain("777777").doesNotContain("654321");
+    }
+
+    @Test
+    void aProvider_isRefusedEveryReportingRead_evenTheReferenceData() {
+        String provider = tokens.provider(ManualExampleEvents.MAIN_CONTRACTOR_AGB);
+
+        assertThat(get("/api/v1/sector-loads?year=" + YEAR, provider).statusCode()).isEqualTo(403);
+        assertThat(get("/api/v1/contracts", provider).statusCode()).isEqualTo(403);
+        assertThat(get("/api/v1/today", provider).statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -7,9 +7,10 @@
  * owed per (contract, period, insurer, payee, sector) and can never reach an individual insured's claim.
  * <p>
  * Features: {@code settling} (allocations in, lump sums and corrections out, period close, scheduler),
- * {@code payments} (the insurers' back office), {@code ledger} (postings and invariants),
- * {@code riskequalisation} (R19 attribution); each with {@code domain}, {@code application} (use cases and the
- * ports they read, store and publish through) and the adapters {@code web}, {@code persistence}, {@code messaging}.
+ * {@code payments} (the insurers' back office and the payees' view), {@code ledger} (postings and invariants),
+ * {@code riskequalisation} (R19 attribution), {@code privacy} (the small-cell rule for what insurers and providers
+ * are shown); each with {@code domain}, {@code application} (use cases and the ports they read, store and publish
+ * through) and the adapters {@code web}, {@code persistence}, {@code messaging}.
  * Shared by the features: {@code application} (the use cases' refusals) and {@code web} (who may call what, the
  * refusals as problems, request field checks).
  */

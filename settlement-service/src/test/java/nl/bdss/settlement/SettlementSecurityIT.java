@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,15 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import nl.bdss.events.Topics;
 import nl.bdss.events.allocation.AllocationCalculated;
 import nl.bdss.events.allocation.AllocationLine;
 import nl.bdss.events.allocation.AllocationPeriod;
+import nl.bdss.events.allocation.MarketShare;
+import nl.bdss.events.allocation.ServiceAreaCount;
+import nl.bdss.events.common.BudgetPeriod;
+import nl.bdss.events.common.LegalDomain;
 import nl.bdss.events.fixtures.ManualExampleEvents;
 import nl.bdss.messaging.serde.ConfluentAvroSerializer;
 import nl.bdss.messaging.serde.SerdeConfig;
@@ -32,6 +38,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.Arguments;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,13 +53,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The shared security contract over every settlement endpoint (401 without or with a refused token, 403 for a role
- * without business there, 413 over the body limit, 429 past the rate, all in the one problem shape), and what is
- * settlement's own: the right role gets its answer, insurer 3343 never sees or acknowledges 3311's payment
- * instructions (404, zero rows in its lists, CSV and statements), and the audit trail records the writes and every
- * read of settlement data. The manual's example is settled for a payee of this test's own, so that lists filtered by
- * that payee hold exactly this test's eight entries. The clock stands at 2026-11-22 (both years due). Own database
- * and consumer group, relay off: this test and the functional ones never see each other's bookings. The context is
- * closed after the class.
+ * without business there, providers included, 413 over the body limit, 429 past the rate, all in the one problem
+ * shape), and what is settlement's own: the right role gets its answer, insurer 3343 never sees or acknowledges
+ * 3311's payment instructions (404, zero rows in its lists, CSV and statements), a provider sees the instructions
+ * paid to its own AGB and its own statement and nothing of another payee (404), an insurer's attribution shows only
+ * its own insured counts with the small ones withheld, and the audit trail records the writes and every read of
+ * settlement data.
+ *
+ * <p>The manual's example is settled for a main contractor of this test's own ({@link #PAYEE}), so that lists
+ * filtered by that payee hold exactly this test's eight entries. A second contract ({@link #SMALL}) of insurers 7001
+ * and 7002, equal partners, pays a district nurse ({@link #NURSE}) and a GP ({@link #GP}) of their own, with a
+ * one-postcode service area where 7001 has 4 insureds and 7002 has 996. The clock stands at 2026-11-22 (both years
+ * due). Own database and consumer group, relay off: this test and the functional ones never see each other's
+ * bookings. The context is closed after the class.
  */
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -70,6 +83,13 @@ class SettlementSecurityIT extends SecurityContract {
     private static final String CONTRACT = "it-security-" + UUID.randomUUID();
     /** A payee of this test's own: 8 digits, starting with 09 (the functional tests use 01012345). */
     private static final String PAYEE = String.format("09%06d", Math.floorMod(UUID.randomUUID().hashCode(), 1_000_000));
+    /** The contract of 7001 and 7002 with a one-postcode service area (1234AB). */
+    private static final String SMALL = "it-security-small-" + UUID.randomUUID();
+    /** Its two payees, equal partners: a district nurse (wijkverpleging) and a GP (huisartsenzorg), 08... */
+    private static final String NURSE = String.format("08%06d", Math.floorMod(UUID.randomUUID().hashCode(), 1_000_000));
+    private static final String GP = String.format("06%06d", Math.floorMod(UUID.randomUUID().hashCode(), 1_000_000));
+    /** A Zvw provider with no line paid to it. */
+    private static final String UNPAID = "07000007";
     private static final UUID SOME_ID = UUID.fromString("00000000-0000-0000-0000-000000000001");
     private static final String ACKNOWLEDGEMENT = """
             {"status":"PAID","paymentReference":"SEC-IT-1","paidOn":"2025-01-15"}""";
@@ -107,20 +127,39 @@ class SettlementSecurityIT extends SecurityContract {
         return tokens.operator();
     }
 
+    private String provider(String agb) {
+        return tokens.provider(agb);
+    }
+
     /** Every endpoint of the service (and the library's audit query), with a well-formed request. */
     @Override
     protected List<SecuredEndpoint> endpoints() {
         return List.of(
-                SecuredEndpoint.get("/api/v1/payment-instructions", "insurer", "operator"),
-                SecuredEndpoint.get("/api/v1/payment-instructions/" + SOME_ID, "insurer", "operator"),
-                SecuredEndpoint.get("/api/v1/payment-instructions/export?periodStart=2025-01-01", "insurer", "operator"),
+                SecuredEndpoint.get("/api/v1/payment-instructions", "insurer", "provider", "operator"),
+                SecuredEndpoint.get("/api/v1/payment-instructions/" + SOME_ID, "insurer", "provider", "operator"),
+                SecuredEndpoint.get("/api/v1/payment-instructions/export?periodStart=2025-01-01", "insurer", "provider",
+                        "operator"),
                 SecuredEndpoint.post("/api/v1/payment-instructions/" + SOME_ID + "/acknowledgement", ACKNOWLEDGEMENT,
                         "insurer"),
-                SecuredEndpoint.get("/api/v1/payees/01012345/statement", "insurer", "operator"),
+                SecuredEndpoint.get("/api/v1/payees/01012345/statement", "insurer", "provider", "operator"),
                 SecuredEndpoint.post("/api/v1/period-close?date=2025-01-01&dryRun=true", null, "operator"),
                 SecuredEndpoint.post("/api/v1/risk-equalisation/attribution", ATTRIBUTION_OF_3311, "insurer", "operator"),
                 SecuredEndpoint.get("/api/v1/ledger/invariants", "operator"),
                 SecuredEndpoint.get("/api/v1/audit", "operator"));
+    }
+
+    /** The library's roles, and providers (as the test's main contractor {@link #PAYEE}). */
+    @Override
+    protected String tokenOf(String role) {
+        return role.equals("provider") ? provider(PAYEE) : super.tokenOf(role);
+    }
+
+    /** The library's scenarios (insurer, ttp, operator, no scope), and a provider wherever it has no business. */
+    @Override
+    protected Stream<Arguments> rolesWithoutBusiness() {
+        return Stream.concat(super.rolesWithoutBusiness(), endpoints().stream()
+                .filter(endpoint -> !endpoint.roles().contains("provider"))
+                .map(endpoint -> Arguments.of(endpoint, "provider", tokenOf("provider"))));
     }
 
     @Override
@@ -149,13 +188,40 @@ class SettlementSecurityIT extends SecurityContract {
         avro.configure(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, Infrastructure.get().schemaRegistryUrl()), false);
         try (KafkaProducer<String, Object> producer = new KafkaProducer<>(config, new StringSerializer(), avro)) {
             producer.send(new ProducerRecord<>(Topics.ALLOCATIONS.name(), CONTRACT, allocation)).get();
+            producer.send(new ProducerRecord<>(Topics.ALLOCATIONS.name(), SMALL, smallCellsContract())).get();
         }
     }
 
+    /**
+     * 2025, EUR 10,000.00 for the year, all Zvw, half wijkverpleging (paid to the nurse) and half huisartsenzorg (paid
+     * to the GP) = 500,000 cents each; 1234AB is the whole service area, 7001 has 4 and 7002 996 of its 1,000 insureds,
+     * so 7001 pays 4/1000 of 500,000 = 2,000 and 7002 pays 996/1000 = 498,000 per sector.
+     */
+    private static AllocationCalculated smallCellsContract() {
+        LocalDate start = LocalDate.of(2025, 1, 1);
+        LocalDate end = LocalDate.of(2025, 12, 31);
+        return ManualExampleEvents.allocation(SMALL)
+                .setValidFrom(start)
+                .setValidUntil(end)
+                .setBudgetPeriod(BudgetPeriod.YEAR)
+                .setLumpSumCents(1_000_000L)
+                .setMarketShares(List.of(new MarketShare("7001", 4L, 40), new MarketShare("7002", 996L, 9960)))
+                .setServiceAreaCounts(List.of(new ServiceAreaCount("7001", "1234AB", 4L),
+                        new ServiceAreaCount("7002", "1234AB", 996L)))
+                .setPeriods(List.of(new AllocationPeriod(start, end, 1_000_000L, List.of(
+                        new AllocationLine(LegalDomain.ZVW, "WIJKVERPLEGING", "7001", NURSE, "wijkzorg-klein", 2_000L),
+                        new AllocationLine(LegalDomain.ZVW, "WIJKVERPLEGING", "7002", NURSE, "wijkzorg-klein", 498_000L),
+                        new AllocationLine(LegalDomain.ZVW, "HUISARTSENZORG", "7001", GP, "hap-klein", 2_000L),
+                        new AllocationLine(LegalDomain.ZVW, "HUISARTSENZORG", "7002", GP, "hap-klein", 498_000L)))))
+                .build();
+    }
+
     @BeforeEach
-    void theExampleIsSettled() throws InterruptedException {
+    void theExamplesAreSettled() throws InterruptedException {
         await(() -> jdbc.sql("select count(*) from settlement_entry where contract_id = ?").param(CONTRACT)
                 .query(Long.class).single() >= 8);
+        await(() -> jdbc.sql("select count(*) from settlement_entry where contract_id = ?").param(SMALL)
+                .query(Long.class).single() >= 4);
     }
 
     @Test
@@ -296,6 +362,160 @@ class SettlementSecurityIT extends SecurityContract {
                 .isEqualTo(2 * 2_800_000L);
     }
 
+    // Providers: the instructions paid to their own AGB, their own statement, nothing of another payee
+
+    @Test
+    void aMainContractor_readsEveryInstructionPaidToIt_fromEachInsurer_andItsStatement_R10() throws Exception {
+        JsonNode page = json(get("/api/v1/payment-instructions", provider(PAYEE)));
+        // the example's Zvw lines are all paid to the main contractor: 2 insurers x 2 sectors x 2 years
+        assertThat(page.path("totalElements").asLong()).isEqualTo(8);
+        assertThat(insurers(page.path("content"))).containsOnly("3311", "3343");
+        assertThat(page.path("content").values()).allSatisfy(i -> {
+            assertThat(i.path("payeeAgb").asString()).isEqualTo(PAYEE);
+            assertThat(i.path("status").asString()).isIn("OPEN", "PAID");
+        });
+        assertThat(get("/api/v1/payment-instructions/" + entryId("3343", "2025-01-01", "WIJKVERPLEGING"),
+                provider(PAYEE)).statusCode()).isEqualTo(200);
+
+        JsonNode statement = json(get("/api/v1/payees/" + PAYEE + "/statement", provider(PAYEE)));
+        // per year 2 x (2,100,000 + 1,400,000) = 7,000,000; two years
+        assertThat(statement.path("settledCents").asLong()).isEqualTo(14_000_000L);
+        assertThat(insurers(statement.path("lines"))).containsOnly("3311", "3343");
+    }
+
+    @Test
+    void aProvider_seesWhatEachInsurerPaysIt_andNoneOfAnotherPayeesLines() throws Exception {
+        JsonNode nurse = json(get("/api/v1/payment-instructions?period=2025-01-01", provider(NURSE)));
+        assertThat(nurse.path("totalElements").asLong()).isEqualTo(2);
+        assertThat(nurse.path("content").values()).extracting(i -> i.path("insurer").asString() + " "
+                + i.path("sector").asString() + " " + i.path("amountCents").asLong() + " " + i.path("status").asString())
+                .containsExactlyInAnyOrder("7001 WIJKVERPLEGING 2000 OPEN", "7002 WIJKVERPLEGING 498000 OPEN");
+
+        assertThat(json(get("/api/v1/payment-instructions?payee=" + GP, provider(NURSE))).path("totalElements").asLong())
+                .as("naming another payee narrows to nothing").isZero();
+        assertThat(json(get("/api/v1/payment-instructions?payee=" + PAYEE, provider(NURSE))).path("totalElements")
+                .asLong()).isZero();
+        assertThat(json(get("/api/v1/payment-instructions?insurer=7001", provider(NURSE))).path("totalElements")
+                .asLong()).isEqualTo(1);
+
+        HttpResponse<String> csv = get("/api/v1/payment-instructions/export?periodStart=2025-01-01", provider(NURSE));
+        assertThat(csv.statusCode()).isEqualTo(200);
+        List<String[]> rows = csv.body().lines().skip(1).map(line -> line.split(",", -1)).toList();
+        // column 9 is payeeAgb; the example's and the GP's rows of the same period are left out
+        assertThat(rows).hasSize(2).allSatisfy(row -> assertThat(row[8]).isEqualTo(NURSE));
+        assertThat(csv.body()).doesNotContain(CONTRACT);
+    }
+
+    @Test
+    void aProvider_askingForAnotherPayeesInstruction_gets404_exactlyLikeAnIdThatDoesNotExist() throws Exception {
+        UUID ofTheGp = entryId(SMALL, "7002", "2025-01-01", "HUISARTSENZORG");
+        UUID unknown = UUID.randomUUID();
+
+        HttpResponse<String> others = get("/api/v1/payment-instructions/" + ofTheGp, provider(NURSE));
+        HttpResponse<String> missing = get("/api/v1/payment-instructions/" + unknown, provider(NURSE));
+
+        assertProblem(others, 404, "payment-instruction-not-found");
+        assertThat(others.body().replace(ofTheGp.toString(), "ID"))
+                .isEqualTo(missing.body().replace(unknown.toString(), "ID"));
+        assertThat(get("/api/v1/payment-instructions/" + ofTheGp, provider(GP)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aProvider_readsItsOwnStatement_andAnotherAgbsIs404_whetherThatPayeeExistsOrNot() throws Exception {
+        JsonNode own = json(get("/api/v1/payees/" + NURSE + "/statement", provider(NURSE)));
+        // 2,000 (7001) + 498,000 (7002)
+        assertThat(own.path("settledCents").asLong()).isEqualTo(500_000L);
+        assertThat(own.path("openCents").asLong()).isEqualTo(500_000L);
+        assertThat(insurers(own.path("lines"))).containsExactlyInAnyOrder("7001", "7002");
+
+        HttpResponse<String> others = get("/api/v1/payees/" + GP + "/statement", provider(NURSE));
+        HttpResponse<String> mainContractors = get("/api/v1/payees/" + PAYEE + "/statement", provider(NURSE));
+        HttpResponse<String> nobodys = get("/api/v1/payees/05999999/statement", provider(NURSE));
+        assertProblem(others, 404, "payee-statement-not-found");
+        assertProblem(mainContractors, 404, "payee-statement-not-found");
+        assertThat(others.body().replace(GP, "AGB")).isEqualTo(nobodys.body().replace("05999999", "AGB"));
+    }
+
+    @Test
+    void aProviderWithoutLines_seesNothing_andItsOwnEmptyStatement() throws Exception {
+        assertThat(json(get("/api/v1/payment-instructions", provider(UNPAID))).path("totalElements").asLong()).isZero();
+        JsonNode statement = json(get("/api/v1/payees/" + UNPAID + "/statement", provider(UNPAID)));
+        assertThat(statement.path("settledCents").asLong()).isZero();
+        assertThat(statement.path("lines").size()).isZero();
+    }
+
+    @Test
+    void aProvider_acknowledgesNothing_andNothingIsRecorded() {
+        UUID own = entryId(SMALL, "7001", "2025-01-01", "WIJKVERPLEGING");
+
+        assertProblem(post("/api/v1/payment-instructions/" + own + "/acknowledgement", ACKNOWLEDGEMENT,
+                provider(NURSE)), 403, "forbidden");
+        assertThat(jdbc.sql("select count(*) from payment_acknowledgement where entry_id = ?").param(own)
+                .query(Long.class).single()).isZero();
+    }
+
+    /**
+     * Refused, never read as "no restriction": 401 where security-support's token validation already refuses a
+     * provider token without its AGB, else 403 by settlement's own guard (payments.web.Viewers).
+     */
+    @Test
+    void aProviderTokenWithoutAnAgb_isRefused_notReadAsUnrestricted() {
+        String withoutAgb = tokens.token("provider-without-agb", "provider", null);
+
+        for (String path : List.of("/api/v1/payment-instructions", "/api/v1/payees/" + NURSE + "/statement",
+                "/api/v1/payment-instructions/export?periodStart=2025-01-01")) {
+            HttpResponse<String> response = get(path, withoutAgb);
+            assertThat(response.statusCode()).as(path).isIn(401, 403);
+            assertProblem(response, response.statusCode(), response.statusCode() == 401 ? "unauthorized" : "forbidden");
+        }
+    }
+
+    // Risk equalisation: an insurer's own counts only, small cells withheld
+
+    private static final String SERVICE_AREA_2025 = "{\"year\":2025,\"key\":\"SERVICE_AREA_INSUREDS\"}";
+
+    @Test
+    void anInsurer_isShownOnlyItsOwnCounts_andItsOnePostcodeCountOf4IsWithheld() throws Exception {
+        JsonNode of7001 = json(post("/api/v1/risk-equalisation/attribution", SERVICE_AREA_2025, tokens.insurer("7001")));
+
+        // 7001 settled 2,000 + 2,000 = 4,000, all on 1234AB, resting on its 4 insureds there (fewer than 10)
+        assertThat(of7001.path("settledCents").asLong()).isEqualTo(4_000L);
+        assertThat(of7001.path("countsFrom").asString()).isEqualTo("ALLOCATION");
+        assertThat(of7001.path("parts").size()).isEqualTo(1);
+        JsonNode part = of7001.path("parts").get(0);
+        assertThat(part.path("category").asString()).isEqualTo("1234AB");
+        assertThat(part.has("insuredCount")).as("written as null, not left out").isTrue();
+        assertThat(part.path("insuredCount").isNull()).isTrue();
+        assertThat(part.path("suppressed").asBoolean()).isTrue();
+        assertThat(part.path("amountCents").asLong()).isEqualTo(4_000L);
+        assertThat(of7001.path("insurer").asString()).isEqualTo("7001");
+        assertThat(of7001.path("basis").values()).extracting(b -> b.path("contractId").asString() + " "
+                + b.path("amountCents").asLong()).containsExactly(SMALL + " 4000");
+        assertThat(of7001.path("parts").toString()).as("nothing of 7002's 996").doesNotContain("996");
+
+        HttpResponse<String> csv = post("/api/v1/risk-equalisation/attribution", SERVICE_AREA_2025,
+                tokens.insurer("7001"), "text/csv");
+        assertThat(csv.body().lines()).containsExactly(
+                "insurer,year,key,countsFrom,category,insuredCount,amountCents",
+                "7001,2025,SERVICE_AREA_INSUREDS,ALLOCATION,1234AB,,4000");
+
+        JsonNode of7002 = json(post("/api/v1/risk-equalisation/attribution", SERVICE_AREA_2025, tokens.insurer("7002")));
+        // 498,000 + 498,000 = 996,000 on 996 insureds: shown
+        assertThat(of7002.path("parts").get(0).path("insuredCount").asLong()).isEqualTo(996L);
+        assertThat(of7002.path("parts").get(0).path("suppressed").asBoolean()).isFalse();
+        assertThat(of7002.path("parts").get(0).path("amountCents").asLong()).isEqualTo(996_000L);
+        assertThat(of7002.path("parts").size()).isEqualTo(1);
+    }
+
+    @Test
+    void theOperator_isShownTheSmallCount() throws Exception {
+        JsonNode of7001 = json(post("/api/v1/risk-equalisation/attribution",
+                "{\"insurer\":\"7001\",\"year\":2025,\"key\":\"SERVICE_AREA_INSUREDS\"}", operator()));
+
+        assertThat(of7001.path("parts").get(0).path("insuredCount").asLong()).isEqualTo(4L);
+        assertThat(of7001.path("parts").get(0).path("suppressed").asBoolean()).isFalse();
+    }
+
     // Audit trail
 
     @Test
@@ -314,6 +534,8 @@ class SettlementSecurityIT extends SecurityContract {
         assertThat(post("/api/v1/period-close?date=2026-01-01&dryRun=true", null, operator()).statusCode())
                 .isEqualTo(200);
         assertThat(post("/api/v1/period-close?date=2026-01-01", null, insurer3311()).statusCode()).isEqualTo(403);
+        assertThat(get("/api/v1/payees/" + NURSE + "/statement", provider(NURSE)).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/payees/" + GP + "/statement", provider(NURSE)).statusCode()).isEqualTo(404);
 
         awaitAudited("insurer-3311", "INSURER", "3311", "POST /api/v1/payment-instructions/{id}/acknowledgement",
                 "payment-instructions", own.toString(), 200);
@@ -325,6 +547,8 @@ class SettlementSecurityIT extends SecurityContract {
         awaitAudited("operator", "OPERATOR", null, "GET /api/v1/ledger/invariants", null, null, 200);
         awaitAudited("operator", "OPERATOR", null, "POST /api/v1/period-close", "period-close", "2026-01-01", 200);
         awaitAudited("insurer-3311", "INSURER", "3311", "POST /api/v1/period-close", null, null, 403);
+        awaitAudited("provider-" + NURSE, "PROVIDER", null, "GET /api/v1/payees/{agb}/statement", "payees", NURSE, 200);
+        awaitAudited("provider-" + NURSE, "PROVIDER", null, "GET /api/v1/payees/{agb}/statement", "payees", GP, 404);
     }
 
     @Test
@@ -335,11 +559,15 @@ class SettlementSecurityIT extends SecurityContract {
     // Helpers
 
     private UUID entryId(String uzovi, String periodStart, String sector) {
+        return entryId(CONTRACT, uzovi, periodStart, sector);
+    }
+
+    private UUID entryId(String contract, String uzovi, String periodStart, String sector) {
         return jdbc.sql("""
                 select id from settlement_entry
                 where contract_id = ? and uzovi = ? and period_start = cast(? as date) and sector = ?
                   and kind = 'LUMP_SUM'""")
-                .params(CONTRACT, uzovi, periodStart, sector).query(UUID.class).single();
+                .params(contract, uzovi, periodStart, sector).query(UUID.class).single();
     }
 
     private static List<String> csvLinesOfThisTest(String csv) {
@@ -374,6 +602,22 @@ class SettlementSecurityIT extends SecurityContract {
 
     private HttpResponse<String> post(String path, String body, String token) {
         return send(SecuredEndpoint.post(path, body), token, body);
+    }
+
+    /** A POST asking for the given media type ({@code text/csv}). */
+    private HttpResponse<String> post(String path, String body, String token, String accept) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .header("Accept", accept).POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

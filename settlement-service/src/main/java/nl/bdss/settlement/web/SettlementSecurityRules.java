@@ -2,6 +2,7 @@ package nl.bdss.settlement.web;
 
 import static nl.bdss.security.BdssRole.INSURER;
 import static nl.bdss.security.BdssRole.OPERATOR;
+import static nl.bdss.security.BdssRole.PROVIDER;
 
 import nl.bdss.security.SecurityRules;
 import org.springframework.context.annotation.Bean;
@@ -9,16 +10,22 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Who may call which settlement endpoint. Settlement data is the insurers' and the operator's: the trusted third
- * party has no business here. What an insurer sees within an allowed endpoint (its own UZOVI only) is decided in the
- * queries, with {@code CurrentClient.insurerRestriction()}.
+ * Who may call which settlement endpoint. Settlement data is the insurers', the payees' and the operator's: the
+ * trusted third party has no business here. What an insurer or a provider sees within an allowed endpoint (its own
+ * UZOVI, its own AGB as the payee) is decided in the queries, with {@code CurrentClient.insurerRestriction()} and
+ * {@code CurrentClient.providerRestriction()}.
  *
  * <ul>
- *   <li>payment instructions (list, one, period CSV) and payee statements: INSURER (own lines) and OPERATOR (all);</li>
- *   <li>acknowledging a payment instruction: INSURER only, its own instructions (the insurer pays; an operator does
- *       not record another party's payments);</li>
- *   <li>period close and the ledger invariants: OPERATOR only;</li>
- *   <li>risk-equalisation attribution: INSURER (own UZOVI) and OPERATOR (any insurer).</li>
+ *   <li>payment instructions (list, one, period CSV): INSURER (the lines it pays), PROVIDER (the lines paid to its
+ *       AGB: what each insurer will pay it, and the status; a main contractor, R10, is the payee of the Zvw lines it
+ *       receives) and OPERATOR (all);</li>
+ *   <li>payee statements: INSURER (its own lines for the payee), PROVIDER (its own AGB only; another AGB 404) and
+ *       OPERATOR (all);</li>
+ *   <li>acknowledging a payment instruction: INSURER only, its own instructions (the insurer pays; neither the payee
+ *       nor an operator records another party's payments);</li>
+ *   <li>period close and the ledger invariants: OPERATOR only (they span every insurer's and payee's money);</li>
+ *   <li>risk-equalisation attribution: INSURER (own UZOVI, small counts withheld) and OPERATOR (any insurer); a
+ *       provider has no risk equalisation and no business with an insurer's insured counts.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -28,11 +35,11 @@ class SettlementSecurityRules {
     SecurityRules settlementRules() {
         return rules -> rules
                 .requestMatchers(HttpMethod.GET, "/api/v1/payment-instructions", "/api/v1/payment-instructions/export",
-                        "/api/v1/payment-instructions/*").hasAnyRole(INSURER.name(), OPERATOR.name())
+                        "/api/v1/payment-instructions/*").hasAnyRole(INSURER.name(), PROVIDER.name(), OPERATOR.name())
                 .requestMatchers(HttpMethod.POST, "/api/v1/payment-instructions/*/acknowledgement")
                         .hasRole(INSURER.name())
                 .requestMatchers(HttpMethod.GET, "/api/v1/payees/*/statement")
-                        .hasAnyRole(INSURER.name(), OPERATOR.name())
+                        .hasAnyRole(INSURER.name(), PROVIDER.name(), OPERATOR.name())
                 .requestMatchers(HttpMethod.POST, "/api/v1/period-close").hasRole(OPERATOR.name())
                 .requestMatchers(HttpMethod.POST, "/api/v1/risk-equalisation/attribution")
                         .hasAnyRole(INSURER.name(), OPERATOR.name())

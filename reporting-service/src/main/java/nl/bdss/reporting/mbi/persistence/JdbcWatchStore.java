@@ -52,15 +52,27 @@ class JdbcWatchStore implements WatchStore {
                 .update();
     }
 
+    /** The contracts that move the sector-year's settled or committed load (a net amount that is not zero). */
+    private static final String SETTLED_CONTRACTS = """
+            select contract_id from settlement_entry where sector = ? and load_year = ?
+            group by contract_id having sum(amount_cents) <> 0""";
+    private static final String COMMITTED_CONTRACTS = """
+            select distinct contract_id from committed_amount
+            where domain = 'ZVW' and sector = ? and load_year = ? and amount_cents <> 0""";
+
+    /** Stores the alert with the contracts its load rests on at this moment, in the same transaction. */
     @Override
     public void raise(SectorYear sectorYear, LoadBasis basis, LoadShare share, Threshold threshold, String cause,
             Instant raisedAt) {
         jdbc.sql("""
                         insert into mbi_alert (sector, alert_year, basis, load_cents, macro_budget_cents,
-                            share_basis_points, threshold_basis_points, cause, raised_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            share_basis_points, threshold_basis_points, cause, raised_at, contract_ids)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?,
+                            (select coalesce(array_agg(c.contract_id order by c.contract_id), '{}') from ("""
+                        + (basis == LoadBasis.SETTLED ? SETTLED_CONTRACTS : COMMITTED_CONTRACTS) + ") c))")
                 .params(sectorYear.sector(), sectorYear.year(), basis.name(), share.loadCents(), share.macroBudgetCents(),
-                        share.basisPoints(), threshold.basisPoints(), cause, Timestamp.from(raisedAt))
+                        share.basisPoints(), threshold.basisPoints(), cause, Timestamp.from(raisedAt),
+                        sectorYear.sector(), sectorYear.year())
                 .update();
     }
 }

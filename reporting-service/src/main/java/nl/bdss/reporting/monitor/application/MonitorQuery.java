@@ -2,6 +2,8 @@ package nl.bdss.reporting.monitor.application;
 
 import nl.bdss.reporting.contracts.application.CommittedAmounts;
 import nl.bdss.reporting.monitor.domain.NzaMonitor;
+import nl.bdss.reporting.privacy.application.CellContracts;
+import nl.bdss.reporting.privacy.domain.Audience;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@link CommittedAmounts}, the source of the committed sector load too) and the unfunded Zvw part beside it, the
  * settled load per sector (what was actually charged to the macro budgets), and the current versions of the
  * contracts with an allocated amount in the year. See {@link NzaMonitor} for what each figure means. All of it is
- * read in one snapshot (repeatable read), so the figures fit together while allocations keep arriving.
+ * read in one snapshot (repeatable read), so the figures fit together while allocations keep arriving. An insurer is
+ * not shown the figures that rest on one or two contracts of other parties ({@link NzaMonitor#shownTo}).
  */
 @Service
 @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
@@ -19,15 +22,26 @@ public class MonitorQuery {
 
     private final MonitorReadings readings;
     private final CommittedAmounts committed;
+    private final CellContracts cellContracts;
 
-    MonitorQuery(MonitorReadings readings, CommittedAmounts committed) {
+    MonitorQuery(MonitorReadings readings, CommittedAmounts committed, CellContracts cellContracts) {
         this.readings = readings;
         this.committed = committed;
+        this.cellContracts = cellContracts;
     }
 
     public NzaMonitor ofYear(int year) {
         long unfunded = readings.unfunded(year);
         return NzaMonitor.of(year, readings.contracts(year), committed.ofYear(year), unfunded,
                 readings.chargedPerSector(year));
+    }
+
+    /** The year's monitor as {@code audience} is shown it, read in the same snapshot as its cells. */
+    public NzaMonitor.Shown ofYear(int year, Audience audience) {
+        NzaMonitor monitor = ofYear(year);
+        NzaMonitor.Cells cells = audience.seesEverything() ? null : new NzaMonitor.Cells(cellContracts.allocated(year),
+                cellContracts.committedPerSector(year), cellContracts.settledPerSector(year),
+                cellContracts.committedPerOtherDomain(year), cellContracts.unfunded(year));
+        return monitor.shownTo(audience, cells);
     }
 }

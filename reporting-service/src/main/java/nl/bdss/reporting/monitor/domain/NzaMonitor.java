@@ -1,12 +1,16 @@
 package nl.bdss.reporting.monitor.domain;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import nl.bdss.reporting.contracts.domain.CommittedFigure;
+import nl.bdss.reporting.privacy.domain.Audience;
+import nl.bdss.reporting.privacy.domain.Partition;
 
 /**
  * The NZa's yearly monitor of the title (R20), for one calendar year (a period belongs to the year it starts in;
@@ -146,5 +150,109 @@ public record NzaMonitor(int year, long contractCount, long totalBudgetAllDomain
             rows.add(List.of(year, "domainRecordedCents", domain.domain(), domain.recordedCents()));
         }
         return rows;
+    }
+
+    // What an insurer is shown (small cells, issue 14)
+
+    /**
+     * The contracts the monitor's figures rest on: the year's allocated contracts (the counts), per Zvw sector the
+     * contracts with a committed amount (budget, contracts) and with settled entries (charged), per other domain the
+     * contracts recording a share, and the contracts with an unfunded part.
+     */
+    public record Cells(Set<String> allocated, Map<String, Set<String>> committedPerSector,
+            Map<String, Set<String>> settledPerSector, Map<String, Set<String>> otherDomains, Set<String> unfunded) {
+    }
+
+    /** A sector as shown: a withheld figure is null and {@code suppressed} true. */
+    public record ShownSector(String sector, Long contractCount, Long chargedCents, Long budgetCents,
+            boolean suppressed) {
+    }
+
+    /** An other domain as shown: a withheld figure is null and {@code suppressed} true. */
+    public record ShownDomain(String domain, Long contractCount, Long recordedCents, boolean suppressed) {
+    }
+
+    /** The monitor as shown to an audience: the same figures, each null when withheld; {@code suppressed} if any is. */
+    public record Shown(int year, Long contractCount, Long totalBudgetAllDomainsCents, Long totalBudgetZvwCents,
+            List<ShownSector> sectors, Long insurerCount, Long providerCount, Long chargedTotalCents,
+            Long unfundedZvwCents, List<ShownDomain> otherDomains, Long doubleFundingMeasureContractCount,
+            boolean suppressed) {
+
+        public Shown {
+            sectors = List.copyOf(sectors);
+            otherDomains = List.copyOf(otherDomains);
+        }
+
+        /** As {@link NzaMonitor#rows()}; a withheld figure has an empty value. */
+        public List<List<Object>> rows() {
+            List<List<Object>> rows = new ArrayList<>();
+            rows.add(Arrays.asList(year, "contracts", "", contractCount));
+            rows.add(Arrays.asList(year, "budgetAllDomainsCents", "", totalBudgetAllDomainsCents));
+            rows.add(Arrays.asList(year, "budgetZvwCents", "", totalBudgetZvwCents));
+            rows.add(Arrays.asList(year, "insurers", "", insurerCount));
+            rows.add(Arrays.asList(year, "providers", "", providerCount));
+            rows.add(Arrays.asList(year, "chargedTotalCents", "", chargedTotalCents));
+            rows.add(Arrays.asList(year, "budgetUnfundedZvwCents", "", unfundedZvwCents));
+            rows.add(Arrays.asList(year, "doubleFundingMeasureContracts", "", doubleFundingMeasureContractCount));
+            for (ShownSector sector : sectors) {
+                rows.add(Arrays.asList(year, "sectorContracts", sector.sector(), sector.contractCount()));
+                rows.add(Arrays.asList(year, "sectorChargedCents", sector.sector(), sector.chargedCents()));
+                rows.add(Arrays.asList(year, "sectorBudgetCents", sector.sector(), sector.budgetCents()));
+            }
+            for (ShownDomain domain : otherDomains) {
+                rows.add(Arrays.asList(year, "domainContracts", domain.domain(), domain.contractCount()));
+                rows.add(Arrays.asList(year, "domainRecordedCents", domain.domain(), domain.recordedCents()));
+            }
+            return rows;
+        }
+    }
+
+    /**
+     * The monitor as {@code audience} is shown it. Every figure here is a sum over every insurer's contracts, so an
+     * insurer is not shown one that rests on one or two contracts it is not a party to:
+     * <ul>
+     * <li>the counts ({@code contractCount}, {@code insurerCount}, {@code providerCount},
+     * {@code doubleFundingMeasureContractCount}) rest on the year's allocated contracts;</li>
+     * <li>per sector, {@code budgetCents} and {@code contractCount} on its committed contracts and
+     * {@code chargedCents} on its settled ones, each breakdown withheld with its complement ({@link Partition}) as
+     * in the sector loads, so the totals do not give a withheld sector away; {@code totalBudgetZvwCents} and
+     * {@code chargedTotalCents} are withheld when they themselves rest on too few;</li>
+     * <li>each other domain on the contracts recording a share for it, {@code unfundedZvwCents} on the contracts
+     * with an unfunded part, and {@code totalBudgetAllDomainsCents}, their sum with the Zvw budget, is withheld when
+     * any of its parts is.</li>
+     * </ul>
+     */
+    public Shown shownTo(Audience audience, Cells cells) {
+        if (audience.seesEverything()) {
+            return new Shown(year, contractCount, totalBudgetAllDomainsCents, totalBudgetZvwCents,
+                    sectors.stream().map(s -> new ShownSector(s.sector(), s.contractCount(), s.chargedCents(),
+                            s.budgetCents(), false)).toList(),
+                    insurerCount, providerCount, chargedTotalCents, unfundedZvwCents,
+                    otherDomains.stream().map(d -> new ShownDomain(d.domain(), d.contractCount(), d.recordedCents(),
+                            false)).toList(),
+                    doubleFundingMeasureContractCount, false);
+        }
+        boolean counts = !audience.withholds(cells.allocated());
+        Partition.Withheld<String> budgets = new Partition<>(cells.committedPerSector()).withheldFrom(audience);
+        Partition.Withheld<String> charged = new Partition<>(cells.settledPerSector()).withheldFrom(audience);
+        List<ShownSector> shownSectors = sectors.stream().map(s -> {
+            boolean budget = !budgets.cell(s.sector());
+            boolean charge = !charged.cell(s.sector());
+            return new ShownSector(s.sector(), budget ? s.contractCount() : null, charge ? s.chargedCents() : null,
+                    budget ? s.budgetCents() : null, !budget || !charge);
+        }).toList();
+        List<ShownDomain> shownDomains = otherDomains.stream().map(d -> audience.withholds(
+                        cells.otherDomains().get(d.domain()))
+                ? new ShownDomain(d.domain(), null, null, true)
+                : new ShownDomain(d.domain(), d.contractCount(), d.recordedCents(), false)).toList();
+        boolean zvw = !budgets.total();
+        boolean unfunded = !audience.withholds(cells.unfunded());
+        boolean allDomains = zvw && unfunded && shownDomains.stream().noneMatch(ShownDomain::suppressed);
+        boolean suppressed = !counts || budgets.any() || charged.any() || !unfunded || !allDomains;
+        return new Shown(year, counts ? contractCount : null, allDomains ? totalBudgetAllDomainsCents : null,
+                zvw ? totalBudgetZvwCents : null, shownSectors, counts ? insurerCount : null,
+                counts ? providerCount : null, charged.total() ? null : chargedTotalCents,
+                unfunded ? unfundedZvwCents : null, shownDomains,
+                counts ? doubleFundingMeasureContractCount : null, suppressed);
     }
 }

@@ -1,6 +1,7 @@
 package nl.bdss.reporting.region.domain;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,8 @@ import java.util.TreeMap;
 import nl.bdss.kernel.identity.Postcode;
 import nl.bdss.kernel.money.LargestRemainder;
 import nl.bdss.kernel.money.LargestRemainder.Claim;
+import nl.bdss.reporting.privacy.domain.Audience;
+import nl.bdss.reporting.privacy.domain.Partition;
 
 /**
  * The title's load per region: each contract's settled and committed Zvw amounts of the year are attributed to
@@ -57,6 +60,68 @@ public final class RegionLoadCalculator {
             loads.add(new RegionLoad(RegionMap.UNASSIGNED, unassigned[0], unassigned[1], unassigned[2]));
         }
         return loads;
+    }
+
+    /** A region as shown: a withheld figure is null and {@code suppressed} true. */
+    public record ShownRegion(String region, Long settledCents, Long committedCents, Long contractCount,
+            boolean suppressed) {
+    }
+
+    /** The loads per region as shown to an audience, with the year's totals; {@code suppressed} if anything is. */
+    public record Shown(Long settledCents, Long committedCents, List<ShownRegion> regions, boolean suppressed) {
+
+        public Shown {
+            regions = List.copyOf(regions);
+        }
+    }
+
+    /**
+     * The loads per region as {@code audience} is shown them. A region's figures are sums over every insurer's
+     * contracts in it, so an insurer is not shown one that rests on one or two contracts it is not a party to: a
+     * region's {@code settledCents} rests on the contracts with a settled part there, its {@code committedCents} on
+     * those with a committed part, its {@code contractCount} on both; each breakdown is withheld with its complement
+     * ({@link Partition}), so neither the year's totals nor the sector loads (the same totals, broken down by sector)
+     * give a withheld region away, and a total is withheld when it rests on too few other parties' contracts.
+     */
+    public static Shown shown(RegionMap map, List<ContractAmounts> contracts, Audience audience) {
+        List<RegionLoad> loads = loads(map, contracts);
+        long settledTotal = loads.stream().mapToLong(RegionLoad::settledCents).sum();
+        long committedTotal = loads.stream().mapToLong(RegionLoad::committedCents).sum();
+        if (audience.seesEverything()) {
+            return new Shown(settledTotal, committedTotal, loads.stream().map(load -> new ShownRegion(load.region(),
+                    load.settledCents(), load.committedCents(), load.contractCount(), false)).toList(), false);
+        }
+        Map<String, Set<String>> settled = new TreeMap<>();
+        Map<String, Set<String>> committed = new TreeMap<>();
+        Map<String, Set<String>> any = new TreeMap<>();
+        for (ContractAmounts contract : contracts) {
+            Map<String, Long> weights = postcodesPerRegion(map, contract.serviceAreaPostcodes());
+            Map<String, Long> settledParts = split(contract.settledCents(), weights);
+            Map<String, Long> committedParts = split(contract.committedCents(), weights);
+            for (String region : weights.keySet()) {
+                any.computeIfAbsent(region, r -> new HashSet<>()).add(contract.contractId());
+                if (settledParts.get(region) != 0) {
+                    settled.computeIfAbsent(region, r -> new HashSet<>()).add(contract.contractId());
+                }
+                if (committedParts.get(region) != 0) {
+                    committed.computeIfAbsent(region, r -> new HashSet<>()).add(contract.contractId());
+                }
+            }
+        }
+        Partition.Withheld<String> settledWithheld = new Partition<>(settled).withheldFrom(audience);
+        Partition.Withheld<String> committedWithheld = new Partition<>(committed).withheldFrom(audience);
+        List<ShownRegion> regions = loads.stream().map(load -> {
+            boolean settledShown = !settledWithheld.cell(load.region());
+            boolean committedShown = !committedWithheld.cell(load.region());
+            boolean countShown = settledShown && committedShown && !audience.withholds(any.get(load.region()));
+            return new ShownRegion(load.region(), settledShown ? load.settledCents() : null,
+                    committedShown ? load.committedCents() : null, countShown ? load.contractCount() : null,
+                    !(settledShown && committedShown && countShown));
+        }).toList();
+        return new Shown(settledWithheld.total() ? null : settledTotal,
+                committedWithheld.total() ? null : committedTotal, regions,
+                regions.stream().anyMatch(ShownRegion::suppressed) || settledWithheld.total()
+                        || committedWithheld.total());
     }
 
     /** The number of distinct postcodes per region; a contract without postcodes weighs 1 on UNASSIGNED. */

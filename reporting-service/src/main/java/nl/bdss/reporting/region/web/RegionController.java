@@ -3,6 +3,7 @@ package nl.bdss.reporting.region.web;
 import java.util.List;
 import java.util.Map;
 import nl.bdss.problem.FieldError;
+import nl.bdss.reporting.privacy.application.Audiences;
 import nl.bdss.reporting.region.application.RegionLoadQuery;
 import nl.bdss.reporting.region.application.RegionLoadQuery.RegionLoads;
 import nl.bdss.reporting.region.application.RegionReference;
@@ -12,6 +13,7 @@ import nl.bdss.reporting.region.domain.RegionMap;
 import nl.bdss.reporting.web.Csv;
 import nl.bdss.reporting.web.Paging;
 import nl.bdss.reporting.web.Refusals;
+import nl.bdss.security.CurrentClient;
 import nl.bdss.security.audit.AuditObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -24,7 +26,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The regions as PC4 ranges (reference data, replaceable by operators) and the title's load per region. */
+/**
+ * The regions as PC4 ranges (reference data, replaceable by operators) and the title's load per region; an insurer
+ * is not shown a region's figures that rest on one or two contracts of other parties (null and
+ * {@code "suppressed": true}, in the CSV empty cells).
+ */
 @RestController
 @RequestMapping("/api/v1")
 class RegionController {
@@ -33,10 +39,12 @@ class RegionController {
 
     private final RegionReference reference;
     private final RegionLoadQuery loads;
+    private final Audiences audiences;
 
-    RegionController(RegionReference reference, RegionLoadQuery loads) {
+    RegionController(RegionReference reference, RegionLoadQuery loads, Audiences audiences) {
         this.reference = reference;
         this.loads = loads;
+        this.audiences = audiences;
     }
 
     @GetMapping("/regions")
@@ -62,7 +70,8 @@ class RegionController {
     @GetMapping("/region-loads")
     ResponseEntity<?> regionLoads(@RequestParam int year, @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        RegionLoads figures = loads.ofYear(Paging.year(year));
+        RegionLoads figures = loads.ofYear(Paging.year(year),
+                audiences.of(CurrentClient.insurerRestriction().orElse(null)));
         if (!Csv.wanted(format, accept)) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(figures);
         }

@@ -1,13 +1,18 @@
 package nl.bdss.reporting.sectorload.application;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import nl.bdss.reporting.contracts.application.CommittedAmounts;
 import nl.bdss.reporting.contracts.domain.CommittedFigure;
 import nl.bdss.reporting.mbi.application.MbiWatch;
 import nl.bdss.reporting.mbi.domain.LoadShare;
+import nl.bdss.reporting.privacy.application.CellContracts;
+import nl.bdss.reporting.privacy.domain.Audience;
+import nl.bdss.reporting.privacy.domain.Partition;
 import nl.bdss.reporting.sectorload.application.SectorLoadReadings.ContractLoad;
 import nl.bdss.reporting.sectorload.application.SectorLoadReadings.InsurerLoad;
 import nl.bdss.reporting.sectorload.application.SectorLoadReadings.MacroFigure;
@@ -19,34 +24,60 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Reads the sector loads of a year, with the committed projection and the macro budgets (R17, R18, R21). The committed
  * figures come from {@link CommittedAmounts}, as the NZa monitor's budgets do.
+ *
+ * <p>These are sums over every insurer's contracts. An insurer is not shown a figure that rests on one or two
+ * contracts it is not a party to (the small-cell rule, {@link Audience}): the settled figures of a sector
+ * ({@code amountCents}, {@code version}, {@code loadShareBasisPoints}) and its committed ones ({@code committedCents},
+ * {@code committedShareBasisPoints}) are withheld apart, each breakdown with its complement ({@link Partition}), so
+ * neither the totals nor the other sectors give a withheld sector away; {@code totalCents} and {@code committedCents}
+ * of the year are withheld when they themselves rest on too few other parties' contracts. A withheld figure is null
+ * (the shares are left out, as when no macro budget is known) and the object holding it says
+ * {@code "suppressed": true}; nothing else changes, and an operator's answer is as before.
  */
 @Service
 @Transactional(readOnly = true)
 public class SectorLoadQueries {
 
-    public record SectorLoadView(String sector, long amountCents, long version, long committedCents,
-            Long macroBudgetCents, Long loadShareBasisPoints, Long committedShareBasisPoints, String macroBudgetSource,
-            LocalDate macroBudgetDate) {
+    /** A sector's loads; {@code amountCents}, {@code version}, {@code committedCents} are null only when withheld. */
+    public record SectorLoadView(String sector, @JsonInclude(JsonInclude.Include.ALWAYS) Long amountCents,
+            @JsonInclude(JsonInclude.Include.ALWAYS) Long version,
+            @JsonInclude(JsonInclude.Include.ALWAYS) Long committedCents, Long macroBudgetCents,
+            Long loadShareBasisPoints, Long committedShareBasisPoints, String macroBudgetSource,
+            LocalDate macroBudgetDate, Boolean suppressed) {
     }
 
-    public record DomainAmount(String domain, long committedCents) {
+    public record DomainAmount(String domain, @JsonInclude(JsonInclude.Include.ALWAYS) Long committedCents,
+            Boolean suppressed) {
     }
 
-    public record SectorLoads(int year, int alertThresholdBasisPoints, long totalCents, long committedCents,
-            List<SectorLoadView> sectors, List<DomainAmount> otherDomains) {
+    /** {@code suppressed}: true when any figure of the answer is withheld (null); absent otherwise. */
+    public record SectorLoads(int year, int alertThresholdBasisPoints,
+            @JsonInclude(JsonInclude.Include.ALWAYS) Long totalCents,
+            @JsonInclude(JsonInclude.Include.ALWAYS) Long committedCents, List<SectorLoadView> sectors,
+            List<DomainAmount> otherDomains, Boolean suppressed) {
     }
 
     private final SectorLoadReadings readings;
     private final MbiWatch watch;
     private final CommittedAmounts committedAmounts;
+    private final CellContracts cellContracts;
 
-    SectorLoadQueries(SectorLoadReadings readings, MbiWatch watch, CommittedAmounts committedAmounts) {
+    SectorLoadQueries(SectorLoadReadings readings, MbiWatch watch, CommittedAmounts committedAmounts,
+            CellContracts cellContracts) {
         this.readings = readings;
         this.watch = watch;
         this.committedAmounts = committedAmounts;
+        this.cellContracts = cellContracts;
     }
 
-    public SectorLoads ofYear(int year) {
+    /** The year's loads as {@code audience} is shown them. */
+    public SectorLoads ofYear(int year, Audience audience) {
+        Partition.Withheld<String> settledWithheld = audience.seesEverything() ? none()
+                : new Partition<>(cellContracts.settledPerSector(year)).withheldFrom(audience);
+        Partition.Withheld<String> committedWithheld = audience.seesEverything() ? none()
+                : new Partition<>(cellContracts.committedPerSector(year)).withheldFrom(audience);
+        Map<String, Set<String>> otherDomainContracts = audience.seesEverything() ? Map.of()
+                : cellContracts.committedPerOtherDomain(year);
         Map<String, Settled> settled = readings.settled(year);
         List<CommittedFigure> committedFigures = committedAmounts.ofYear(year);
         Map<String, Long> committed = new TreeMap<>();
@@ -61,17 +92,34 @@ public class SectorLoadQueries {
             Settled load = settled.getOrDefault(sector, new Settled(0, 0));
             long committedCents = committed.getOrDefault(sector, 0L);
             MacroFigure budget = macro.get(sector);
-            return new SectorLoadView(sector, load.amountCents(), load.version(), committedCents,
+            boolean settledShown = !settledWithheld.cell(sector);
+            boolean committedShown = !committedWithheld.cell(sector);
+            return new SectorLoadView(sector, settledShown ? load.amountCents() : null,
+                    settledShown ? load.version() : null, committedShown ? committedCents : null,
                     budget == null ? null : budget.amountCents(),
-                    budget == null ? null : new LoadShare(load.amountCents(), budget.amountCents()).basisPoints(),
-                    budget == null ? null : new LoadShare(committedCents, budget.amountCents()).basisPoints(),
-                    budget == null ? null : budget.source(), budget == null ? null : budget.date());
+                    budget == null || !settledShown ? null
+                            : new LoadShare(load.amountCents(), budget.amountCents()).basisPoints(),
+                    budget == null || !committedShown ? null
+                            : new LoadShare(committedCents, budget.amountCents()).basisPoints(),
+                    budget == null ? null : budget.source(), budget == null ? null : budget.date(),
+                    settledShown && committedShown ? null : Boolean.TRUE);
         }).toList();
         List<DomainAmount> otherDomains = committedFigures.stream().filter(figure -> !figure.zvw())
-                .map(figure -> new DomainAmount(figure.domain(), figure.amountCents())).toList();
+                .map(figure -> audience.withholds(otherDomainContracts.get(figure.domain()))
+                        ? new DomainAmount(figure.domain(), null, Boolean.TRUE)
+                        : new DomainAmount(figure.domain(), figure.amountCents(), null))
+                .toList();
+        long totalSettled = settled.values().stream().mapToLong(Settled::amountCents).sum();
+        long totalCommitted = committed.values().stream().mapToLong(Long::longValue).sum();
+        boolean anyWithheld = settledWithheld.any() || committedWithheld.any()
+                || otherDomains.stream().anyMatch(domain -> domain.suppressed() != null);
         return new SectorLoads(year, watch.threshold().basisPoints(),
-                views.stream().mapToLong(SectorLoadView::amountCents).sum(),
-                views.stream().mapToLong(SectorLoadView::committedCents).sum(), views, otherDomains);
+                settledWithheld.total() ? null : totalSettled, committedWithheld.total() ? null : totalCommitted,
+                views, otherDomains, anyWithheld ? Boolean.TRUE : null);
+    }
+
+    private static Partition.Withheld<String> none() {
+        return new Partition.Withheld<>(Set.of(), false);
     }
 
     public List<Integer> years() {

@@ -1,6 +1,7 @@
 package nl.bdss.reporting.sectorload.web;
 
 import java.util.List;
+import nl.bdss.reporting.privacy.application.Audiences;
 import nl.bdss.reporting.sectorload.application.SectorLoadQueries;
 import nl.bdss.reporting.sectorload.application.SectorLoadQueries.SectorLoads;
 import nl.bdss.reporting.sectorload.application.SectorLoadReadings.ContractLoad;
@@ -21,24 +22,29 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The title's load on the sector macro budgets (R17, R18, R21), settled and committed. The sector-wide figures are
- * the same for every caller; the figures per insurer, per contract and per period add up an insurer's own settled
- * lines only when the caller is an insurer (its UZOVI from the token), in the query, so totals and pages are its own.
+ * the same for every caller, except that an insurer is not shown one that rests on one or two contracts of other
+ * parties (null, {@code "suppressed": true}; in the CSV an empty cell, see {@link SectorLoadQueries}); the figures
+ * per insurer, per contract and per period add up an insurer's own settled lines only when the caller is an insurer
+ * (its UZOVI from the token), in the query, so totals and pages are its own money and shown in full.
  */
 @RestController
 @RequestMapping("/api/v1")
 class SectorLoadController {
 
     private final SectorLoadQueries queries;
+    private final Audiences audiences;
 
-    SectorLoadController(SectorLoadQueries queries) {
+    SectorLoadController(SectorLoadQueries queries, Audiences audiences) {
         this.queries = queries;
+        this.audiences = audiences;
     }
 
     /** JSON by default; CSV with {@code format=csv} or {@code Accept: text/csv}. */
     @GetMapping("/sector-loads")
     ResponseEntity<?> sectorLoads(@RequestParam int year, @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        SectorLoads loads = queries.ofYear(Paging.year(year));
+        SectorLoads loads = queries.ofYear(Paging.year(year),
+                audiences.of(CurrentClient.insurerRestriction().orElse(null)));
         if (!Csv.wanted(format, accept)) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(loads);
         }

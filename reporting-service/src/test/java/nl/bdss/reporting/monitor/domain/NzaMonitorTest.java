@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import nl.bdss.reporting.contracts.domain.CommittedFigure;
 import nl.bdss.reporting.monitor.domain.NzaMonitor.Contracts;
 import nl.bdss.reporting.monitor.domain.NzaMonitor.DomainFigures;
 import nl.bdss.reporting.monitor.domain.NzaMonitor.SectorFigures;
+import nl.bdss.reporting.monitor.domain.NzaMonitor.ShownDomain;
+import nl.bdss.reporting.monitor.domain.NzaMonitor.ShownSector;
+import nl.bdss.reporting.privacy.domain.Audience;
+import nl.bdss.reporting.privacy.domain.SmallCells;
 import org.junit.jupiter.api.Test;
 
 class NzaMonitorTest {
@@ -107,5 +112,77 @@ class NzaMonitorTest {
                 .hasMessageContaining("sector");
         assertThatThrownBy(() -> new CommittedFigure("WMO", "GGZ", 1, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sector");
+    }
+
+    // What an insurer is shown (small cells, issue 14)
+
+    /**
+     * A year of five contracts: "own" of the insurer looking, a, b, c and d of others. Committed: HUISARTSENZORG
+     * 1,000,000 (own) + 600,000 (a) + 500,000 (b) + 400,000 (c) = 2,500,000, GGZ 300,000 (d); Wmo 100,000 (a);
+     * settled: HUISARTSENZORG 2,500,000 by the same four, GGZ 300,000 (d).
+     */
+    static NzaMonitor fiveContracts() {
+        return NzaMonitor.of(2044, new Contracts(5, 3, 4, 2), List.of(new CommittedFigure("WMO", "", 100_000, 1),
+                        new CommittedFigure("ZVW", "GGZ", 300_000, 1),
+                        new CommittedFigure("ZVW", "HUISARTSENZORG", 2_500_000, 4)),
+                0, Map.of("GGZ", 300_000L, "HUISARTSENZORG", 2_500_000L));
+    }
+
+    static NzaMonitor.Cells cellsOfFiveContracts() {
+        return new NzaMonitor.Cells(Set.of("own", "a", "b", "c", "d"),
+                Map.of("GGZ", Set.of("d"), "HUISARTSENZORG", Set.of("own", "a", "b", "c")),
+                Map.of("GGZ", Set.of("d"), "HUISARTSENZORG", Set.of("own", "a", "b", "c")),
+                Map.of("WMO", Set.of("a")), Set.of());
+    }
+
+    @Test
+    void toAnInsurer_aSectorOfOneOtherContract_itsComplementAndWhatAddsThemUpAreWithheld_theCountsShown() {
+        NzaMonitor.Shown shown = fiveContracts().shownTo(
+                Audience.insurer(Set.of("own"), SmallCells.withDefaultMinimum()), cellsOfFiveContracts());
+
+        // GGZ rests on d alone; HUISARTSENZORG (3 others) is the only other sector, withheld so that the Zvw total
+        // minus it does not give GGZ away; the totals rest on a, b, c, d: shown
+        assertThat(shown.sectors()).containsExactly(new ShownSector("GGZ", null, null, null, true),
+                new ShownSector("HUISARTSENZORG", null, null, null, true));
+        // 300,000 + 2,500,000
+        assertThat(shown.totalBudgetZvwCents()).isEqualTo(2_800_000L);
+        assertThat(shown.chargedTotalCents()).isEqualTo(2_800_000L);
+        // Wmo rests on a alone: withheld, and with it the all-domains total it is part of
+        assertThat(shown.otherDomains()).containsExactly(new ShownDomain("WMO", null, null, true));
+        assertThat(shown.totalBudgetAllDomainsCents()).isNull();
+        assertThat(shown.unfundedZvwCents()).isZero();
+        // the year's contracts: 4 of others
+        assertThat(shown.contractCount()).isEqualTo(5);
+        assertThat(shown.insurerCount()).isEqualTo(3);
+        assertThat(shown.suppressed()).isTrue();
+        assertThat(shown.rows()).contains(java.util.Arrays.asList(2044, "sectorBudgetCents", "GGZ", null),
+                List.of(2044, "budgetZvwCents", "", 2_800_000L));
+    }
+
+    @Test
+    void toTheOperator_everyFigureIsShown() {
+        NzaMonitor.Shown shown = fiveContracts().shownTo(Audience.everything(), null);
+
+        assertThat(shown.sectors()).containsExactly(new ShownSector("GGZ", 1L, 300_000L, 300_000L, false),
+                new ShownSector("HUISARTSENZORG", 4L, 2_500_000L, 2_500_000L, false));
+        // 100,000 + 2,800,000
+        assertThat(shown.totalBudgetAllDomainsCents()).isEqualTo(2_900_000L);
+        assertThat(shown.otherDomains()).containsExactly(new ShownDomain("WMO", 1L, 100_000L, false));
+        assertThat(shown.suppressed()).isFalse();
+        assertThat(shown.rows()).isEqualTo(fiveContracts().rows());
+    }
+
+    @Test
+    void toAPartyOfFourOfTheFive_theYearRestsOnOneOtherContract_soTheCountsAreWithheldToo() {
+        NzaMonitor.Shown shown = fiveContracts().shownTo(
+                Audience.insurer(Set.of("own", "a", "b", "c"), SmallCells.withDefaultMinimum()), cellsOfFiveContracts());
+
+        assertThat(shown.contractCount()).isNull();
+        assertThat(shown.providerCount()).isNull();
+        assertThat(shown.totalBudgetZvwCents()).isNull();
+        // HUISARTSENZORG and Wmo rest on its own contracts only
+        assertThat(shown.sectors()).containsExactly(new ShownSector("GGZ", null, null, null, true),
+                new ShownSector("HUISARTSENZORG", 4L, 2_500_000L, 2_500_000L, false));
+        assertThat(shown.otherDomains()).containsExactly(new ShownDomain("WMO", 1L, 100_000L, false));
     }
 }

@@ -8,8 +8,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
+import nl.bdss.reporting.privacy.domain.Audience;
+import nl.bdss.reporting.privacy.domain.SmallCells;
 import nl.bdss.reporting.region.domain.RegionLoadCalculator.ContractAmounts;
 import nl.bdss.reporting.region.domain.RegionLoadCalculator.RegionLoad;
+import nl.bdss.reporting.region.domain.RegionLoadCalculator.ShownRegion;
 import org.junit.jupiter.api.Test;
 
 class RegionLoadCalculatorTest {
@@ -119,5 +123,45 @@ class RegionLoadCalculatorTest {
         for (int pc4 = 1000; pc4 <= 9999; pc4++) {
             assertThat(provinces.regionOf(String.valueOf(pc4))).as("PC4 %d", pc4).isPresent();
         }
+    }
+
+    // What an insurer is shown (small cells, issue 14)
+
+    /**
+     * Utrecht: one other contract (u, 5,000 settled, 6,000 committed); Noord-Holland: own (100,000 / 0) and three
+     * others (a 1,000 / 0, b 2,000 / 0, c 3,000 / 0); Zuid-Holland: none.
+     */
+    static List<ContractAmounts> oneOtherInUtrecht() {
+        return List.of(aContract("u", List.of("3511"), 5_000, 6_000), aContract("own", List.of("1011"), 100_000, 0),
+                aContract("a", List.of("1012"), 1_000, 0), aContract("b", List.of("1013"), 2_000, 0),
+                aContract("c", List.of("1015"), 3_000, 0));
+    }
+
+    @Test
+    void toAnInsurer_aRegionOfOneOtherContract_andItsComplementAreWithheld_theTotalsRestOnEnough() {
+        RegionLoadCalculator.Shown shown = RegionLoadCalculator.shown(threeRegions(), oneOtherInUtrecht(),
+                Audience.insurer(Set.of("own"), SmallCells.withDefaultMinimum()));
+
+        assertThat(shown.regions()).containsExactly(
+                // settled: Utrecht (u) withheld, Noord-Holland (a, b, c) its complement; committed: only u, shown 0 there
+                new ShownRegion("Noord-Holland", null, 0L, null, true),
+                new ShownRegion("Utrecht", null, null, null, true),
+                new ShownRegion("Zuid-Holland", 0L, 0L, 0L, false));
+        // settled 5,000 + 100,000 + 1,000 + 2,000 + 3,000 = 111,000 on 4 others: shown; committed 6,000 on u alone
+        assertThat(shown.settledCents()).isEqualTo(111_000L);
+        assertThat(shown.committedCents()).isNull();
+        assertThat(shown.suppressed()).isTrue();
+    }
+
+    @Test
+    void toTheOperator_everyRegionIsShown() {
+        RegionLoadCalculator.Shown shown = RegionLoadCalculator.shown(threeRegions(), oneOtherInUtrecht(),
+                Audience.everything());
+
+        // Noord-Holland 100,000 + 1,000 + 2,000 + 3,000 = 106,000 of 4 contracts
+        assertThat(shown.regions()).containsExactly(new ShownRegion("Noord-Holland", 106_000L, 0L, 4L, false),
+                new ShownRegion("Utrecht", 5_000L, 6_000L, 1L, false), new ShownRegion("Zuid-Holland", 0L, 0L, 0L, false));
+        assertThat(shown.committedCents()).isEqualTo(6_000L);
+        assertThat(shown.suppressed()).isFalse();
     }
 }

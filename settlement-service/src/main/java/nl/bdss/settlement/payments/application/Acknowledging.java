@@ -50,7 +50,8 @@ public class Acknowledging {
         if (!acknowledgements.lock(id, onlyUzovi)) {
             throw PaymentInstruction.notFound(id);
         }
-        PaymentInstruction instruction = instructions.byId(id, onlyUzovi).orElseThrow(() -> PaymentInstruction.notFound(id));
+        PaymentInstruction instruction = instructions.byId(id, viewer(onlyUzovi))
+                .orElseThrow(() -> PaymentInstruction.notFound(id));
         Direction direction = Direction.valueOf(instruction.direction());
         PaymentStatus status = direction.acknowledgedAs(requested).orElseThrow(() -> Refusal.ruleViolated("status",
                 "DIRECTION", "status: a " + direction + " entry is acknowledged as " + direction.acknowledgedBy()
@@ -73,6 +74,10 @@ public class Acknowledging {
         acknowledgements.record(id, status, paymentReference, paidOn, now);
         ledger.post(Map.of(instruction.entryId() + "|" + status.name(),
                 DoubleEntry.payment(instruction.insurer(), instruction.payeeAgb(), instruction.amountCents())), now);
-        return instructions.byId(id, onlyUzovi).orElseThrow(() -> PaymentInstruction.notFound(id));
+        return instructions.byId(id, viewer(onlyUzovi)).orElseThrow(() -> PaymentInstruction.notFound(id));
+    }
+
+    private static Viewer viewer(Optional<String> onlyUzovi) {
+        return onlyUzovi.map(Viewer::insurer).orElse(Viewer.EVERYTHING);
     }
 }

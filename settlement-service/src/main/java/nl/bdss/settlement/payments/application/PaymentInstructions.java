@@ -7,16 +7,17 @@ import java.util.UUID;
 import nl.bdss.settlement.payments.domain.PaymentStatus;
 
 /**
- * Reads payment instructions with their acknowledgement. {@code onlyUzovi} (the caller's insurer restriction, empty
- * for an operator) is applied where the instructions are read, so an insurer's pages, totals and exports hold its own
- * entries only and another insurer's entry is not found.
+ * Reads payment instructions with their acknowledgement. The {@link Viewer} (the caller's insurer or payee
+ * restriction, none for an operator) is applied where the instructions are read, so an insurer's or a provider's
+ * pages, totals and exports hold its own entries only and another's entry is not found.
  */
 public interface PaymentInstructions {
 
     /**
-     * The search criteria, each optional; {@code onlyUzovi} is the caller's restriction, ANDed with {@code insurer}.
+     * The search criteria, each optional; {@code viewer} is the caller's restriction, ANDed with {@code insurer} and
+     * {@code payee}.
      */
-    record Filter(String insurer, String payee, LocalDate periodStart, PaymentStatus status, Optional<String> onlyUzovi) {
+    record Filter(String insurer, String payee, LocalDate periodStart, PaymentStatus status, Viewer viewer) {
     }
 
     record Page(List<PaymentInstruction> content, int page, int size, long totalElements) {
@@ -26,11 +27,11 @@ public interface PaymentInstructions {
     Page find(Filter filter, int page, int size);
 
     /** A period's instructions, ordered by insurer, contract and sequence. */
-    List<PaymentInstruction> forPeriod(LocalDate periodStart, Optional<String> onlyUzovi);
+    List<PaymentInstruction> forPeriod(LocalDate periodStart, Viewer viewer);
 
     /** A payee's instructions, ordered by contract, period start and sequence. */
-    List<PaymentInstruction> forPayee(String agb, Optional<String> onlyUzovi);
+    List<PaymentInstruction> forPayee(String agb, Viewer viewer);
 
-    /** One entry; empty as well when it belongs to another insurer than {@code onlyUzovi} (no existence leak). */
-    Optional<PaymentInstruction> byId(UUID id, Optional<String> onlyUzovi);
+    /** One entry; empty as well when the viewer may not see it (no existence leak). */
+    Optional<PaymentInstruction> byId(UUID id, Viewer viewer);
 }

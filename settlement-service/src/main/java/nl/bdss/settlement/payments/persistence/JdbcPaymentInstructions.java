@@ -11,14 +11,15 @@ import nl.bdss.kernel.time.PaymentTiming;
 import nl.bdss.kernel.time.Period;
 import nl.bdss.settlement.payments.application.PaymentInstruction;
 import nl.bdss.settlement.payments.application.PaymentInstructions;
+import nl.bdss.settlement.payments.application.Viewer;
 import nl.bdss.settlement.payments.domain.Direction;
 import nl.bdss.settlement.payments.domain.PaymentStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Payment instructions with their acknowledgement, read with one SQL statement per question. {@code onlyUzovi} is
- * applied in SQL, so an insurer's pages and totals are counted over its own entries only.
+ * Payment instructions with their acknowledgement, read with one SQL statement per question. The viewer's insurer and
+ * payee are applied in SQL, so an insurer's or a provider's pages and totals are counted over its own entries only.
  */
 @Repository
 class JdbcPaymentInstructions implements PaymentInstructions {
@@ -29,6 +30,9 @@ class JdbcPaymentInstructions implements PaymentInstructions {
                    e.booked_by, e.booked_at, e.payment_timing, a.status, a.payment_reference, a.paid_on
             from settlement_entry e left join payment_acknowledgement a on a.entry_id = e.id
             """;
+    /** The viewer's confinement: parameters uzovi, uzovi, payee, payee (null = not confined). */
+    private static final String VIEWER = " (cast(? as varchar) is null or e.uzovi = ?)"
+            + " and (cast(? as varchar) is null or e.payee_agb = ?)";
 
     private final JdbcClient jdbc;
 
@@ -52,33 +56,50 @@ class JdbcPaymentInstructions implements PaymentInstructions {
     }
 
     @Override
-    public List<PaymentInstruction> forPeriod(LocalDate periodStart, Optional<String> onlyUzovi) {
-        return jdbc.sql(SELECT + " where e.period_start = ? and (cast(? as varchar) is null or e.uzovi = ?)"
+    public List<PaymentInstruction> forPeriod(LocalDate periodStart, Viewer viewer) {
+        return jdbc.sql(SELECT + " where e.period_start = ? and" + VIEWER
                         + " order by e.uzovi, e.contract_id, e.sequence")
-                .params(periodStart, onlyUzovi.orElse(null), onlyUzovi.orElse(null))
+                .params(params(periodStart, viewer))
                 .query((rs, n) -> map(rs)).list();
     }
 
     @Override
-    public List<PaymentInstruction> forPayee(String agb, Optional<String> onlyUzovi) {
-        return jdbc.sql(SELECT + " where e.payee_agb = ? and (cast(? as varchar) is null or e.uzovi = ?)"
+    public List<PaymentInstruction> forPayee(String agb, Viewer viewer) {
+        return jdbc.sql(SELECT + " where e.payee_agb = ? and" + VIEWER
                         + " order by e.contract_id, e.period_start, e.sequence")
-                .params(agb, onlyUzovi.orElse(null), onlyUzovi.orElse(null))
+                .params(params(agb, viewer))
                 .query((rs, n) -> map(rs)).list();
     }
 
     @Override
-    public Optional<PaymentInstruction> byId(UUID id, Optional<String> onlyUzovi) {
-        return jdbc.sql(SELECT + " where e.id = ? and (cast(? as varchar) is null or e.uzovi = ?)")
-                .params(id, onlyUzovi.orElse(null), onlyUzovi.orElse(null))
+    public Optional<PaymentInstruction> byId(UUID id, Viewer viewer) {
+        return jdbc.sql(SELECT + " where e.id = ? and" + VIEWER)
+                .params(params(id, viewer))
                 .query((rs, n) -> map(rs)).optional();
+    }
+
+    /** The first parameter, then the viewer's (see {@link #VIEWER}). */
+    private static List<Object> params(Object first, Viewer viewer) {
+        List<Object> params = new ArrayList<>();
+        params.add(first);
+        String uzovi = viewer.uzovi().orElse(null);
+        String payee = viewer.payeeAgb().orElse(null);
+        params.add(uzovi);
+        params.add(uzovi);
+        params.add(payee);
+        params.add(payee);
+        return params;
     }
 
     private static String where(Filter filter, List<Object> params) {
         List<String> conditions = new ArrayList<>();
-        filter.onlyUzovi().ifPresent(uzovi -> {
+        filter.viewer().uzovi().ifPresent(uzovi -> {
             conditions.add("e.uzovi = ?");
             params.add(uzovi);
+        });
+        filter.viewer().payeeAgb().ifPresent(agb -> {
+            conditions.add("e.payee_agb = ?");
+            params.add(agb);
         });
         if (filter.insurer() != null) {
             conditions.add("e.uzovi = ?");

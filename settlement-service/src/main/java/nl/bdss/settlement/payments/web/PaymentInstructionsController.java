@@ -8,6 +8,7 @@ import nl.bdss.problem.FieldError;
 import nl.bdss.security.CurrentClient;
 import nl.bdss.settlement.payments.application.Acknowledging;
 import nl.bdss.settlement.payments.application.PayeeStatement;
+import nl.bdss.settlement.payments.application.PayeeStatements;
 import nl.bdss.settlement.payments.application.PaymentInstruction;
 import nl.bdss.settlement.payments.application.PaymentInstructions;
 import nl.bdss.settlement.payments.domain.PaymentStatus;
@@ -24,9 +25,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The insurers' back office: payment instructions, their acknowledgement, a period's CSV and payee statements. An
- * insurer (token with a UZOVI) sees and acknowledges its own entries only: others' answer 404 and are left out of
- * pages, CSV and statements; the {@code insurer} search parameter only narrows further. Operators see all.
+ * The insurers' back office and the providers' view of their money: payment instructions, their acknowledgement, a
+ * period's CSV and payee statements. An insurer (token with a UZOVI) sees and acknowledges its own entries only;
+ * a provider (token with an AGB) sees the entries paid to it (what each insurer will pay it, and their status) and
+ * its own payee statement, and acknowledges nothing (the insurer pays). Another's entries answer 404 and are left
+ * out of pages, CSV and statements; another payee's statement answers 404 to a provider; the {@code insurer} and
+ * {@code payee} search parameters only narrow further. Operators see all.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -37,10 +41,13 @@ class PaymentInstructionsController {
 
     private final PaymentInstructions instructions;
     private final Acknowledging acknowledging;
+    private final PayeeStatements statements;
 
-    PaymentInstructionsController(PaymentInstructions instructions, Acknowledging acknowledging) {
+    PaymentInstructionsController(PaymentInstructions instructions, Acknowledging acknowledging,
+            PayeeStatements statements) {
         this.instructions = instructions;
         this.acknowledging = acknowledging;
+        this.statements = statements;
     }
 
     @GetMapping("/payment-instructions")
@@ -58,14 +65,13 @@ class PaymentInstructionsController {
                 .check(size >= 1 && size <= MAX_PAGE_SIZE, "size", FieldError.REQUEST,
                         "size must be 1 to " + MAX_PAGE_SIZE + ", was " + size)
                 .refuseIfAny();
-        return instructions.find(new PaymentInstructions.Filter(insurer, payee, period, status,
-                CurrentClient.insurerRestriction()), page, size);
+        return instructions.find(new PaymentInstructions.Filter(insurer, payee, period, status, Viewers.current()),
+                page, size);
     }
 
     @GetMapping("/payment-instructions/{id}")
     PaymentInstruction one(@PathVariable UUID id) {
-        return instructions.byId(id, CurrentClient.insurerRestriction())
-                .orElseThrow(() -> PaymentInstruction.notFound(id));
+        return instructions.byId(id, Viewers.current()).orElseThrow(() -> PaymentInstruction.notFound(id));
     }
 
     /**
@@ -94,7 +100,7 @@ class PaymentInstructionsController {
     ResponseEntity<String> export(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodStart) {
         StringBuilder csv = new StringBuilder("id,entryId,kind,correctsEntryId,contractId,periodStart,periodEnd,insurer,"
                 + "payeeAgb,payeePartyKey,sector,amountCents,allocationVersion,status,paymentReference,paidOn,direction\n");
-        for (PaymentInstruction i : instructions.forPeriod(periodStart, CurrentClient.insurerRestriction())) {
+        for (PaymentInstruction i : instructions.forPeriod(periodStart, Viewers.current())) {
             csv.append(String.join(",", i.id().toString(), i.entryId(), i.kind(), cell(i.correctsEntryId()),
                     cell(i.contractId()), i.periodStart().toString(), i.periodEnd().toString(), i.insurer(),
                     i.payeeAgb(), cell(i.payeePartyKey()), cell(i.sector()), Long.toString(i.amountCents()),
@@ -112,8 +118,8 @@ class PaymentInstructionsController {
         new FieldChecks()
                 .check(AgbCode.isValid(agb), "agb", FieldError.REQUEST, "agb must be an 8-digit AGB code, was " + agb)
                 .refuseIfAny();
-        // An insurer's statement holds only its own lines for this payee (and their totals).
-        return PayeeStatement.of(agb, instructions.forPayee(agb, CurrentClient.insurerRestriction()));
+        // An insurer's statement holds only its own lines for this payee (and their totals); a provider reads its own.
+        return statements.of(agb, Viewers.current());
     }
 
     private static String cell(String value) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import nl.bdss.kernel.money.LargestRemainder;
+import nl.bdss.settlement.privacy.domain.SmallCells;
 
 /**
  * An insurer's settled lump sums of one year attributed to categories by a distribution key (R19). The parts add up
@@ -31,6 +32,24 @@ public record Attribution(String insurer, int year, DistributionKey key, long se
 
     /** One contract's allocation version whose settled amount was spread, and whose counts were used. */
     public record Basis(String contractId, int allocationVersion, long amountCents, CountsSource countsFrom) {
+    }
+
+    /**
+     * A part as shown to a caller under the small-cell rule: {@code insuredCount} is null and {@code suppressed} true
+     * when the count is positive but below the rule's minimum. The amount is kept: it is the insurer's own booking,
+     * which R19 asks for per category, and the parts must add up to its settled total.
+     */
+    public record ShownPart(String category, Long insuredCount, long amountCents, boolean suppressed) {
+    }
+
+    /** The attribution as shown under a small-cell rule; {@link #parts()} as {@link ShownPart}s. */
+    public record Shown(String insurer, int year, DistributionKey key, long settledCents, String reason,
+            String countsFrom, List<Basis> basis, List<ShownPart> parts) {
+
+        public Shown {
+            basis = List.copyOf(basis);
+            parts = List.copyOf(parts);
+        }
     }
 
     public Attribution {
@@ -113,6 +132,19 @@ public record Attribution(String insurer, int year, DistributionKey key, long se
                 .toList();
         return new Attribution(insurer, year, DistributionKey.SERVICE_AREA_INSUREDS, settled, null,
                 countsFrom(basis), basis, parts);
+    }
+
+    /**
+     * This attribution as shown to a caller the small-cell rule applies to (an insurer): every part's count that rests
+     * on fewer insureds than the rule's minimum is withheld. Pass a rule with minimum 1 to show every count (operators).
+     */
+    public Shown shownUnder(SmallCells cells) {
+        List<ShownPart> shown = parts.stream()
+                .map(part -> cells.suppress(part.insuredCount())
+                        ? new ShownPart(part.category(), null, part.amountCents(), true)
+                        : new ShownPart(part.category(), part.insuredCount(), part.amountCents(), false))
+                .toList();
+        return new Shown(insurer, year, key, settledCents, reason, countsFrom, basis, shown);
     }
 
     private static String countsFrom(List<Basis> basis) {

@@ -1,5 +1,7 @@
 package nl.bdss.settlement.riskequalisation.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -10,6 +12,7 @@ import nl.bdss.problem.Problem;
 import nl.bdss.problem.ProblemException;
 import nl.bdss.security.CurrentClient;
 import nl.bdss.security.audit.AuditObject;
+import nl.bdss.settlement.privacy.domain.SmallCells;
 import nl.bdss.settlement.riskequalisation.application.Attributing;
 import nl.bdss.settlement.riskequalisation.domain.Attribution;
 import nl.bdss.settlement.riskequalisation.domain.DistributionKey;
@@ -28,22 +31,63 @@ import org.springframework.web.bind.annotation.RestController;
  * JSON, or CSV with {@code Accept: text/csv}.
  *
  * <p>An insurer attributes only its own sums: {@code insurer} is taken from its token when left out and refused
- * (403) when it names another insurer. An operator names the insurer.
+ * (403) when it names another insurer. An operator names the insurer. Only the insurer's own insured counts are ever
+ * used or shown (the counts behind an allocation are read per insurer), never another insurer's.
+ *
+ * <p>Small cells: to an insurer, a part's {@code insuredCount} that rests on fewer than {@code bdss.privacy.min-insureds}
+ * (default 10) insureds is withheld: {@code "insuredCount": null, "suppressed": true} (in the CSV an empty
+ * {@code insuredCount} cell; the columns are unchanged). A count of 0 is shown. The part's {@code amountCents} stays: it
+ * is the insurer's own booking, which R19 asks for per category, and the parts add up to {@code settledCents}.
+ * Operators see every count; a part shown in full has no {@code suppressed} field.
  */
 @RestController
 class RiskEqualisationController {
 
-    private final Attributing attributing;
+    private static final SmallCells EVERY_COUNT = new SmallCells(1);
 
-    RiskEqualisationController(Attributing attributing) {
+    private final Attributing attributing;
+    private final SmallCells smallCells;
+
+    RiskEqualisationController(Attributing attributing, SmallCells smallCells) {
         this.attributing = attributing;
+        this.smallCells = smallCells;
+    }
+
+    /**
+     * A part as the caller is shown it: a withheld count is written as {@code "insuredCount": null} with
+     * {@code "suppressed": true}; a shown part has no {@code suppressed} field, exactly as before.
+     */
+    record PartView(String category, @JsonInclude(JsonInclude.Include.ALWAYS) Long insuredCount, long amountCents,
+            Boolean suppressed) {
+    }
+
+    record AttributionView(String insurer, int year, DistributionKey key, long settledCents, String reason,
+            String countsFrom, List<Attribution.Basis> basis, List<PartView> parts) {
+
+        static AttributionView of(Attribution.Shown shown) {
+            return new AttributionView(shown.insurer(), shown.year(), shown.key(), shown.settledCents(), shown.reason(),
+                    shown.countsFrom(), shown.basis(), shown.parts().stream()
+                            .map(p -> new PartView(p.category(), p.insuredCount(), p.amountCents(),
+                                    p.suppressed() ? Boolean.TRUE : null))
+                            .toList());
+        }
     }
 
     record Request(String insurer, Integer year, DistributionKey key, Map<String, Long> insuredCounts, String reason) {
     }
 
     @PostMapping(value = "/api/v1/risk-equalisation/attribution", produces = MediaType.APPLICATION_JSON_VALUE)
-    Attribution attribute(@RequestBody Request request) {
+    AttributionView attribute(@RequestBody Request request) {
+        return AttributionView.of(shown(request));
+    }
+
+    /** The attribution as the caller is shown it: an insurer under the small-cell rule, an operator every count. */
+    private Attribution.Shown shown(Request request) {
+        Attribution attribution = attribution(request);
+        return attribution.shownUnder(CurrentClient.insurerRestriction().isPresent() ? smallCells : EVERY_COUNT);
+    }
+
+    private Attribution attribution(Request request) {
         Optional<String> onlyUzovi = CurrentClient.insurerRestriction();
         String insurer = request.insurer() == null ? onlyUzovi.orElse(null) : request.insurer();
         Map<String, Long> counts = request.insuredCounts() == null ? Map.of() : request.insuredCounts();
@@ -83,14 +127,16 @@ class RiskEqualisationController {
 
     @PostMapping(value = "/api/v1/risk-equalisation/attribution", produces = "text/csv")
     ResponseEntity<String> attributeAsCsv(@RequestBody Request request) {
-        Attribution attribution = attribute(request);
+        Attribution.Shown attribution = shown(request);
+        // the columns as before; a withheld count is an empty insuredCount (a shown count is never empty, 0 included)
         StringBuilder csv = new StringBuilder("insurer,year,key,countsFrom,category,insuredCount,amountCents\n");
-        for (Attribution.Part part : attribution.parts()) {
+        for (Attribution.ShownPart part : attribution.parts()) {
             csv.append(attribution.insurer()).append(',').append(attribution.year()).append(',')
                     .append(attribution.key()).append(',')
                     .append(attribution.countsFrom() == null ? "" : attribution.countsFrom()).append(',')
                     .append(part.category()).append(',')
-                    .append(part.insuredCount()).append(',').append(part.amountCents()).append('\n');
+                    .append(part.insuredCount() == null ? "" : part.insuredCount()).append(',')
+                    .append(part.amountCents()).append('\n');
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv")).body(csv.toString());
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import nl.bdss.settlement.privacy.domain.SmallCells;
 import org.junit.jupiter.api.Test;
 
 class AttributionTest {
@@ -121,5 +122,57 @@ class AttributionTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("postcode");
         assertThat(new ServiceAreaCount("3311", "1011 AB", 5L).postcode()).isEqualTo("1011AB");
         assertThat(new ServiceAreaCount("3311", "1011 ab", 5L).postcode()).isEqualTo("1011AB");
+    }
+
+    // Small cells: what an insurer is shown (issue 14)
+
+    @Test
+    void toAnInsurer_aCountBelowTheMinimumIsWithheld_0AndLargeCountsAreShown_andTheAmountsStillAddUp_R19() {
+        // 1,000,000 over 1196 + 4 + 0 = 1200 insureds: 1011 996,666.67 -> 996,667 (largest remainder .67),
+        // 1012 3,333.33 -> 3,333, 1013 0; 996,667 + 3,333 + 0 = 1,000,000
+        Attribution attribution = Attribution.serviceArea("3311", 2025, List.of(new SettledShare("c1", 1, 1_000_000L,
+                Map.of("1011", 1196L, "1012", 4L, "1013", 0L))), Map.of());
+
+        Attribution.Shown toInsurer = attribution.shownUnder(new SmallCells(10));
+
+        assertThat(toInsurer.parts()).containsExactly(
+                new Attribution.ShownPart("1011", 1196L, 996_667L, false),
+                new Attribution.ShownPart("1012", null, 3_333L, true),
+                new Attribution.ShownPart("1013", 0L, 0L, false));
+        assertThat(toInsurer.settledCents()).isEqualTo(1_000_000L);
+        assertThat(toInsurer.basis()).containsExactly(new Attribution.Basis("c1", 1, 1_000_000L, CountsSource.ALLOCATION));
+    }
+
+    @Test
+    void toAnOperator_everyCountIsShown() {
+        Attribution attribution = Attribution.serviceArea("3311", 2025, List.of(new SettledShare("c1", 1, 1_000_000L,
+                Map.of("1011", 1196L, "1012", 4L, "1013", 0L))), Map.of());
+
+        assertThat(attribution.shownUnder(new SmallCells(1)).parts()).extracting(Attribution.ShownPart::insuredCount)
+                .containsExactly(1196L, 4L, 0L);
+        assertThat(attribution.shownUnder(new SmallCells(1)).parts()).noneMatch(Attribution.ShownPart::suppressed);
+    }
+
+    @Test
+    void aOnePostcodeServiceAreaWith9Insureds_isWithheld_with10ItIsShown() {
+        Attribution nine = Attribution.of("3311", 2025, DistributionKey.SERVICE_AREA_INSUREDS, 50_000L,
+                Map.of("1234AB", 9L), null);
+        Attribution ten = Attribution.of("3311", 2025, DistributionKey.SERVICE_AREA_INSUREDS, 50_000L,
+                Map.of("1234AB", 10L), null);
+
+        assertThat(nine.shownUnder(SmallCells.withDefaultMinimum()).parts())
+                .containsExactly(new Attribution.ShownPart("1234AB", null, 50_000L, true));
+        assertThat(ten.shownUnder(SmallCells.withDefaultMinimum()).parts())
+                .containsExactly(new Attribution.ShownPart("1234AB", 10L, 50_000L, false));
+    }
+
+    @Test
+    void allInsuredsBelowTheMinimumIsWithheld_notAttributedShowsItsZero() {
+        assertThat(Attribution.of("3311", 2025, DistributionKey.ALL_INSUREDS, 4_200_000L, Map.of("all", 7L), null)
+                .shownUnder(SmallCells.withDefaultMinimum()).parts())
+                .containsExactly(new Attribution.ShownPart("ALL_INSUREDS", null, 4_200_000L, true));
+        assertThat(Attribution.of("3311", 2025, DistributionKey.NOT_ATTRIBUTED, 4_200_000L, null, "pilot year")
+                .shownUnder(SmallCells.withDefaultMinimum()).parts())
+                .containsExactly(new Attribution.ShownPart("NOT_ATTRIBUTED", 0L, 4_200_000L, false));
     }
 }
