@@ -11,14 +11,17 @@ import nl.bdss.system.workload.Terms;
 import nl.bdss.system.workload.Workload.Amend;
 import nl.bdss.system.workload.Workload.DeliverCounts;
 import nl.bdss.system.workload.Workload.Operation;
+import nl.bdss.system.workload.Workload.Refused;
 import nl.bdss.system.workload.Workload.Register;
 import nl.bdss.system.workload.Workload.Terminate;
 import nl.bdss.system.workload.Workload;
 
 /**
  * Sends the load's operations one after the other, spread evenly over a time window so that the faults land in the
- * middle of it, and records each in {@link SentInputs} once the system accepted it. The stack is open (no tokens);
- * a contract is changed as its first insurer would, counts are delivered as the trusted third party would.
+ * middle of it, and records each in {@link SentInputs} once the system accepted it. Every party acts with its own
+ * token: a contract is proposed and changed as its first insurer would and accepted by every other party; a refused
+ * change is declined by a party or withdrawn and recorded nowhere; counts are delivered as the trusted third party
+ * would.
  */
 final class LoadDriver {
 
@@ -70,6 +73,13 @@ final class LoadDriver {
                     documents.document(amend.version().terms()),
                     key(amend.contract(), amend.contract().versions().indexOf(amend.version()) + 1));
             inputs.changed(amend.contract().handle(), amend.version());
+        } else if (operation instanceof Refused refused) {
+            String id = inputs.id(refused.contract().handle());
+            client.proposeAndRefuse(asInsurer(refused.proposed().terms()), id, refused.proposed().effectiveFrom(),
+                    documents.document(refused.proposed().terms()), key(refused.contract(), 0) + "-refused",
+                    refused.withdrawn());
+            log.say("load: an amendment of %s %s", refused.contract().handle(),
+                    refused.withdrawn() ? "withdrawn by its proposer" : "declined by a party");
         } else if (operation instanceof Terminate terminate) {
             String id = inputs.id(terminate.contract().handle());
             client.terminate(asInsurer(terminate.version().terms()), id, null, terminate.version().terms().validUntil(),

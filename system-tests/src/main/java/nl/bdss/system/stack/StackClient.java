@@ -8,7 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -137,17 +139,62 @@ public final class StackClient {
 
     /** One party's ACCEPT of the open proposal; answers the proposal's ETag after it. */
     public String accept(String client, String contractId, String etag, String what) {
+        return decide(client, contractId, etag, "{\"decision\":\"ACCEPT\"}", what);
+    }
+
+    /**
+     * Proposes an amendment as {@code client} that never takes effect: every party it asks accepts but the last,
+     * which declines it, or ({@code withdraw}) the proposer withdraws it before anyone decided.
+     */
+    public void proposeAndRefuse(String client, String contractId, LocalDate effectiveFrom, ObjectNode document,
+            String idempotencyKey, boolean withdraw) {
+        String what = "refused amendment of " + contractId;
+        ObjectNode body = json.createObjectNode().put("effectiveFrom", effectiveFrom.toString());
+        body.set("contract", document);
+        String ifMatch = etag(client, contractId);
+        HttpResponse<String> response = call(what, () -> post(client, Component.CONTRACT,
+                "/api/v1/contracts/" + contractId + "/amendments", ifMatch,
+                idempotencyKey + "@" + ifMatch.replace("\"", ""), "application/json", json.writeValueAsString(body)));
+        expect(response, 201, what);
+        JsonNode proposal = json.readTree(response.body()).path("proposal");
+        String etag = proposal.path("etag").asString(etagOf(response));
+        if (withdraw) {
+            String tag = etag;
+            HttpResponse<String> withdrawn = call("withdrawal of " + what, () -> delete(client, Component.CONTRACT,
+                    "/api/v1/contracts/" + contractId + "/proposal", tag));
+            if (withdrawn.statusCode() != 200 && !closed(client, contractId)) {
+                expect(withdrawn, 200, "withdrawal of " + what);
+            }
+            return;
+        }
+        List<JsonNode> pending = new ArrayList<>();
+        proposal.path("pendingAcceptances").forEach(pending::add);
+        for (int i = 0; i < pending.size(); i++) {
+            String decision = i + 1 < pending.size() ? "{\"decision\":\"ACCEPT\"}"
+                    : "{\"decision\":\"DECLINE\",\"reason\":\"lump sum not agreed\"}";
+            etag = decide(clientOf(pending.get(i)), contractId, etag, decision, what);
+        }
+    }
+
+    private boolean closed(String client, String contractId) {
+        HttpResponse<String> current = call("proposal of " + contractId, () -> get(client, Component.CONTRACT,
+                "/api/v1/contracts/" + contractId + "/proposal"));
+        return current.statusCode() == 200 && !"OPEN".equals(json.readTree(current.body()).path("status").asString());
+    }
+
+    /** One party's decision on the open proposal; answers the proposal's ETag after it. */
+    private String decide(String client, String contractId, String etag, String decision, String what) {
         String ifMatch = etag;
         for (int attempt = 1; attempt <= 10; attempt++) {
             String tag = ifMatch;
-            HttpResponse<String> response = call("acceptance of " + what + " by " + client, () -> post(client,
+            HttpResponse<String> response = call("decision on " + what + " by " + client, () -> post(client,
                     Component.CONTRACT, "/api/v1/contracts/" + contractId + "/acceptances", tag, null,
-                    "application/json", "{\"decision\":\"ACCEPT\"}"));
+                    "application/json", decision));
             if (response.statusCode() == 200) {
                 return etagOf(response);
             }
             if (response.statusCode() != 412 && response.statusCode() != 409) {
-                expect(response, 200, "acceptance of " + what + " by " + client);
+                expect(response, 200, "decision on " + what + " by " + client);
             }
             HttpResponse<String> current = call("proposal of " + contractId, () -> get(client, Component.CONTRACT,
                     "/api/v1/contracts/" + contractId + "/proposal"));
@@ -158,7 +205,7 @@ public final class StackClient {
             }
             ifMatch = etagOf(current);
         }
-        throw new IllegalStateException("acceptance of " + what + " by " + client + ": the proposal kept changing");
+        throw new IllegalStateException("decision on " + what + " by " + client + ": the proposal kept changing");
     }
 
     private static boolean decided(JsonNode proposal, String client) {
@@ -305,6 +352,14 @@ public final class StackClient {
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url(service) + pathAndQuery))
                 .timeout(REQUEST_TIMEOUT).GET();
+        authorize(request, client);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> delete(String client, Component service, String pathAndQuery, String ifMatch)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url(service) + pathAndQuery))
+                .timeout(REQUEST_TIMEOUT).header("If-Match", ifMatch).DELETE();
         authorize(request, client);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -50,7 +50,7 @@ public final class Workload {
     private static final int POOL_SIZE = 40;
 
     /** What the load does, in order. */
-    public sealed interface Operation permits DeliverCounts, Register, Amend, Terminate {
+    public sealed interface Operation permits DeliverCounts, Register, Amend, Terminate, Refused {
     }
 
     public record DeliverCounts(CountDataset dataset, boolean redelivery) implements Operation {
@@ -66,6 +66,13 @@ public final class Workload {
     }
 
     /** A contract of the load: a handle for the logs, and its versions in the order they are asked for. */
+    /**
+     * An amendment proposed and never in force (R1): the last party it asks declines it, or the proposer withdraws
+     * it. Nothing of the contract changes; the ledger must not show it.
+     */
+    public record Refused(PlannedContract contract, ContractVersion proposed, boolean withdrawn) implements Operation {
+    }
+
     public record PlannedContract(String handle, List<ContractVersion> versions) {
     }
 
@@ -122,6 +129,14 @@ public final class Workload {
             planned.add(contract);
             double at = step * (i + 1);
             ordered.put(at, new Register(contract));
+            // now and then a change the parties do not all agree to, right after the registration
+            ContractVersion first = contract.versions().get(0);
+            LocalDate refusedFrom = random.nextInt(100) < 25
+                    ? laterDay(first.effectiveFrom(), first.terms().validUntil()) : null;
+            if (refusedFrom != null) {
+                ordered.put(at + 0.005, new Refused(contract, ContractVersion.amended(refusedFrom,
+                        first.terms().withLumpSum(first.terms().lumpSumCents() * 2 + 1)), random.nextInt(3) == 0));
+            }
             List<ContractVersion> versions = contract.versions();
             double last = at;
             for (int v = 1; v < versions.size(); v++) {

@@ -119,6 +119,23 @@ class WorkloadTest {
     }
 
     @Test
+    void someChangesAreRefused_declinedByAPartyOrWithdrawn_rightAfterTheRegistration_R1() {
+        Map<Boolean, Integer> refused = new HashMap<>();
+        for (long seed = 1; seed <= 10; seed++) {
+            List<Operation> load = new Workload(seed).round(1, 40).load();
+            for (int i = 0; i < load.size(); i++) {
+                if (load.get(i) instanceof Workload.Refused change) {
+                    refused.merge(change.withdrawn(), 1, Integer::sum);
+                    assertThat(load.get(i - 1)).isInstanceOfSatisfying(Workload.Register.class,
+                            register -> assertThat(register.contract()).isSameAs(change.contract()));
+                    assertThat(change.contract().versions()).doesNotContain(change.proposed());
+                }
+            }
+        }
+        assertThat(refused).containsOnlyKeys(true, false);
+    }
+
+    @Test
     void theSameSeedGivesTheSameLoad() {
         Round one = new Workload(99).round(1, 10);
         Round other = new Workload(99).round(1, 10);
