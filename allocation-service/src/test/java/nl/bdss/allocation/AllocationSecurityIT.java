@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import nl.bdss.events.Topics;
 import nl.bdss.events.contract.ContractVersionPublished;
 import nl.bdss.events.contract.CountSource;
@@ -39,7 +38,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.provider.Arguments;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -145,20 +143,6 @@ class AllocationSecurityIT extends SecurityContract {
                 SecuredEndpoint.get("/api/v1/allocations/" + contractOf3311 + "/explanation", "insurer", "provider", "operator"),
                 SecuredEndpoint.post("/api/v1/allocations/preview", PREVIEW_BODY, "insurer", "provider", "operator")
                         .withContentType(CONTRACT_VERSION_JSON));
-    }
-
-    /** A valid token of the role: insurers as 3311, providers as the example's main contractor 01012345. */
-    @Override
-    protected String tokenOf(String role) {
-        return "provider".equals(role) ? tokens.provider(ManualExampleEvents.MAIN_CONTRACTOR_AGB) : super.tokenOf(role);
-    }
-
-    /** The shared contract's roles (insurer, ttp, operator) and the provider role, which this service serves too. */
-    @Override
-    protected Stream<Arguments> rolesWithoutBusiness() {
-        Stream<Arguments> providers = endpoints().stream().filter(endpoint -> !endpoint.roles().contains("provider"))
-                .map(endpoint -> Arguments.of(endpoint, "provider", tokenOf("provider")));
-        return Stream.concat(super.rolesWithoutBusiness(), providers);
     }
 
     @Override

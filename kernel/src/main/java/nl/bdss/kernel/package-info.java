@@ -1,5 +1,5 @@
 /**
- * The shared kernel: the money and identifier rules of the domain, written once and used by every service.
+ * The shared kernel: the money, identifier and disclosure rules of the domain, written once and used by every service.
  *
  * <ul>
  *   <li>{@code money}: {@link nl.bdss.kernel.money.Money} (euro cents, {@code long}, overflow-safe),
@@ -10,6 +10,8 @@
  *   <li>{@code time}: {@link nl.bdss.kernel.time.Period}, the calendar grid of {@link nl.bdss.kernel.time.PeriodKind},
  *       pro-rating by days ({@link nl.bdss.kernel.time.ProRata}) and the {@link nl.bdss.kernel.time.ExperimentWindow}
  *       (R8, R14).</li>
+ *   <li>{@code privacy}: the small-cell rule {@link nl.bdss.kernel.privacy.SmallCells} (issue 14): what an insurer
+ *       or provider is not shown because it rests on too few insureds or contracts.</li>
  * </ul>
  *
  * <p>Pure Java: nothing from Spring, Kafka, Avro or JDBC, so every layer of every service may use it.

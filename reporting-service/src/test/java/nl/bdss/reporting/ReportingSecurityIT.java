@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -110,19 +109,6 @@ class ReportingSecurityIT extends SecurityContract {
                 SecuredEndpoint.get("/api/v1/operations/rebuild", OPERATOR),
                 new SecuredEndpoint("POST", "/api/v1/operations/rebuild", null, null, Set.of(OPERATOR)),
                 SecuredEndpoint.get("/api/v1/audit", OPERATOR));
-    }
-
-    /** The library's roles, and a provider (the example's district nurse). */
-    @Override
-    protected String tokenOf(String role) {
-        return role.equals("provider") ? tokens.provider(ManualExampleEvents.DISTRICT_NURSING_AGB) : super.tokenOf(role);
-    }
-
-    /** The library's scenarios, and a provider on every endpoint: reporting has nothing of a provider's own. */
-    @Override
-    protected Stream<Arguments> rolesWithoutBusiness() {
-        return Stream.concat(super.rolesWithoutBusiness(),
-                endpoints().stream().map(endpoint -> Arguments.of(endpoint, "provider", tokenOf("provider"))));
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import nl.bdss.events.Topics;
 import nl.bdss.events.allocation.AllocationCalculated;
 import nl.bdss.events.allocation.AllocationLine;
@@ -38,7 +37,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.provider.Arguments;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -146,20 +144,6 @@ class SettlementSecurityIT extends SecurityContract {
                 SecuredEndpoint.post("/api/v1/risk-equalisation/attribution", ATTRIBUTION_OF_3311, "insurer", "operator"),
                 SecuredEndpoint.get("/api/v1/ledger/invariants", "operator"),
                 SecuredEndpoint.get("/api/v1/audit", "operator"));
-    }
-
-    /** The library's roles, and providers (as the test's main contractor {@link #PAYEE}). */
-    @Override
-    protected String tokenOf(String role) {
-        return role.equals("provider") ? provider(PAYEE) : super.tokenOf(role);
-    }
-
-    /** The library's scenarios (insurer, ttp, operator, no scope), and a provider wherever it has no business. */
-    @Override
-    protected Stream<Arguments> rolesWithoutBusiness() {
-        return Stream.concat(super.rolesWithoutBusiness(), endpoints().stream()
-                .filter(endpoint -> !endpoint.roles().contains("provider"))
-                .map(endpoint -> Arguments.of(endpoint, "provider", tokenOf("provider"))));
     }
 
     @Override

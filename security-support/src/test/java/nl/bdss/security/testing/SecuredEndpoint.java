@@ -4,7 +4,8 @@ import java.util.Set;
 
 /**
  * One endpoint of a service for the shared security contract: a well-formed request and the roles that have
- * business there ({@code insurer}, {@code ttp}, {@code operator}).
+ * business there ({@code insurer}, {@code ttp}, {@code provider}, {@code operator}); every role it does not list is
+ * expected to be refused with 403.
  */
 public record SecuredEndpoint(String method, String path, String contentType, String body, Set<String> roles) {
 

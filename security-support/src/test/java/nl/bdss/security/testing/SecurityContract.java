@@ -21,9 +21,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The security scenarios every service must pass, driven by the service's table of endpoints: without a token 401,
- * every refused token 401, a valid token of a role without business there 403, a body over the limit 413, and a
- * client past its rate 429 with {@code Retry-After}; every one of them in the one problem shape. A service's test
- * extends this class, names its endpoints and port, and adds its own scenarios (who sees whose data).
+ * every refused token 401, a valid token of each role without business there ({@code insurer}, {@code ttp},
+ * {@code provider}, {@code operator}) 403, a body over the limit 413, and a client past its rate 429 with
+ * {@code Retry-After}; every one of them in the one problem shape. A service's test extends this class, names its
+ * endpoints and port, and adds its own scenarios (who sees whose data).
  *
  * <p>The rate-limit scenario uses a client of its own, so it never spends another scenario's budget; the service's
  * test sets {@code bdss.security.rate-limit.requests-per-second=1} and a burst of {@link #RATE_LIMIT_BURST}, so the
@@ -38,7 +39,13 @@ public abstract class SecurityContract {
     public static final String RATE_LIMIT_REQUESTS_PER_SECOND = "bdss.security.rate-limit.requests-per-second=1";
     public static final String RATE_LIMIT_BURST_PROPERTY = "bdss.security.rate-limit.burst=" + RATE_LIMIT_BURST;
 
-    private static final List<String> ROLES = List.of("insurer", "ttp", "operator");
+    /**
+     * The AGB code of the contract's provider token: eight digits, a party of nothing in any service's fixtures, so a
+     * provider's 403 where it has no business never hangs on whose data the endpoint holds.
+     */
+    public static final String PROVIDER_AGB = "12345678";
+
+    private static final List<String> ROLES = List.of("insurer", "ttp", "provider", "operator");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     protected final TestTokenIssuer tokens = TestTokenIssuer.get();
@@ -51,11 +58,12 @@ public abstract class SecurityContract {
     /** The largest request body the service accepts ({@code bdss.security.max-request-bytes}). */
     protected abstract long maxRequestBytes();
 
-    /** A valid token of the role: insurers as 3311. */
+    /** A valid token of the role: insurers as 3311, providers as {@value #PROVIDER_AGB}. */
     protected String tokenOf(String role) {
         return switch (role) {
             case "insurer" -> tokens.insurer("3311");
             case "ttp" -> tokens.ttp();
+            case "provider" -> tokens.provider(PROVIDER_AGB);
             case "operator" -> tokens.operator();
             default -> throw new IllegalArgumentException("no such role " + role);
         };

@@ -2,7 +2,7 @@ package nl.bdss.allocation.split.domain;
 
 import java.util.ArrayList;
 import java.util.List;
-import nl.bdss.allocation.privacy.domain.SmallCells;
+import nl.bdss.kernel.privacy.SmallCells;
 
 /**
  * What a viewer may learn of an allocation (issue 14, "What an insurer may learn"; DOMAIN "Privacy"). Operators see
@@ -12,9 +12,10 @@ import nl.bdss.allocation.privacy.domain.SmallCells;
  *   <li>insured counts only their own: an insurer its own count behind its share and its own counts per postcode of
  *       the service area; a provider no counts at all. Other insurers' counts, their counts per postcode and the
  *       non-participating insurers' total (the unfunded insured count, R11) are for operators;</li>
- *   <li>small cells suppressed ({@link SmallCells}): an own count under the minimum is withheld, for the insurer
- *       itself too; market shares resting on counts are withheld all together as soon as one count behind them
- *       (a participant's, or the non-participants' total under the "all insurers" basis) is under the minimum,
+ *   <li>small cells suppressed (the kernel's {@link SmallCells}): an own count that is positive but under the
+ *       minimum is withheld, for the insurer itself too (a count of 0 points at no one and is shown); market shares
+ *       resting on counts are withheld all together as soon as one count behind them (a participant's, or the
+ *       non-participants' total under the "all insurers" basis) is such a small cell,
  *       since shares add up to a known whole and a small one would follow from the others. Shares of single
  *       purchasing rest on no count and are always shown;</li>
  *   <li>lines: an insurer every line of the contracts it is party to (as before); a provider only the lines paid to

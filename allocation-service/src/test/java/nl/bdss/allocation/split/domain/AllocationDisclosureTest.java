@@ -8,12 +8,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import nl.bdss.allocation.counts.domain.CountSource;
-import nl.bdss.allocation.privacy.domain.SmallCells;
 import nl.bdss.allocation.split.domain.AllocationDisclosure.ShownCount;
 import nl.bdss.allocation.split.domain.AllocationDisclosure.ShownShare;
 import nl.bdss.kernel.identity.Postcode;
 import nl.bdss.kernel.identity.PostcodeLevel;
 import nl.bdss.kernel.identity.Uzovi;
+import nl.bdss.kernel.privacy.SmallCells;
 import nl.bdss.kernel.time.PaymentTiming;
 import nl.bdss.kernel.time.PeriodKind;
 import org.junit.jupiter.api.Test;
@@ -65,6 +65,19 @@ class AllocationDisclosureTest {
                 new ShownShare("3343", false, null, null, true));
         assertThat(disclosure.serviceAreaCounts(allocation, INSURER_3311))
                 .containsExactly(new ShownCount("3311", "1011AB", 1200L, false));
+    }
+
+    @Test
+    void onePostcodePc6_aParticipantWithoutInsuredsThere_isNoSmallCell_itsZeroAndTheSharesAreShown() {
+        Allocation allocation = onePostcode(3311, 1200, 3343, 0, 500, Purchasing.coordinated(REFERENCE_DATE,
+                CountSource.TRUSTED_THIRD_PARTY));
+
+        // 1,200 / 1,200 = 10000 bp, 0 / 1,200 = 0 bp: a count of 0 points at no household
+        assertThat(disclosure.marketShares(allocation, INSURER_3343, true)).containsExactly(
+                new ShownShare("3311", false, null, 10_000, false),
+                new ShownShare("3343", true, 0L, 0, false));
+        assertThat(disclosure.serviceAreaCounts(allocation, INSURER_3343))
+                .containsExactly(new ShownCount("3343", "1011AB", 0L, false));
     }
 
     @Test

@@ -103,11 +103,6 @@ class ContractSecurityIT extends SecurityContract {
         return tokens.provider(agb);
     }
 
-    @Override
-    protected String tokenOf(String role) {
-        return "provider".equals(role) ? tokens.provider("01012345") : super.tokenOf(role);
-    }
-
     /** One call of each endpoint; {id} is filled in with a contract id. */
     record Endpoint(String method, String path, boolean write) {
 

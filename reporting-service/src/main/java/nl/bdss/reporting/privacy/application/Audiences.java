@@ -1,7 +1,7 @@
 package nl.bdss.reporting.privacy.application;
 
+import nl.bdss.kernel.privacy.SmallCells;
 import nl.bdss.reporting.privacy.domain.Audience;
-import nl.bdss.reporting.privacy.domain.SmallCells;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -3,14 +3,15 @@ package nl.bdss.reporting.privacy.domain;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
+import nl.bdss.kernel.privacy.SmallCells;
 
 /**
  * Who is shown a sector-wide figure (a sum over every insurer's contracts): the operator sees every figure; an insurer
  * is shown a figure only when the contracts it rests on that the insurer is not a party to are none, or at least the
- * small-cell minimum. The insurer's own contracts do not count towards the minimum: it knows them (its own lines, the
- * lump sum and the market shares), so a national total over its own contracts and one other would be that other
- * contract's figure after a subtraction (the way statistics offices do not let a respondent's own contribution
- * protect a cell).
+ * small-cell minimum of contracts (the kernel's {@link SmallCells#suppressesContracts}). The insurer's own contracts
+ * do not count towards the minimum: it knows them (its own lines, the lump sum and the market shares), so a national
+ * total over its own contracts and one other would be that other contract's figure after a subtraction (the way
+ * statistics offices do not let a respondent's own contribution protect a cell).
  */
 public final class Audience {
 
@@ -48,6 +49,6 @@ public final class Audience {
 
     /** Whether a figure resting on these contracts is withheld from this audience. */
     public boolean withholds(Collection<String> contracts) {
-        return !seesEverything() && cells.suppress(othersAmong(contracts));
+        return !seesEverything() && cells.suppressesContracts(othersAmong(contracts));
     }
 }

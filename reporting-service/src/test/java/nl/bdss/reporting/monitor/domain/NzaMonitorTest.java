@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.bdss.kernel.privacy.SmallCells;
 import nl.bdss.reporting.contracts.domain.CommittedFigure;
 import nl.bdss.reporting.monitor.domain.NzaMonitor.Contracts;
 import nl.bdss.reporting.monitor.domain.NzaMonitor.DomainFigures;
@@ -13,7 +14,6 @@ import nl.bdss.reporting.monitor.domain.NzaMonitor.SectorFigures;
 import nl.bdss.reporting.monitor.domain.NzaMonitor.ShownDomain;
 import nl.bdss.reporting.monitor.domain.NzaMonitor.ShownSector;
 import nl.bdss.reporting.privacy.domain.Audience;
-import nl.bdss.reporting.privacy.domain.SmallCells;
 import org.junit.jupiter.api.Test;
 
 class NzaMonitorTest {
@@ -138,7 +138,7 @@ class NzaMonitorTest {
     @Test
     void toAnInsurer_aSectorOfOneOtherContract_itsComplementAndWhatAddsThemUpAreWithheld_theCountsShown() {
         NzaMonitor.Shown shown = fiveContracts().shownTo(
-                Audience.insurer(Set.of("own"), SmallCells.withDefaultMinimum()), cellsOfFiveContracts());
+                Audience.insurer(Set.of("own"), SmallCells.defaults()), cellsOfFiveContracts());
 
         // GGZ rests on d alone; HUISARTSENZORG (3 others) is the only other sector, withheld so that the Zvw total
         // minus it does not give GGZ away; the totals rest on a, b, c, d: shown
@@ -175,7 +175,7 @@ class NzaMonitorTest {
     @Test
     void toAPartyOfFourOfTheFive_theYearRestsOnOneOtherContract_soTheCountsAreWithheldToo() {
         NzaMonitor.Shown shown = fiveContracts().shownTo(
-                Audience.insurer(Set.of("own", "a", "b", "c"), SmallCells.withDefaultMinimum()), cellsOfFiveContracts());
+                Audience.insurer(Set.of("own", "a", "b", "c"), SmallCells.defaults()), cellsOfFiveContracts());
 
         assertThat(shown.contractCount()).isNull();
         assertThat(shown.providerCount()).isNull();

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
+import nl.bdss.kernel.privacy.SmallCells;
 import org.junit.jupiter.api.Test;
 
 class AudienceTest {
 
-    private static final Audience OF_3311 = Audience.insurer(Set.of("own-1", "own-2"), SmallCells.withDefaultMinimum());
+    private static final Audience OF_3311 = Audience.insurer(Set.of("own-1", "own-2"), SmallCells.defaults());
 
     @Test
     void anInsurersOwnContractsDoNotProtectACell() {

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.bdss.kernel.privacy.SmallCells;
 import org.junit.jupiter.api.Test;
 
 class PartitionTest {
 
-    private static final Audience OF_3311 = Audience.insurer(Set.of("own"), SmallCells.withDefaultMinimum());
+    private static final Audience OF_3311 = Audience.insurer(Set.of("own"), SmallCells.defaults());
 
     @Test
     void oneSmallCell_isWithheld_andTheShownCellWithTheFewestOthersToo_soTheTotalDoesNotGiveItAway() {

@@ -9,8 +9,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import nl.bdss.kernel.privacy.SmallCells;
 import nl.bdss.reporting.privacy.domain.Audience;
-import nl.bdss.reporting.privacy.domain.SmallCells;
 import nl.bdss.reporting.region.domain.RegionLoadCalculator.ContractAmounts;
 import nl.bdss.reporting.region.domain.RegionLoadCalculator.RegionLoad;
 import nl.bdss.reporting.region.domain.RegionLoadCalculator.ShownRegion;
@@ -140,7 +140,7 @@ class RegionLoadCalculatorTest {
     @Test
     void toAnInsurer_aRegionOfOneOtherContract_andItsComplementAreWithheld_theTotalsRestOnEnough() {
         RegionLoadCalculator.Shown shown = RegionLoadCalculator.shown(threeRegions(), oneOtherInUtrecht(),
-                Audience.insurer(Set.of("own"), SmallCells.withDefaultMinimum()));
+                Audience.insurer(Set.of("own"), SmallCells.defaults()));
 
         assertThat(shown.regions()).containsExactly(
                 // settled: Utrecht (u) withheld, Noord-Holland (a, b, c) its complement; committed: only u, shown 0 there

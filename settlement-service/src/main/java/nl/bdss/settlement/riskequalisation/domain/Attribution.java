@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import nl.bdss.kernel.money.LargestRemainder;
-import nl.bdss.settlement.privacy.domain.SmallCells;
+import nl.bdss.kernel.privacy.SmallCells;
 
 /**
  * An insurer's settled lump sums of one year attributed to categories by a distribution key (R19). The parts add up
@@ -135,12 +135,13 @@ public record Attribution(String insurer, int year, DistributionKey key, long se
     }
 
     /**
-     * This attribution as shown to a caller the small-cell rule applies to (an insurer): every part's count that rests
-     * on fewer insureds than the rule's minimum is withheld. Pass a rule with minimum 1 to show every count (operators).
+     * This attribution as shown to a caller the small-cell rule applies to (an insurer): every part's count that is
+     * positive but below the rule's minimum of insureds is withheld. Pass {@link SmallCells#showingEverything()} to
+     * show every count (operators).
      */
     public Shown shownUnder(SmallCells cells) {
         List<ShownPart> shown = parts.stream()
-                .map(part -> cells.suppress(part.insuredCount())
+                .map(part -> cells.suppressesCount(part.insuredCount())
                         ? new ShownPart(part.category(), null, part.amountCents(), true)
                         : new ShownPart(part.category(), part.insuredCount(), part.amountCents(), false))
                 .toList();

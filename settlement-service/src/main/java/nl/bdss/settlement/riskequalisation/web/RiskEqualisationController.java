@@ -7,12 +7,12 @@ import java.util.Optional;
 import java.util.TreeMap;
 import nl.bdss.kernel.identity.Postcode;
 import nl.bdss.kernel.identity.Uzovi;
+import nl.bdss.kernel.privacy.SmallCells;
 import nl.bdss.problem.FieldError;
 import nl.bdss.problem.Problem;
 import nl.bdss.problem.ProblemException;
 import nl.bdss.security.CurrentClient;
 import nl.bdss.security.audit.AuditObject;
-import nl.bdss.settlement.privacy.domain.SmallCells;
 import nl.bdss.settlement.riskequalisation.application.Attributing;
 import nl.bdss.settlement.riskequalisation.domain.Attribution;
 import nl.bdss.settlement.riskequalisation.domain.DistributionKey;
@@ -43,7 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RiskEqualisationController {
 
-    private static final SmallCells EVERY_COUNT = new SmallCells(1);
+    private static final SmallCells EVERY_COUNT = SmallCells.showingEverything();
 
     private final Attributing attributing;
     private final SmallCells smallCells;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-import nl.bdss.settlement.privacy.domain.SmallCells;
+import nl.bdss.kernel.privacy.SmallCells;
 import org.junit.jupiter.api.Test;
 
 class AttributionTest {
@@ -133,7 +133,7 @@ class AttributionTest {
         Attribution attribution = Attribution.serviceArea("3311", 2025, List.of(new SettledShare("c1", 1, 1_000_000L,
                 Map.of("1011", 1196L, "1012", 4L, "1013", 0L))), Map.of());
 
-        Attribution.Shown toInsurer = attribution.shownUnder(new SmallCells(10));
+        Attribution.Shown toInsurer = attribution.shownUnder(SmallCells.defaults());
 
         assertThat(toInsurer.parts()).containsExactly(
                 new Attribution.ShownPart("1011", 1196L, 996_667L, false),
@@ -148,9 +148,9 @@ class AttributionTest {
         Attribution attribution = Attribution.serviceArea("3311", 2025, List.of(new SettledShare("c1", 1, 1_000_000L,
                 Map.of("1011", 1196L, "1012", 4L, "1013", 0L))), Map.of());
 
-        assertThat(attribution.shownUnder(new SmallCells(1)).parts()).extracting(Attribution.ShownPart::insuredCount)
+        assertThat(attribution.shownUnder(SmallCells.showingEverything()).parts()).extracting(Attribution.ShownPart::insuredCount)
                 .containsExactly(1196L, 4L, 0L);
-        assertThat(attribution.shownUnder(new SmallCells(1)).parts()).noneMatch(Attribution.ShownPart::suppressed);
+        assertThat(attribution.shownUnder(SmallCells.showingEverything()).parts()).noneMatch(Attribution.ShownPart::suppressed);
     }
 
     @Test
@@ -160,19 +160,19 @@ class AttributionTest {
         Attribution ten = Attribution.of("3311", 2025, DistributionKey.SERVICE_AREA_INSUREDS, 50_000L,
                 Map.of("1234AB", 10L), null);
 
-        assertThat(nine.shownUnder(SmallCells.withDefaultMinimum()).parts())
+        assertThat(nine.shownUnder(SmallCells.defaults()).parts())
                 .containsExactly(new Attribution.ShownPart("1234AB", null, 50_000L, true));
-        assertThat(ten.shownUnder(SmallCells.withDefaultMinimum()).parts())
+        assertThat(ten.shownUnder(SmallCells.defaults()).parts())
                 .containsExactly(new Attribution.ShownPart("1234AB", 10L, 50_000L, false));
     }
 
     @Test
     void allInsuredsBelowTheMinimumIsWithheld_notAttributedShowsItsZero() {
         assertThat(Attribution.of("3311", 2025, DistributionKey.ALL_INSUREDS, 4_200_000L, Map.of("all", 7L), null)
-                .shownUnder(SmallCells.withDefaultMinimum()).parts())
+                .shownUnder(SmallCells.defaults()).parts())
                 .containsExactly(new Attribution.ShownPart("ALL_INSUREDS", null, 4_200_000L, true));
         assertThat(Attribution.of("3311", 2025, DistributionKey.NOT_ATTRIBUTED, 4_200_000L, null, "pilot year")
-                .shownUnder(SmallCells.withDefaultMinimum()).parts())
+                .shownUnder(SmallCells.defaults()).parts())
                 .containsExactly(new Attribution.ShownPart("NOT_ATTRIBUTED", 0L, 4_200_000L, false));
     }
 }
