@@ -31,6 +31,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Opens the operator dashboard and the printable NZa monitor in headless Chromium (Debian's chromium and
@@ -66,8 +67,11 @@ class DashboardBrowserIT {
         TopicsClient.publish(Topics.CONTRACT_VERSIONS, contract, List.of(ManualExampleEvents.registered(contract)));
         TopicsClient.publish(Topics.ALLOCATIONS, contract, List.of(ManualExampleEvents.allocation(contract).build()));
         TopicsClient.publish(Topics.SETTLEMENTS, contract, ManualExampleEvents.settlements2025(contract));
+        // everything the pages show, each from its own consumer: the settled load, the allocation in the monitor and
+        // the contract's service area behind the region loads (the contract versions may arrive last)
         await().atMost(Duration.ofSeconds(30)).until(() -> api.sectorLoad(2025, "WIJKVERPLEGING") == 3_500_000L
-                && api.get("/api/v1/monitor?year=2025").get("contractCount").asLong() == 1);
+                && api.get("/api/v1/monitor?year=2025").get("contractCount").asLong() == 1
+                && noordHollandSettled(api.get("/api/v1/region-loads?year=2025")) == 7_000_000L);
         // EUR 35,000 of a EUR 2,000,000 macro budget is 1.75%: above the default 1% threshold (R21)
         api.put("/api/v1/macro-budgets/HUISARTSENZORG/2025",
                 "{\"amountCents\":200000000,\"source\":\"Browser test figure\",\"date\":\"2024-09-17\"}");
@@ -144,5 +148,14 @@ class DashboardBrowserIT {
 
     private static String settled(WebDriver browser, String sector) {
         return browser.findElement(By.cssSelector("#sector-loads tbody tr[data-sector='" + sector + "'] td:nth-child(2)")).getText();
+    }
+
+    private static long noordHollandSettled(JsonNode loads) {
+        for (JsonNode region : loads.path("regions")) {
+            if ("Noord-Holland".equals(region.path("region").asString())) {
+                return region.path("settledCents").asLong();
+            }
+        }
+        return 0;
     }
 }
