@@ -131,25 +131,18 @@ public record NzaMonitor(int year, long contractCount, long totalBudgetAllDomain
      * column names the legal domain.
      */
     public List<List<Object>> rows() {
-        List<List<Object>> rows = new ArrayList<>();
-        rows.add(List.of(year, "contracts", "", contractCount));
-        rows.add(List.of(year, "budgetAllDomainsCents", "", totalBudgetAllDomainsCents));
-        rows.add(List.of(year, "budgetZvwCents", "", totalBudgetZvwCents));
-        rows.add(List.of(year, "insurers", "", insurerCount));
-        rows.add(List.of(year, "providers", "", providerCount));
-        rows.add(List.of(year, "chargedTotalCents", "", chargedTotalCents));
-        rows.add(List.of(year, "budgetUnfundedZvwCents", "", unfundedZvwCents));
-        rows.add(List.of(year, "doubleFundingMeasureContracts", "", doubleFundingMeasureContractCount));
-        for (SectorFigures sector : sectors) {
-            rows.add(List.of(year, "sectorContracts", sector.sector(), sector.contractCount()));
-            rows.add(List.of(year, "sectorChargedCents", sector.sector(), sector.chargedCents()));
-            rows.add(List.of(year, "sectorBudgetCents", sector.sector(), sector.budgetCents()));
-        }
-        for (DomainFigures domain : otherDomains) {
-            rows.add(List.of(year, "domainContracts", domain.domain(), domain.contractCount()));
-            rows.add(List.of(year, "domainRecordedCents", domain.domain(), domain.recordedCents()));
-        }
-        return rows;
+        return whole().rows();
+    }
+
+    /** Every figure, nothing withheld: what an operator is shown. */
+    private Shown whole() {
+        return new Shown(year, contractCount, totalBudgetAllDomainsCents, totalBudgetZvwCents,
+                sectors.stream().map(s -> new ShownSector(s.sector(), s.contractCount(), s.chargedCents(),
+                        s.budgetCents(), false)).toList(),
+                insurerCount, providerCount, chargedTotalCents, unfundedZvwCents,
+                otherDomains.stream().map(d -> new ShownDomain(d.domain(), d.contractCount(), d.recordedCents(),
+                        false)).toList(),
+                doubleFundingMeasureContractCount, false);
     }
 
     // What an insurer is shown (small cells, issue 14)
@@ -183,7 +176,7 @@ public record NzaMonitor(int year, long contractCount, long totalBudgetAllDomain
             otherDomains = List.copyOf(otherDomains);
         }
 
-        /** As {@link NzaMonitor#rows()}; a withheld figure has an empty value. */
+        /** The CSV rows (year, measure, sector, value); a withheld figure has an empty value. */
         public List<List<Object>> rows() {
             List<List<Object>> rows = new ArrayList<>();
             rows.add(Arrays.asList(year, "contracts", "", contractCount));
@@ -224,13 +217,7 @@ public record NzaMonitor(int year, long contractCount, long totalBudgetAllDomain
      */
     public Shown shownTo(Audience audience, Cells cells) {
         if (audience.seesEverything()) {
-            return new Shown(year, contractCount, totalBudgetAllDomainsCents, totalBudgetZvwCents,
-                    sectors.stream().map(s -> new ShownSector(s.sector(), s.contractCount(), s.chargedCents(),
-                            s.budgetCents(), false)).toList(),
-                    insurerCount, providerCount, chargedTotalCents, unfundedZvwCents,
-                    otherDomains.stream().map(d -> new ShownDomain(d.domain(), d.contractCount(), d.recordedCents(),
-                            false)).toList(),
-                    doubleFundingMeasureContractCount, false);
+            return whole();
         }
         boolean counts = !audience.withholds(cells.allocated());
         Partition.Withheld<String> budgets = new Partition<>(cells.committedPerSector()).withheldFrom(audience);
