@@ -1,5 +1,6 @@
 package nl.bdss.allocation;
 
+import static nl.bdss.events.fixtures.AvroJson.avroJsonText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -29,9 +30,6 @@ import nl.bdss.security.testing.SecurityContract;
 import nl.bdss.security.testing.UsesTestTokenIssuer;
 import nl.bdss.testsupport.Infrastructure;
 import nl.bdss.testsupport.UsesInfrastructure;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.io.JsonEncoder;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -74,7 +72,7 @@ class AllocationSecurityIT extends SecurityContract {
             + "\"postcode\":\"1011\",\"insuredCount\":1}]}";
     private static final String CONTRACT_VERSION_JSON = "application/vnd.bdss.contract-version+json";
     /** The manual's example as a draft, in Avro's JSON encoding: a well-formed preview request. */
-    private static final String PREVIEW_BODY = avroJson(ManualExampleEvents.registered(UUID.randomUUID().toString()));
+    private static final String PREVIEW_BODY = avroJsonText(ManualExampleEvents.registered(UUID.randomUUID().toString()));
 
     @LocalServerPort
     int port;
@@ -342,7 +340,7 @@ class AllocationSecurityIT extends SecurityContract {
         String draft = UUID.randomUUID().toString();
 
         HttpResponse<String> preview = exchange("POST", "/api/v1/allocations/preview", CONTRACT_VERSION_JSON,
-                tokens.insurer("3343"), avroJson(ManualExampleEvents.registered(draft)));
+                tokens.insurer("3343"), avroJsonText(ManualExampleEvents.registered(draft)));
 
         assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
         assertThat(audited("insurer-3343", "POST /api/v1/allocations/preview", draft))
@@ -410,19 +408,6 @@ class AllocationSecurityIT extends SecurityContract {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ConfluentAvroSerializer.class,
                 SerdeConfig.SCHEMA_REGISTRY_URL, infrastructure.schemaRegistryUrl()));
-    }
-
-    /** The record in Avro's JSON encoding, as contract-service sends it to the preview. */
-    private static String avroJson(ContractVersionPublished event) {
-        try {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            JsonEncoder encoder = EncoderFactory.get().jsonEncoder(ContractVersionPublished.getClassSchema(), out);
-            new SpecificDatumWriter<>(ContractVersionPublished.class).write(event, encoder);
-            encoder.flush();
-            return out.toString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String csv(LocalDate referenceDate, String... rows) {

@@ -1,13 +1,11 @@
 package nl.bdss.allocation.split;
 
+import static nl.bdss.events.fixtures.AvroJson.avroJson;
 import static nl.bdss.allocation.split.AllocationApi.json;
 import static nl.bdss.security.testing.ProblemShape.assertProblem;
 import static nl.bdss.security.testing.ProblemShape.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -22,9 +20,6 @@ import nl.bdss.events.fixtures.ManualExampleEvents;
 import nl.bdss.security.testing.TestTokenIssuer;
 import nl.bdss.security.testing.UsesTestTokenIssuer;
 import nl.bdss.testsupport.UsesInfrastructure;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.io.JsonEncoder;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -285,18 +280,5 @@ class AllocationPreviewIT {
                 + c.path("periodEnd").asString() + " " + c.path("uzovi").asString() + " " + c.path("sector").asString()
                 + " " + c.path("payeeAgb").asString() + " " + c.path("deltaCents").asLong()));
         return corrections;
-    }
-
-    /** The record in Avro's JSON encoding, as contract-service sends it. */
-    static byte[] avroJson(ContractVersionPublished event) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            JsonEncoder encoder = EncoderFactory.get().jsonEncoder(ContractVersionPublished.getClassSchema(), out);
-            new SpecificDatumWriter<>(ContractVersionPublished.class).write(event, encoder);
-            encoder.flush();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

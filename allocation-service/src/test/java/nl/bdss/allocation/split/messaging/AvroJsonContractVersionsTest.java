@@ -1,11 +1,9 @@
 package nl.bdss.allocation.split.messaging;
 
+import static nl.bdss.events.fixtures.AvroJson.avroJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,9 +17,6 @@ import nl.bdss.events.contract.DomainShare;
 import nl.bdss.events.fixtures.ManualExampleEvents;
 import nl.bdss.kernel.identity.Postcode;
 import nl.bdss.kernel.identity.Uzovi;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.io.JsonEncoder;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -116,18 +111,6 @@ class AvroJsonContractVersionsTest {
                 .catchThrowable(() -> documents.read(document));
         assertThat(invalid).as("refused").isNotNull();
         return invalid.violations();
-    }
-
-    static byte[] avroJson(ContractVersionPublished event) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            JsonEncoder encoder = EncoderFactory.get().jsonEncoder(ContractVersionPublished.getClassSchema(), out);
-            new SpecificDatumWriter<>(ContractVersionPublished.class).write(event, encoder);
-            encoder.flush();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static ObjectNode tree(ContractVersionPublished event) {
