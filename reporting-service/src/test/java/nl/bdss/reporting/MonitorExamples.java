@@ -82,8 +82,9 @@ final class MonitorExamples {
                 .setBudget(new Budget(lumpSumPerQuarterCents, BudgetPeriod.QUARTER,
                         List.of(new DomainShare(LegalDomain.ZVW, 8000), new DomainShare(LegalDomain.WMO, 2000)),
                         List.of(new SectorShare("HUISARTSENZORG", 10000))))
-                .setPurchasing(new Purchasing(PurchasingType.SINGLE, new MarketShareDefinition(
-                        "INSURED_COUNT_IN_SERVICE_AREA_ALL_INSURERS", validFrom, CountSource.TRUSTED_THIRD_PARTY)))
+                .setPurchasing(new Purchasing(PurchasingType.SINGLE, MarketShareDefinition.newBuilder()
+                        .setBasis("INSURED_COUNT_IN_SERVICE_AREA_ALL_INSURERS").setReferenceDate(validFrom)
+                        .setSource(CountSource.TRUSTED_THIRD_PARTY).build()))
                 .build();
     }
 

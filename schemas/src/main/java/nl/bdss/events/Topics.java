@@ -5,6 +5,7 @@ import nl.bdss.events.allocation.AllocationCalculated;
 import nl.bdss.events.contract.ContractVersionPublished;
 import nl.bdss.events.reporting.MacroBudgetAlertRaised;
 import nl.bdss.events.reporting.SectorLoadChanged;
+import nl.bdss.events.settlement.ServiceYearClosed;
 import nl.bdss.events.settlement.SettlementBooked;
 
 /** The one catalogue of the topics the services publish. Names here are a promise to integrators. */
@@ -19,6 +20,9 @@ public final class Topics {
     public static final Topic<SettlementBooked> SETTLEMENTS =
             Topic.of("bdss.settlement.entries", SettlementBooked.class);
 
+    public static final Topic<ServiceYearClosed> SERVICE_YEARS =
+            Topic.of("bdss.settlement.service-years", ServiceYearClosed.class);
+
     public static final Topic<SectorLoadChanged> SECTOR_LOADS =
             Topic.of("bdss.reporting.sector-loads", SectorLoadChanged.class);
 
@@ -26,7 +30,7 @@ public final class Topics {
             Topic.of("bdss.reporting.macro-budget-alerts", MacroBudgetAlertRaised.class);
 
     public static final List<Topic<?>> ALL =
-            List.of(CONTRACT_VERSIONS, ALLOCATIONS, SETTLEMENTS, SECTOR_LOADS, MACRO_BUDGET_ALERTS);
+            List.of(CONTRACT_VERSIONS, ALLOCATIONS, SETTLEMENTS, SERVICE_YEARS, SECTOR_LOADS, MACRO_BUDGET_ALERTS);
 
     private Topics() {
     }

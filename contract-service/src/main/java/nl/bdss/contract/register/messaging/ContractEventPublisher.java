@@ -83,7 +83,8 @@ class ContractEventPublisher implements ContractEvents {
                 .setTargetGroup(new TargetGroup(terms.targetGroup().description(), terms.targetGroup().characteristics(),
                         terms.targetGroup().serviceArea().stream().map(Postcode::value).toList()))
                 .setActivities(terms.activities().stream()
-                        .map(activity -> new Activity(activity.description(), activity.justification())).toList())
+                        .map(activity -> Activity.newBuilder().setDescription(activity.description())
+                                .setJustification(activity.justification()).build()).toList())
                 .setBudget(budget(terms.budget()))
                 .setExecutionModel(executionModel(terms.executionModel()))
                 .setPurchasing(purchasing(terms.purchasing()))
