@@ -284,6 +284,34 @@ public final class StackClient {
         return json.readTree(response.body());
     }
 
+    /** A JSON request ({@code POST} or {@code PUT}) as {@code client}, answered as it is (any status). */
+    public HttpResponse<String> sendJson(String client, String method, Component service, String pathAndQuery,
+            String body) {
+        return call(method + " " + pathAndQuery, () -> {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url(service) + pathAndQuery))
+                    .timeout(REQUEST_TIMEOUT)
+                    .header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
+            authorize(request, client);
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        });
+    }
+
+    /** A JSON request that must answer {@code status}, its answer as JSON. */
+    public JsonNode sendJson(String client, String method, Component service, String pathAndQuery, String body,
+            int status) {
+        HttpResponse<String> response = sendJson(client, method, service, pathAndQuery, body);
+        expect(response, status, method + " " + pathAndQuery);
+        return json.readTree(response.body());
+    }
+
+    /** A GET that must answer 200, its body as text (CSV). */
+    public String readText(String client, Component service, String pathAndQuery) {
+        HttpResponse<String> response = call("GET " + pathAndQuery, () -> get(client, service, pathAndQuery));
+        expect(response, 200, "GET " + pathAndQuery);
+        return response.body();
+    }
+
     /** The HTTP status of a GET as {@code client}. */
     public int status(String client, Component service, String pathAndQuery) {
         return call("GET " + pathAndQuery, () -> get(client, service, pathAndQuery)).statusCode();

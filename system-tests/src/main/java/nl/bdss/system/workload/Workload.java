@@ -41,7 +41,7 @@ public final class Workload {
     public static final List<String> INSURERS = List.of("3311", "3313", "3332", "3334", "3336", "3343", "3358", "7029");
     public static final List<String> SECTORS = List.of("HUISARTSENZORG", "WIJKVERPLEGING", "GGZ", "MEDISCH_SPECIALISTISCHE_ZORG",
             "PARAMEDISCHE_ZORG", "FARMACEUTISCHE_ZORG", "MONDZORG", "GEBOORTEZORG", "ZIEKENVERVOER", "HULPMIDDELENZORG",
-            "OVERIGE_ZVW");
+            "EERSTELIJNSVERBLIJF");
     public static final List<String> OTHER_DOMAINS = List.of("WLZ", "WMO", "JEUGDWET", "WPG", "OTHER");
     private static final String TTP = "TRUSTED_THIRD_PARTY";
     private static final String INSURERS_SOURCE = "INSURERS";
