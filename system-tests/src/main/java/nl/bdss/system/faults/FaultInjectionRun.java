@@ -161,9 +161,13 @@ final class FaultInjectionRun {
             try (KafkaTools kafka = new KafkaTools(stack.bootstrapServers())) {
                 Databases databases = new Databases(stack);
                 Invariants invariants = new Invariants(databases, kafka, client, inputs);
-                Harness harness = new Harness(stack, faults, client, documents,
-                        new LoadDriver(client, documents, inputs, log, options.seed()),
-                        inputs, kafka, databases, invariants, new Quiescence(stack, databases, invariants, log),
+                Quiescence quiescence = new Quiescence(stack, databases, invariants, log);
+                LoadDriver driver = new LoadDriver(client, documents, inputs, log, options.seed(), () -> {
+                    Duration quiet = quiescence.await(QUIET_TIMEOUT);
+                    log.say("load: quiet after %.1f s, before a corrected delivery", quiet.toMillis() / 1000.0);
+                });
+                Harness harness = new Harness(stack, faults, client, documents, driver,
+                        inputs, kafka, databases, invariants, quiescence,
                         new DeadLetterScenario(kafka, stack.registryUrl(), log, new Random(options.seed() + 17)));
                 Workload workload = new Workload(options.seed());
                 for (int number = 1; number <= options.rounds(); number++) {

@@ -84,7 +84,7 @@ final class Invariants {
     }
 
     Report check(String when, LocalDate today) {
-        Map<String, Allocation> expected = inputs.allocations();
+        Map<String, Allocation> expected = inputs.allocations(today);
         Map<Target, Long> expectedSettled = new TreeMap<>();
         expected.values().forEach(allocation -> expectedSettled.putAll(allocation.settled(today)));
         List<Result> results = new ArrayList<>();

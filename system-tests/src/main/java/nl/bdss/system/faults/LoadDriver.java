@@ -30,8 +30,16 @@ final class LoadDriver {
     private final SentInputs inputs;
     private final RunLog log;
     private final String keyPrefix;
+    private final Runnable beforeCorrectedDelivery;
 
-    LoadDriver(StackClient client, ContractDocuments documents, SentInputs inputs, RunLog log, long seed) {
+    /**
+     * @param beforeCorrectedDelivery waits until the system has applied everything sent before: a corrected delivery
+     *                                keeps the periods already settled (settled stays settled), so which periods those
+     *                                are must not depend on how far allocation got
+     */
+    LoadDriver(StackClient client, ContractDocuments documents, SentInputs inputs, RunLog log, long seed,
+            Runnable beforeCorrectedDelivery) {
+        this.beforeCorrectedDelivery = beforeCorrectedDelivery;
         this.client = client;
         this.documents = documents;
         this.inputs = inputs;
@@ -58,6 +66,9 @@ final class LoadDriver {
 
     void apply(Operation operation) {
         if (operation instanceof DeliverCounts deliver) {
+            if (deliver.redelivery()) {
+                beforeCorrectedDelivery.run();
+            }
             client.deliverCounts(StackClient.TRUSTED_THIRD_PARTY, deliver.dataset().source(), deliver.dataset().csv());
             inputs.delivered(deliver.dataset());
             log.say("load: %s counts %s delivered (%d insurers)", deliver.redelivery() ? "corrected" : "new",

@@ -35,8 +35,16 @@ import nl.bdss.system.workload.Terms;
  *       recorded, never paid (R7). Booked lines that disappear are credited, changed ones corrected, so the net of
  *       each (contract, period, insurer, payee, sector) is the current amount once due, else zero.</li>
  * </ul>
- * A contract whose market shares cannot be fixed (no dataset, an insurer without insureds in the area) is PENDING:
- * nothing of it is payable.
+ * A period whose market shares cannot be fixed (no dataset, an insurer without insureds in the area) is left out and
+ * the contract is PENDING; its other periods are there (contract years pend on their own).
+ *
+ * <p>Settled stays settled ({@link #replay}): the inputs are replayed in the order the system accepted them, and each
+ * one re-allocates as allocation-service does. A period is settled when the allocation before had lines for exactly
+ * its days and it was due on the run's date under that allocation's payment timing. A settled period keeps its market
+ * shares (the insureds per insurer of the last terms in force in it) for every terms with the same insurers, so a count
+ * delivery leaves it as it is and a new contract version changes only the agreed amounts; terms with other insurers
+ * take the current counts; a settled period whose new shares cannot be fixed keeps its lines. The harness waits until allocation has caught up before a
+ * corrected delivery, so that the order is the system's too.
  */
 public final class ExpectedLedger {
 
@@ -117,6 +125,53 @@ public final class ExpectedLedger {
         public Optional<CountDataset> current(String source, LocalDate referenceDate);
     }
 
+    /** One input the system accepted, in the order it did. */
+    public sealed interface Input permits Changed, Delivered {
+    }
+
+    /** A contract version in force (registration, amendment, termination). */
+    public record Changed(String contractId, ContractVersion version) implements Input {
+    }
+
+    /** An insured-count delivery (a corrected one replaces the dataset of its source and reference date). */
+    public record Delivered(CountDataset dataset) implements Input {
+    }
+
+    /** What a re-allocation keeps of the allocation before it, on the run's date. */
+    private record Before(Allocation allocation, Map<LocalDate, Shares> shares, LocalDate today, boolean keepsLines) {
+
+        /** The lines of the period with exactly these days, when it was settled: lines, and due. */
+        List<Line> settled(LocalDate start, LocalDate end) {
+            List<Line> lines = allocation.lines().stream()
+                    .filter(line -> line.periodStart().equals(start) && line.periodEnd().equals(end)).toList();
+            return !lines.isEmpty() && due(start, end, allocation.paymentTiming(), today) ? lines : List.of();
+        }
+    }
+
+    /** The allocations after every input, each re-allocated as allocation-service re-allocates it on {@code today}. */
+    public static Map<String, Allocation> replay(List<Input> timeline, LocalDate today) {
+        Map<String, CountDataset> current = new LinkedHashMap<>();
+        Datasets datasets = (source, referenceDate) -> Optional.ofNullable(current.get(source + "|" + referenceDate));
+        Map<String, List<ContractVersion>> versions = new LinkedHashMap<>();
+        Map<String, Allocated> allocations = new LinkedHashMap<>();
+        for (Input input : timeline) {
+            if (input instanceof Changed changed) {
+                List<ContractVersion> history = versions.computeIfAbsent(changed.contractId(), id -> new ArrayList<>());
+                history.add(changed.version());
+                Allocated before = allocations.get(changed.contractId());
+                allocations.put(changed.contractId(), allocate(changed.contractId(), history, datasets,
+                        before == null ? null : new Before(before.allocation(), before.shares(), today, false)));
+            } else if (input instanceof Delivered delivered) {
+                current.put(delivered.dataset().source() + "|" + delivered.dataset().referenceDate(), delivered.dataset());
+                allocations.replaceAll((id, before) -> allocate(id, versions.get(id), datasets,
+                        new Before(before.allocation(), before.shares(), today, true)));
+            }
+        }
+        Map<String, Allocation> result = new TreeMap<>();
+        allocations.forEach((id, allocated) -> result.put(id, allocated.allocation()));
+        return result;
+    }
+
     public static boolean due(LocalDate start, LocalDate end, String timing, LocalDate today) {
         LocalDate dueDate = Terms.IN_ADVANCE.equals(timing) ? start : end.plusDays(1);
         return !dueDate.isAfter(today);
@@ -135,30 +190,51 @@ public final class ExpectedLedger {
         }
     }
 
-    /** The market shares under one segment's terms: insureds per insurer, or why there are none. */
-    private record Shares(Map<String, Long> weights, String pendingReason) {
+    /** Whether kept shares serve every segment in force in the period (the insurers did not change). */
+    private static boolean keptFor(Shares kept, List<Segment> segments, LocalDate start, LocalDate end) {
+        return segments.stream().filter(segment -> segment.daysWithin(start, end) > 0)
+                .allMatch(segment -> kept.sameInsurers(segment.terms()));
     }
 
+    /** The market shares under one segment's terms: insureds per insurer, or why there are none. */
+    private record Shares(Map<String, Long> weights, String pendingReason) {
+
+        /** Kept shares serve terms with the same insurers only (an amendment may change who takes part). */
+        boolean sameInsurers(Terms terms) {
+            java.util.Set<String> insurers = new java.util.TreeSet<>(weights.keySet());
+            insurers.remove(UNFUNDED);
+            return pendingReason == null && insurers.equals(new java.util.TreeSet<>(terms.insurers()));
+        }
+    }
+
+    /** A contract's first allocation from its versions, nothing settled before it. */
     public static Allocation allocate(String contractId, List<ContractVersion> versions, Datasets datasets) {
+        return allocate(contractId, versions, datasets, null).allocation();
+    }
+
+    /** An allocation and the market shares each of its periods was split with (of its last terms in force). */
+    private record Allocated(Allocation allocation, Map<LocalDate, Shares> shares) {
+    }
+
+    private static Allocated allocate(String contractId, List<ContractVersion> versions, Datasets datasets, Before before) {
         Terms latest = versions.get(versions.size() - 1).terms();
         List<Segment> segments = segments(versions);
         List<Shares> shares = new ArrayList<>();
         for (Segment segment : segments) {
-            Shares outcome = shares(segment.terms(), datasets);
-            if (outcome.pendingReason() != null) {
-                return new Allocation(contractId, outcome.pendingReason(), latest.paymentTiming(), List.of());
-            }
-            shares.add(outcome);
+            shares.add(shares(segment.terms(), datasets));
         }
         List<Line> lines = new ArrayList<>();
+        Map<LocalDate, Shares> used = new TreeMap<>();
+        List<String> pending = new ArrayList<>();
         int runStart = 0;
         for (int i = 1; i <= segments.size(); i++) {
             if (i == segments.size() || segments.get(i).terms().period() != segments.get(runStart).terms().period()) {
-                lines.addAll(run(segments.subList(runStart, i), shares.subList(runStart, i)));
+                run(segments.subList(runStart, i), shares.subList(runStart, i), before, lines, used, pending);
                 runStart = i;
             }
         }
-        return new Allocation(contractId, null, latest.paymentTiming(), lines);
+        return new Allocated(new Allocation(contractId, pending.isEmpty() ? null : pending.get(0), latest.paymentTiming(),
+                lines), used);
     }
 
     /** The terms in force over the validity, from the versions in the order they were made. */
@@ -229,19 +305,55 @@ public final class ExpectedLedger {
         return new Shares(weights, null);
     }
 
-    /** The periods of consecutive segments with one period kind, on that kind's calendar grid. */
-    private static List<Line> run(List<Segment> segments, List<Shares> shares) {
+    /**
+     * The periods of consecutive segments with one period kind, on that kind's calendar grid; a settled period of
+     * {@code before} kept as allocation keeps it, a period whose shares cannot be fixed left out.
+     */
+    private static void run(List<Segment> segments, List<Shares> fresh, Before before, List<Line> lines,
+            Map<LocalDate, Shares> used, List<String> pending) {
         PeriodKind kind = segments.get(0).terms().period();
         LocalDate from = segments.get(0).from();
         LocalDate until = segments.get(segments.size() - 1).until();
-        List<Line> lines = new ArrayList<>();
         for (LocalDate periodStart = startOf(from, kind); !periodStart.isAfter(until); periodStart = next(periodStart, kind)) {
             LocalDate periodEnd = next(periodStart, kind).minusDays(1);
             LocalDate start = periodStart.isBefore(from) ? from : periodStart;
             LocalDate end = periodEnd.isAfter(until) ? until : periodEnd;
+            List<Line> settled = before == null ? List.of() : before.settled(start, end);
+            Shares keptShares = settled.isEmpty() ? null : before.shares().get(start);
+            if (!settled.isEmpty() && (keptShares == null
+                    || before.keepsLines() && keptFor(keptShares, segments, start, end))) {
+                lines.addAll(settled);
+                if (keptShares != null) {
+                    used.put(start, keptShares);
+                }
+                continue;
+            }
+            List<Shares> shares = new ArrayList<>();
+            String reason = null;
+            int last = -1;
+            for (int i = 0; i < segments.size(); i++) {
+                Shares outcome = keptShares != null && keptShares.sameInsurers(segments.get(i).terms())
+                        ? keptShares : fresh.get(i);
+                shares.add(outcome);
+                if (segments.get(i).daysWithin(start, end) > 0) {
+                    last = i;
+                    if (outcome.pendingReason() != null && reason == null) {
+                        reason = outcome.pendingReason();
+                    }
+                }
+            }
+            if (reason != null) {
+                if (!settled.isEmpty()) {
+                    lines.addAll(settled);
+                    used.put(start, keptShares);
+                } else {
+                    pending.add(reason);
+                }
+                continue;
+            }
             lines.addAll(period(periodStart, periodEnd, start, end, segments, shares));
+            used.put(start, shares.get(last));
         }
-        return lines;
     }
 
     private static List<Line> period(LocalDate periodStart, LocalDate periodEnd, LocalDate start, LocalDate end,

@@ -181,6 +181,74 @@ class ExpectedLedgerTest {
                 Map.entry("x", 1L), Map.entry("y", 3L), Map.entry("z", 6L));
     }
 
+    /**
+     * The manual's example (yearly, in advance, 2025 and 2026) on 2025-06-01: 2025 is due, so settled; 2026 is not.
+     * Corrected counts of 3311 1,000 and 3343 1,500 per postcode (5,000 : 7,500, 40% : 60%) leave 2025 at 60% : 40%
+     * (3311 2,100,000 per sector) and move 2026: 3,500,000 x 40% = 1,400,000 for 3311, 2,100,000 for 3343.
+     */
+    @Test
+    void aCorrectedDelivery_keepsTheSettledPeriods_andMovesTheOthers() {
+        List<ExpectedLedger.Input> timeline = List.of(new ExpectedLedger.Delivered(counts(1200, 800)),
+                new ExpectedLedger.Changed("c1", ContractVersion.registered(manualExample())),
+                new ExpectedLedger.Delivered(counts(1000, 1500)));
+
+        Allocation allocation = ExpectedLedger.replay(timeline, LocalDate.of(2025, 6, 1)).get("c1");
+
+        assertThat(allocation.payable()).containsEntry(target("2025-01-01", "3311", "HUISARTSENZORG"), 2_100_000L)
+                .containsEntry(target("2025-01-01", "3343", "HUISARTSENZORG"), 1_400_000L)
+                .containsEntry(target("2026-01-01", "3311", "HUISARTSENZORG"), 1_400_000L)
+                .containsEntry(target("2026-01-01", "3343", "HUISARTSENZORG"), 2_100_000L);
+    }
+
+    /**
+     * After the corrected counts, an amendment of 2025's lump sum to 20,000,000 keeps 2025's shares (60% : 40%): Zvw
+     * 14,000,000, 7,000,000 per sector, 3311 4,200,000 and 3343 2,800,000. A contract registered after the
+     * correction splits 2025 by the corrected counts from the start (40% : 60%).
+     */
+    @Test
+    void anAmendment_changesASettledPeriodsAmountOnItsKeptShares_aLaterContractTakesTheCorrectedCounts() {
+        Terms doubled = manualExample().withLumpSum(20_000_000);
+        List<ExpectedLedger.Input> timeline = List.of(new ExpectedLedger.Delivered(counts(1200, 800)),
+                new ExpectedLedger.Changed("c1", ContractVersion.registered(manualExample())),
+                new ExpectedLedger.Delivered(counts(1000, 1500)),
+                new ExpectedLedger.Changed("c1", ContractVersion.amended(LocalDate.of(2025, 1, 1), doubled)),
+                new ExpectedLedger.Changed("c2", ContractVersion.registered(manualExample())));
+
+        Map<String, Allocation> allocations = ExpectedLedger.replay(timeline, LocalDate.of(2025, 6, 1));
+
+        assertThat(allocations.get("c1").payable()).containsEntry(target("2025-01-01", "3311", "HUISARTSENZORG"), 4_200_000L)
+                .containsEntry(target("2025-01-01", "3343", "HUISARTSENZORG"), 2_800_000L);
+        assertThat(allocations.get("c2").payable())
+                .containsEntry(new Target("c2", LocalDate.of(2025, 1, 1), "3311", GP, "HUISARTSENZORG"), 1_400_000L);
+    }
+
+    /**
+     * An amendment that lets 3311 buy alone from 2025 on takes the whole 3,500,000 per sector for 3311, settled or
+     * not: kept shares serve the same insurers only.
+     */
+    @Test
+    void anAmendmentWithOtherInsurers_takesTheCurrentCountsForASettledPeriodToo() {
+        Terms alone = manualExample().withPurchasing(List.of("3311"), List.of("1011"), null, null, null);
+        List<ExpectedLedger.Input> timeline = List.of(new ExpectedLedger.Delivered(counts(1200, 800)),
+                new ExpectedLedger.Changed("c1", ContractVersion.registered(manualExample())),
+                new ExpectedLedger.Changed("c1", ContractVersion.amended(LocalDate.of(2025, 1, 1), alone)));
+
+        Allocation allocation = ExpectedLedger.replay(timeline, LocalDate.of(2025, 6, 1)).get("c1");
+
+        assertThat(allocation.payable()).containsEntry(target("2025-01-01", "3311", "HUISARTSENZORG"), 3_500_000L)
+                .doesNotContainKey(target("2025-01-01", "3343", "HUISARTSENZORG"));
+    }
+
+    private static CountDataset counts(long perPostcode3311, long perPostcode3343) {
+        Map<String, Long> a = new java.util.TreeMap<>();
+        Map<String, Long> b = new java.util.TreeMap<>();
+        for (String postcode : List.of("1011", "1012", "1013", "1015", "1016")) {
+            a.put(postcode, perPostcode3311);
+            b.put(postcode, perPostcode3343);
+        }
+        return new CountDataset("TRUSTED_THIRD_PARTY", REFERENCE_DATE, Map.of("3311", a, "3343", b));
+    }
+
     private static long yearTotal(Allocation allocation, int year) {
         return allocation.lines().stream().filter(line -> line.periodStart().getYear() == year)
                 .mapToLong(ExpectedLedger.Line::cents).sum();
