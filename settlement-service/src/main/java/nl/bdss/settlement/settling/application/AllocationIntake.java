@@ -15,9 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
  * one applied replaces it), and settles at once whatever of it is already due, in the same transaction. With
  * per-year shares the complete years are paid even when another year is PENDING; a pending year keeps the lines of
  * its last complete allocation (so the ledger invariants compare its booked periods with them) and is neither booked
- * nor corrected until it is complete again. The counts
- * behind the allocation are kept per (contract, allocationVersion) for risk equalisation (R19), even for a version
- * that arrives after a newer one: settled money may still stem from it.
+ * nor corrected until it is complete again. The counts behind the allocation are kept per (contract,
+ * allocationVersion) for risk equalisation (R19), even for a version that arrives after a newer one: settled money
+ * may still stem from it.
  */
 @Service
 public class AllocationIntake {
