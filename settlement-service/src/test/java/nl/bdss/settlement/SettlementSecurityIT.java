@@ -1,6 +1,7 @@
 package nl.bdss.settlement;
 
 import static nl.bdss.security.testing.ProblemShape.assertProblem;
+import static nl.bdss.security.testing.ProblemShape.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -143,6 +144,9 @@ class SettlementSecurityIT extends SecurityContract {
                 SecuredEndpoint.post("/api/v1/period-close?date=2025-01-01&dryRun=true", null, "operator"),
                 SecuredEndpoint.post("/api/v1/risk-equalisation/attribution", ATTRIBUTION_OF_3311, "insurer", "operator"),
                 SecuredEndpoint.get("/api/v1/ledger/invariants", "operator"),
+                SecuredEndpoint.post("/api/v1/service-years/2025/close?dryRun=true", null, "operator"),
+                SecuredEndpoint.get("/api/v1/service-years", "operator"),
+                SecuredEndpoint.get("/api/v1/claims-burden?year=2025", "insurer", "operator"),
                 SecuredEndpoint.get("/api/v1/audit", "operator"));
     }
 
@@ -286,6 +290,24 @@ class SettlementSecurityIT extends SecurityContract {
         HttpResponse<String> others = post("/api/v1/risk-equalisation/attribution", ATTRIBUTION_OF_3311,
                 insurer3343());
         assertThat(assertProblem(others, 403, "forbidden").path("detail").asString()).contains("insurer");
+    }
+
+    @Test
+    void anInsurer_readsItsOwnClaimsBurden_anothersIs403_andAnOperatorMustNameTheInsurer_R17() throws Exception {
+        JsonNode own = json(get("/api/v1/claims-burden?year=2025", insurer3343()));
+        assertThat(own.path("insurer").asString()).isEqualTo("3343");
+        // the example's 2025 for 3343: 1,400,000 per sector, wijkverpleging and huisartsenzorg
+        assertThat(own.path("rows").values()).filteredOn(row -> row.path("contractId").asString().equals(CONTRACT))
+                .extracting(row -> row.path("serviceYear").asInt() + "/" + row.path("bookingYear").asInt() + " "
+                        + row.path("sector").asString() + " " + row.path("payableCents").asLong())
+                .containsExactlyInAnyOrder("2025/2025 HUISARTSENZORG 1400000", "2025/2025 WIJKVERPLEGING 1400000");
+
+        assertThat(assertProblem(get("/api/v1/claims-burden?year=2025&insurer=3311", insurer3343()), 403, "forbidden")
+                .path("detail").asString()).contains("insurer");
+        assertThat(fields(assertProblem(get("/api/v1/claims-burden?year=2025", operator()), 400,
+                "invalid-request"))).containsExactly("insurer");
+        assertThat(json(get("/api/v1/claims-burden?year=2025&insurer=3311", operator())).path("insurer").asString())
+                .isEqualTo("3311");
     }
 
     // Tenant isolation: 3343 asking for 3311's objects

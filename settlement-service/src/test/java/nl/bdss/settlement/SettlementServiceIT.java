@@ -373,9 +373,9 @@ class SettlementServiceIT {
 
         List<String> csv = send("GET", "/api/v1/payment-instructions/export?periodStart=2026-01-01", null).body()
                 .lines().toList();
-        assertThat(csv.get(0)).endsWith(",direction");
+        assertThat(csv.get(0)).endsWith(",direction,serviceYear,bookingYear");
         assertThat(csv).filteredOn(row -> row.contains(credit.toString())).singleElement().satisfies(row -> assertThat(row)
-                .contains(",CORRECTION," + lumpSumKey + ",", ",-420000,2,OFFSET,BANK-2027-0001,2026-07-01,CREDIT"));
+                .contains(",CORRECTION," + lumpSumKey + ",", ",-420000,2,OFFSET,BANK-2027-0001,2026-07-01,CREDIT,2026,2026"));
         assertThat(jdbc.sql("select count(*) from ledger_posting where booking_ref = ?")
                 .param(lumpSumKey.replace("LUMP_SUM", "CORRECTION|v2") + "|OFFSET").query(Long.class).single())
                 .isEqualTo(2L);
@@ -500,7 +500,8 @@ class SettlementServiceIT {
     void theServiceExposesHealthMetricsAndItsApi() throws Exception {
         assertThat(send("GET", "/actuator/health", null).body()).contains("UP");
         assertThat(send("GET", "/actuator/prometheus", null).body()).contains("bdss_outbox_pending");
-        assertThat(send("GET", "/v3/api-docs", null).body()).contains("/api/v1/period-close", "/api/v1/ledger/invariants");
+        assertThat(send("GET", "/v3/api-docs", null).body()).contains("/api/v1/period-close", "/api/v1/ledger/invariants",
+                "/api/v1/service-years/{year}/close", "/api/v1/service-years", "/api/v1/claims-burden");
     }
 
     @Test
@@ -513,10 +514,10 @@ class SettlementServiceIT {
         assertThatThrownBy(() -> jdbc.sql("""
                 insert into settlement_entry (id, entry_key, contract_id, sequence, kind, period_start, period_end, uzovi,
                     payee_agb, payee_party_key, sector, amount_cents, allocation_version, cause, booked_by, booked_at, event_id,
-                    payment_timing)
+                    payment_timing, service_year, booking_year)
                 select gen_random_uuid(), entry_key || '-again', contract_id, sequence + 100, kind, period_start, period_end,
                     uzovi, payee_agb, payee_party_key, sector, amount_cents, allocation_version, cause, booked_by, booked_at,
-                    gen_random_uuid(), payment_timing
+                    gen_random_uuid(), payment_timing, service_year, booking_year
                 from settlement_entry where contract_id = ? and sequence = 1""").param(contract).update())
                 .hasMessageContaining("settlement_entry_one_lump_sum");
         assertThatThrownBy(() -> jdbc.sql("update settlement_entry set amount_cents = 0 where contract_id = ?")

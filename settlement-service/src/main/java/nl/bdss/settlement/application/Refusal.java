@@ -1,5 +1,6 @@
 package nl.bdss.settlement.application;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,33 +20,49 @@ public final class Refusal extends RuntimeException {
         RULE_VIOLATED
     }
 
+    /** One rule a request's field breaks. */
+    public record Violation(String field, String rule, String message) {
+
+        public Violation {
+            Objects.requireNonNull(field);
+            Objects.requireNonNull(rule);
+            Objects.requireNonNull(message);
+        }
+    }
+
     private final Kind kind;
     private final String type;
     private final String title;
-    private final String field;
-    private final String rule;
+    private final List<Violation> violations;
 
-    private Refusal(Kind kind, String type, String title, String field, String rule, String detail) {
+    private Refusal(Kind kind, String type, String title, List<Violation> violations, String detail) {
         super(detail);
         this.kind = kind;
         this.type = Objects.requireNonNull(type);
         this.title = Objects.requireNonNull(title);
-        this.field = field;
-        this.rule = rule;
+        this.violations = List.copyOf(violations);
     }
 
     public static Refusal notFound(String type, String title, String detail) {
-        return new Refusal(Kind.NOT_FOUND, type, title, null, null, detail);
+        return new Refusal(Kind.NOT_FOUND, type, title, List.of(), detail);
     }
 
     public static Refusal conflict(String type, String title, String detail) {
-        return new Refusal(Kind.CONFLICT, type, title, null, null, detail);
+        return new Refusal(Kind.CONFLICT, type, title, List.of(), detail);
     }
 
     /** The request's {@code field} breaks {@code rule} (a rule number such as R8) on what is recorded. */
     public static Refusal ruleViolated(String field, String rule, String detail) {
-        return new Refusal(Kind.RULE_VIOLATED, "rules-violated", "The request breaks the rules", Objects.requireNonNull(field),
-                Objects.requireNonNull(rule), detail);
+        return rulesViolated(List.of(new Violation(field, rule, detail)));
+    }
+
+    /** The request breaks each of the {@code violations} (at least one) on what is recorded. */
+    public static Refusal rulesViolated(List<Violation> violations) {
+        if (violations.isEmpty()) {
+            throw new IllegalArgumentException("a rule violation names at least one rule");
+        }
+        return new Refusal(Kind.RULE_VIOLATED, "rules-violated", "The request breaks the rules", violations,
+                String.join("; ", violations.stream().map(Violation::message).toList()));
     }
 
     public Kind kind() {
@@ -61,13 +78,18 @@ public final class Refusal extends RuntimeException {
         return title;
     }
 
-    /** The request field a rule violation is about; null for the other kinds. */
+    /** The request field the (first) rule violation is about; null for the other kinds. */
     public String field() {
-        return field;
+        return violations.isEmpty() ? null : violations.get(0).field();
     }
 
-    /** The rule a violation breaks; null for the other kinds. */
+    /** The rule the (first) violation breaks; null for the other kinds. */
     public String rule() {
-        return rule;
+        return violations.isEmpty() ? null : violations.get(0).rule();
+    }
+
+    /** Every rule violation, in order; empty for the other kinds. */
+    public List<Violation> violations() {
+        return violations;
     }
 }

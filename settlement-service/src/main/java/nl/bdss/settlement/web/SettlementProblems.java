@@ -1,6 +1,5 @@
 package nl.bdss.settlement.web;
 
-import java.util.List;
 import nl.bdss.problem.FieldError;
 import nl.bdss.problem.Problem;
 import nl.bdss.settlement.application.Refusal;
@@ -25,8 +24,8 @@ class SettlementProblems {
         Problem problem = switch (refusal.kind()) {
             case NOT_FOUND -> Problem.notFound(refusal.type(), refusal.title(), refusal.getMessage());
             case CONFLICT -> Problem.conflict(refusal.type(), refusal.title(), refusal.getMessage());
-            case RULE_VIOLATED -> Problem.rulesViolated(refusal.getMessage(),
-                    List.of(new FieldError(refusal.field(), refusal.rule(), refusal.getMessage())));
+            case RULE_VIOLATED -> Problem.rulesViolated(refusal.getMessage(), refusal.violations().stream()
+                    .map(v -> new FieldError(v.field(), v.rule(), v.message())).toList());
         };
         return problem.toResponse();
     }

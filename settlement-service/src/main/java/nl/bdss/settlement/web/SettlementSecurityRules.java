@@ -23,7 +23,10 @@ import org.springframework.http.HttpMethod;
  *       OPERATOR (all);</li>
  *   <li>acknowledging a payment instruction: INSURER only, its own instructions (the insurer pays; neither the payee
  *       nor an operator records another party's payments);</li>
- *   <li>period close and the ledger invariants: OPERATOR only (they span every insurer's and payee's money);</li>
+ *   <li>period close, service-year close and the closed years, and the ledger invariants: OPERATOR only (they span
+ *       every insurer's and payee's money);</li>
+ *   <li>claims burden: INSURER (its own UZOVI; another insurer 403) and OPERATOR (a named insurer); a provider and
+ *       the trusted third party have no claims burden;</li>
  *   <li>risk-equalisation attribution: INSURER (own UZOVI, small counts withheld) and OPERATOR (any insurer); a
  *       provider has no risk equalisation and no business with an insurer's insured counts.</li>
  * </ul>
@@ -41,6 +44,9 @@ class SettlementSecurityRules {
                 .requestMatchers(HttpMethod.GET, "/api/v1/payees/*/statement")
                         .hasAnyRole(INSURER.name(), PROVIDER.name(), OPERATOR.name())
                 .requestMatchers(HttpMethod.POST, "/api/v1/period-close").hasRole(OPERATOR.name())
+                .requestMatchers(HttpMethod.POST, "/api/v1/service-years/*/close").hasRole(OPERATOR.name())
+                .requestMatchers(HttpMethod.GET, "/api/v1/service-years").hasRole(OPERATOR.name())
+                .requestMatchers(HttpMethod.GET, "/api/v1/claims-burden").hasAnyRole(INSURER.name(), OPERATOR.name())
                 .requestMatchers(HttpMethod.POST, "/api/v1/risk-equalisation/attribution")
                         .hasAnyRole(INSURER.name(), OPERATOR.name())
                 .requestMatchers(HttpMethod.GET, "/api/v1/ledger/invariants").hasRole(OPERATOR.name())

@@ -3,6 +3,7 @@ package nl.bdss.settlement.ledger.application;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import nl.bdss.kernel.time.PaymentTiming;
 import nl.bdss.kernel.time.Period;
@@ -17,8 +18,22 @@ public interface LedgerFacts {
     /** The booking references whose postings do not balance, in order. */
     List<String> unbalancedBookings();
 
-    /** A contract's applied allocation: complete (payable) or pending, its validity and payment timing. */
-    record ContractTerms(String contractId, boolean complete, Period validity, PaymentTiming timing) {
+    /**
+     * A contract's applied allocation: complete or pending, its validity and payment timing. An allocation with
+     * per-year shares ({@code paysCompleteYears}) pays its complete years also when it is PENDING; its
+     * {@code pendingYears} keep the lines of their last complete allocation.
+     */
+    record ContractTerms(String contractId, boolean complete, Period validity, PaymentTiming timing,
+            boolean paysCompleteYears, Set<Integer> pendingYears) {
+
+        public ContractTerms {
+            pendingYears = Set.copyOf(pendingYears);
+        }
+
+        /** Whether any of its periods is payable (and so checked). */
+        public boolean payable() {
+            return complete || paysCompleteYears;
+        }
     }
 
     List<ContractTerms> contracts();
@@ -29,8 +44,8 @@ public interface LedgerFacts {
 
     List<PeriodAmount> allocatedPerPeriod();
 
-    /** The net of the lump sums and corrections booked for one period of a contract. */
-    record SettledAmount(String contractId, LocalDate periodStart, long cents) {
+    /** The net of the lump sums and corrections booked for one period of a contract, of its service year. */
+    record SettledAmount(String contractId, LocalDate periodStart, int serviceYear, long cents) {
     }
 
     List<SettledAmount> settledPerPeriod();

@@ -24,7 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
  * nothing is paid before it is due (R8): no lump sum booked before its period's due date and no acknowledgement
  * paid (offset, refunded) before it, each by the payment timing the entry was booked under. The day of a booking is
  * the booking moment's date by the clock's zone, the one the service judges what is due by.
- * Contracts whose newest allocation is PENDING are listed, not checked (nothing of them is payable yet).
+ * Contracts whose newest allocation is PENDING are listed; without per-year shares they are not checked (nothing of
+ * them is payable yet). With per-year shares the complete years are checked as usual, and a year pending on its own
+ * is listed and its booked periods are compared with the last complete allocation of them (kept while it is
+ * pending); its periods not booked yet are not payable and not checked.
  */
 @Service
 public class LedgerInvariants {
@@ -50,10 +53,14 @@ public class LedgerInvariants {
             PaymentTiming paymentTiming, LocalDate dueDate, String status, LocalDate paidOn) {
     }
 
+    /** A contract year pending on its own: its booked periods stay as the last complete allocation had them. */
+    public record PendingYear(String contractId, int year) {
+    }
+
     public record Report(boolean holds, long totalDebitCents, long totalCreditCents, List<String> unbalancedBookings,
             int periodsChecked, List<PeriodMismatch> periodMismatches, List<PeriodMismatch> settledOutsideValidity,
             List<String> pendingContracts, LocalDate checkedOn, List<BookedBeforeDue> bookedBeforeDue,
-            List<PaidBeforeDue> paidBeforeDue) {
+            List<PaidBeforeDue> paidBeforeDue, List<PendingYear> pendingYears) {
     }
 
     private record Key(String contractId, LocalDate periodStart) {
@@ -76,8 +83,13 @@ public class LedgerInvariants {
             periods.put(key, amount.period());
         });
         Map<Key, Long> settled = new HashMap<>();
-        facts.settledPerPeriod().forEach(amount -> settled.put(new Key(amount.contractId(), amount.periodStart()),
-                amount.cents()));
+        Map<Key, Integer> serviceYears = new HashMap<>();
+        facts.settledPerPeriod().forEach(amount -> {
+            Key key = new Key(amount.contractId(), amount.periodStart());
+            settled.put(key, amount.cents());
+            serviceYears.put(key, amount.serviceYear());
+        });
+        periods.forEach((key, period) -> serviceYears.put(key, period.year()));
 
         List<String> pending = contracts.values().stream().filter(terms -> !terms.complete())
                 .map(ContractTerms::contractId).sorted().toList();
@@ -93,10 +105,11 @@ public class LedgerInvariants {
             if (terms != null && settledCents != 0 && !terms.validity().contains(key.periodStart())) {
                 outside.add(new PeriodMismatch(key.contractId(), key.periodStart(), 0, settledCents));
             }
-            if (terms == null || !terms.complete()) {
+            if (terms == null || !terms.payable()) {
                 continue;
             }
-            boolean due = periods.containsKey(key) && periods.get(key).isDueOn(today, terms.timing());
+            boolean pendingYear = terms.pendingYears().contains(serviceYears.get(key));
+            boolean due = !pendingYear && periods.containsKey(key) && periods.get(key).isDueOn(today, terms.timing());
             if (!due && !settled.containsKey(key)) {
                 continue;
             }
@@ -110,8 +123,11 @@ public class LedgerInvariants {
         List<PaidBeforeDue> paidEarly = paidBeforeDue();
         boolean holds = debits == credits && unbalanced.isEmpty() && mismatches.isEmpty() && outside.isEmpty()
                 && bookedEarly.isEmpty() && paidEarly.isEmpty();
+        List<PendingYear> pendingYears = contracts.values().stream()
+                .flatMap(terms -> terms.pendingYears().stream().map(year -> new PendingYear(terms.contractId(), year)))
+                .sorted(Comparator.comparing(PendingYear::contractId).thenComparing(PendingYear::year)).toList();
         return new Report(holds, debits, credits, unbalanced, checked, mismatches, outside, pending, today,
-                bookedEarly, paidEarly);
+                bookedEarly, paidEarly, pendingYears);
     }
 
     private List<BookedBeforeDue> bookedBeforeDue() {

@@ -9,5 +9,13 @@ import nl.bdss.settlement.ledger.domain.Posting;
 public interface LedgerPostings {
 
     /** The postings of several bookings (booking reference to its balanced postings), all at once. */
-    void post(Map<String, List<Posting>> postingsByBooking, Instant postedAt);
+    default void post(Map<String, List<Posting>> postingsByBooking, Instant postedAt) {
+        post(postingsByBooking, Map.of(), postedAt);
+    }
+
+    /**
+     * The same, each booking in the year it is booked in ({@code bookingYears} by booking reference; a booking
+     * without one, such as a payment, has no booking year).
+     */
+    void post(Map<String, List<Posting>> postingsByBooking, Map<String, Integer> bookingYears, Instant postedAt);
 }

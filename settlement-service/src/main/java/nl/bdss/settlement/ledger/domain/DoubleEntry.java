@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The chart of accounts and how each booking posts to it, always balanced (total debits = total credits).
  * <ul>
- *   <li>{@code SECTOR_COST/<uzovi>/<sector>}: the insurer's cost loading a Zvw sector's macro budget (R17, R18).</li>
+ *   <li>{@code SECTOR_COST/<uzovi>/<sector>/<serviceYear>}: the insurer's cost loading a Zvw sector's macro budget
+ *       in the year the period belongs to (R17, R18); the posting carries the year it is booked in.</li>
  *   <li>{@code PAYABLE/<uzovi>/<agb>}: what the insurer owes the payee (the payee's receivable).</li>
  *   <li>{@code BANK/<uzovi>}: the insurer's payments out.</li>
  * </ul>
@@ -18,8 +19,11 @@ public final class DoubleEntry {
     private DoubleEntry() {
     }
 
-    public static String sectorCost(String uzovi, String sector) {
-        return "SECTOR_COST/" + uzovi + "/" + sector;
+    /** The prefix of every cost account. */
+    public static final String SECTOR_COST = "SECTOR_COST/";
+
+    public static String sectorCost(String uzovi, String sector, int serviceYear) {
+        return SECTOR_COST + uzovi + "/" + sector + "/" + serviceYear;
     }
 
     public static String payable(String uzovi, String payeeAgb) {
@@ -30,9 +34,13 @@ public final class DoubleEntry {
         return "BANK/" + uzovi;
     }
 
-    /** Postings of a lump sum or correction of {@code amountCents} (negative: a credit to the insurer). */
-    public static List<Posting> settlement(String uzovi, String payeeAgb, String sector, long amountCents) {
-        return transfer(sectorCost(uzovi, sector), payable(uzovi, payeeAgb), amountCents);
+    /**
+     * Postings of a lump sum or correction of {@code amountCents} (negative: a credit to the insurer) for a period of
+     * {@code serviceYear}.
+     */
+    public static List<Posting> settlement(String uzovi, String payeeAgb, String sector, int serviceYear,
+            long amountCents) {
+        return transfer(sectorCost(uzovi, sector, serviceYear), payable(uzovi, payeeAgb), amountCents);
     }
 
     /** Postings of the insurer paying (or, for a negative amount, receiving back) an instruction's amount. */

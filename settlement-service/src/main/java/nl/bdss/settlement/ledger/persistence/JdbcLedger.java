@@ -8,11 +8,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import nl.bdss.kernel.time.PaymentTiming;
 import nl.bdss.kernel.time.Period;
+import nl.bdss.settlement.ledger.application.CostAccounts;
 import nl.bdss.settlement.ledger.application.LedgerFacts;
 import nl.bdss.settlement.ledger.application.LedgerPostings;
+import nl.bdss.settlement.ledger.domain.ClaimsBurden;
+import nl.bdss.settlement.ledger.domain.DoubleEntry;
 import nl.bdss.settlement.ledger.domain.Posting;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +24,7 @@ import org.springframework.stereotype.Repository;
 
 /** The ledger's postings (append-only; the database refuses updates and deletes) and the facts its checks read. */
 @Repository
-class JdbcLedger implements LedgerPostings, LedgerFacts {
+class JdbcLedger implements LedgerPostings, LedgerFacts, CostAccounts {
 
     private final JdbcClient jdbc;
     /** For JDBC batches: many rows of one statement in one round trip to the database. */
@@ -32,15 +36,17 @@ class JdbcLedger implements LedgerPostings, LedgerFacts {
     }
 
     @Override
-    public void post(Map<String, List<Posting>> postingsByBooking, Instant postedAt) {
+    public void post(Map<String, List<Posting>> postingsByBooking, Map<String, Integer> bookingYears,
+            Instant postedAt) {
         Timestamp at = Timestamp.from(postedAt);
         List<Object[]> rows = new ArrayList<>();
         postingsByBooking.forEach((bookingRef, postings) -> postings.forEach(posting -> rows.add(
-                new Object[] {bookingRef, posting.account(), posting.debitCents(), posting.creditCents(), at})));
+                new Object[] {bookingRef, posting.account(), posting.debitCents(), posting.creditCents(), at,
+                    bookingYears.get(bookingRef)})));
         if (!rows.isEmpty()) {
-            batches.batchUpdate(
-                    "insert into ledger_posting (booking_ref, account, debit_cents, credit_cents, posted_at) values (?, ?, ?, ?, ?)",
-                    rows);
+            batches.batchUpdate("""
+                    insert into ledger_posting (booking_ref, account, debit_cents, credit_cents, posted_at, booking_year)
+                    values (?, ?, ?, ?, ?, ?)""", rows);
         }
     }
 
@@ -63,10 +69,14 @@ class JdbcLedger implements LedgerPostings, LedgerFacts {
 
     @Override
     public List<ContractTerms> contracts() {
-        return jdbc.sql("select contract_id, status, valid_from, valid_until, payment_timing from contract_allocation")
+        return jdbc.sql("""
+                select contract_id, status, valid_from, valid_until, payment_timing, pays_complete_years,
+                    array(select year from allocation_pending_year y where y.contract_id = a.contract_id)
+                from contract_allocation a""")
                 .query((rs, n) -> new ContractTerms(rs.getString(1), "COMPLETE".equals(rs.getString(2)),
                         new Period(rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class)),
-                        PaymentTiming.valueOf(rs.getString(5))))
+                        PaymentTiming.valueOf(rs.getString(5)), rs.getBoolean(6),
+                        Set.of((Integer[]) rs.getArray(7).getArray())))
                 .list();
     }
 
@@ -80,8 +90,10 @@ class JdbcLedger implements LedgerPostings, LedgerFacts {
 
     @Override
     public List<SettledAmount> settledPerPeriod() {
-        return jdbc.sql("select contract_id, period_start, sum(amount_cents) from settlement_entry group by 1, 2")
-                .query((rs, n) -> new SettledAmount(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getLong(3)))
+        return jdbc.sql("""
+                select contract_id, period_start, max(service_year), sum(amount_cents) from settlement_entry group by 1, 2""")
+                .query((rs, n) -> new SettledAmount(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getInt(3),
+                        rs.getLong(4)))
                 .list();
     }
 
@@ -106,5 +118,27 @@ class JdbcLedger implements LedgerPostings, LedgerFacts {
         return new EntryTerms(rs.getString("entry_key"), rs.getString("contract_id"),
                 new Period(rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class)),
                 PaymentTiming.valueOf(rs.getString("payment_timing")));
+    }
+
+    /**
+     * The cost postings of the insurer's accounts {@code SECTOR_COST/<uzovi>/<sector>/<serviceYear>}, the sector and
+     * service year read from the account, the booking year from the posting; the contract is that of the entry the
+     * posting books (its booking reference).
+     */
+    @Override
+    public List<ClaimsBurden.Row> costsOf(String uzovi, int year) {
+        return jdbc.sql("""
+                select service_year, booking_year, sector, contract_id, sum(debit_cents), sum(credit_cents)
+                from (select cast(substring(p.account from '/([0-9]+)$') as int) as service_year, p.booking_year,
+                          substring(p.account from '^SECTOR_COST/[0-9]{4}/(.+)/[0-9]+$') as sector, e.contract_id,
+                          p.debit_cents, p.credit_cents
+                      from ledger_posting p join settlement_entry e on e.entry_key = p.booking_ref
+                      where p.account like ?) costs
+                where service_year = ? or booking_year = ?
+                group by service_year, booking_year, sector, contract_id""")
+                .params(DoubleEntry.SECTOR_COST + uzovi + "/%", year, year)
+                .query((rs, n) -> new ClaimsBurden.Row(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5), -rs.getLong(6)))
+                .list();
     }
 }

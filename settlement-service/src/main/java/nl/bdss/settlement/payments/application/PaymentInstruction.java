@@ -11,13 +11,15 @@ import nl.bdss.settlement.application.Refusal;
  * the insurer pays) or CREDIT (negative: to be offset against a later payment or refunded by the payee);
  * {@code status} OPEN, PAID (payable entries), OFFSET or REFUNDED (credits). {@code dueDate}: the first day the
  * period may be paid, by the payment timing the entry was booked under (R8); nothing is paid before it. No insured
- * person, no deductible: these amounts are outside the per-insured claims flow (R8, R16).
+ * person, no deductible: these amounts are outside the per-insured claims flow (R8, R16). {@code serviceYear}: the
+ * year its period belongs to; {@code bookingYear}: the year it is booked in (the service year while that was open,
+ * else the first open year after it: a correction or late lump sum for a closed year).
  */
 public record PaymentInstruction(UUID id, String entryId, String kind, String correctsEntryId, String contractId,
         LocalDate periodStart, LocalDate periodEnd, String insurer, String payeeAgb, String payeePartyKey,
         String sector, long amountCents, String direction, int allocationVersion, long sequence, String cause,
         String bookedBy, Instant bookedAt, String status, String paymentReference, LocalDate paidOn,
-        LocalDate dueDate) {
+        LocalDate dueDate, int serviceYear, int bookingYear) {
 
     public static final String OPEN = "OPEN";
     public static final String PAID = "PAID";

@@ -27,7 +27,7 @@ class JdbcPaymentInstructions implements PaymentInstructions {
     private static final String SELECT = """
             select e.id, e.entry_key, e.kind, e.corrects_entry_key, e.contract_id, e.period_start, e.period_end, e.uzovi,
                    e.payee_agb, e.payee_party_key, e.sector, e.amount_cents, e.allocation_version, e.sequence, e.cause,
-                   e.booked_by, e.booked_at, e.payment_timing, a.status, a.payment_reference, a.paid_on
+                   e.booked_by, e.booked_at, e.payment_timing, e.service_year, e.booking_year, a.status, a.payment_reference, a.paid_on
             from settlement_entry e left join payment_acknowledgement a on a.entry_id = e.id
             """;
     /** The viewer's confinement: parameters uzovi, uzovi, payee, payee (null = not confined). */
@@ -134,6 +134,7 @@ class JdbcPaymentInstructions implements PaymentInstructions {
                 rs.getTimestamp("booked_at").toInstant(),
                 status == null ? PaymentInstruction.OPEN : status, rs.getString("payment_reference"),
                 rs.getObject("paid_on", LocalDate.class),
-                period.dueDate(PaymentTiming.valueOf(rs.getString("payment_timing"))));
+                period.dueDate(PaymentTiming.valueOf(rs.getString("payment_timing"))), rs.getInt("service_year"),
+                rs.getInt("booking_year"));
     }
 }

@@ -99,13 +99,15 @@ class PaymentInstructionsController {
     @GetMapping(value = "/payment-instructions/export", produces = "text/csv")
     ResponseEntity<String> export(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodStart) {
         StringBuilder csv = new StringBuilder("id,entryId,kind,correctsEntryId,contractId,periodStart,periodEnd,insurer,"
-                + "payeeAgb,payeePartyKey,sector,amountCents,allocationVersion,status,paymentReference,paidOn,direction\n");
+                + "payeeAgb,payeePartyKey,sector,amountCents,allocationVersion,status,paymentReference,paidOn,direction,"
+                + "serviceYear,bookingYear\n");
         for (PaymentInstruction i : instructions.forPeriod(periodStart, Viewers.current())) {
             csv.append(String.join(",", i.id().toString(), i.entryId(), i.kind(), cell(i.correctsEntryId()),
                     cell(i.contractId()), i.periodStart().toString(), i.periodEnd().toString(), i.insurer(),
                     i.payeeAgb(), cell(i.payeePartyKey()), cell(i.sector()), Long.toString(i.amountCents()),
                     Integer.toString(i.allocationVersion()), i.status(), cell(i.paymentReference()),
-                    i.paidOn() == null ? "" : i.paidOn().toString(), i.direction())).append('\n');
+                    i.paidOn() == null ? "" : i.paidOn().toString(), i.direction(), Integer.toString(i.serviceYear()),
+                    Integer.toString(i.bookingYear()))).append('\n');
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("text/csv"))

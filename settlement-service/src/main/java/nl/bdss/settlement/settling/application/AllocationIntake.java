@@ -2,6 +2,7 @@ package nl.bdss.settlement.settling.application;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import nl.bdss.kernel.time.Period;
 import nl.bdss.settlement.riskequalisation.application.ServiceAreaCountStore;
 import nl.bdss.settlement.settling.domain.CurrentAllocation;
 import org.slf4j.Logger;
@@ -11,9 +12,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Applies an allocation: idempotent per event id, ordered per contract (only a higher allocationVersion than the
- * one applied replaces it), and settles at once whatever of it is already due, in the same transaction. The counts
- * behind the allocation are kept per (contract, allocationVersion) for risk equalisation (R19), even for a version
- * that arrives after a newer one: settled money may still stem from it.
+ * one applied replaces it), and settles at once whatever of it is already due, in the same transaction. With
+ * per-year shares the complete years are paid even when another year is PENDING; a pending year keeps the lines of
+ * its last complete allocation (so the ledger invariants compare its booked periods with them) and is neither booked
+ * nor corrected until it is complete again. The counts behind the allocation are kept per (contract,
+ * allocationVersion) for risk equalisation (R19), even for a version that arrives after a newer one: settled money
+ * may still stem from it.
  */
 @Service
 public class AllocationIntake {
@@ -41,10 +45,11 @@ public class AllocationIntake {
             log.debug("Allocation event {} already applied", allocation.eventId());
             return;
         }
-        if (allocation.complete()) {
+        if (allocation.payable()) {
             // validates the allocation before anything is stored (periods within validity, one line per target)
             new CurrentAllocation(allocation.contractId(), allocation.allocationVersion(), allocation.validFrom(),
-                    allocation.validUntil(), allocation.timing(), allocation.periods());
+                    allocation.validUntil(), allocation.timing(), allocation.periods(),
+                    allocation.pendingYears().keySet());
         }
         serviceAreaCounts.store(allocation.contractId(), allocation.allocationVersion(), allocation.serviceAreaCounts());
         var applied = store.lockHeader(allocation.contractId());
@@ -54,8 +59,11 @@ public class AllocationIntake {
             return;
         }
         store.saveHeader(allocation, clock.instant());
-        store.replaceLines(allocation.contractId(), allocation.periods());
-        if (allocation.complete()) {
+        // a year PENDING on its own keeps the lines of its last complete allocation: what was booked stays as it is
+        store.replaceLines(allocation.contractId(), allocation.periods(), allocation.pendingYears().keySet(),
+                new Period(allocation.validFrom(), allocation.validUntil()));
+        store.savePendingYears(allocation.contractId(), allocation.pendingYears());
+        if (allocation.payable()) {
             settler.settle(allocation.contractId(), LocalDate.now(clock),
                     "AllocationCalculated " + allocation.eventId() + " (allocation v" + allocation.allocationVersion()
                             + ", contract v" + allocation.contractVersion() + ")",

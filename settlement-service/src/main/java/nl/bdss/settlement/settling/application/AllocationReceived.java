@@ -1,21 +1,38 @@
 package nl.bdss.settlement.settling.application;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import nl.bdss.kernel.time.PaymentTiming;
 import nl.bdss.settlement.riskequalisation.domain.ServiceAreaCount;
 import nl.bdss.settlement.settling.domain.AllocatedPeriod;
 
 /**
- * The fields of an AllocationCalculated event settlement needs: only the payable Zvw lines (R7). For a PENDING
- * allocation {@code periods} is empty: nothing becomes payable until a complete allocation arrives.
+ * The fields of an AllocationCalculated event settlement needs: only the payable Zvw lines (R7).
  * {@code serviceAreaCounts} are the insured counts behind the market shares (empty when the allocation carries
  * none): the default distribution key for risk equalisation (R19).
+ *
+ * <p>An allocation with market shares per contract year ({@code perYear}: the event lists its {@code yearShares})
+ * pays the periods of its complete years even when its status is PENDING; {@code pendingYears} (year to reason) are
+ * the years whose counts are missing, whose periods the event leaves out and settlement leaves as they are. Without
+ * per-year shares (older events, single-insurer contracts) a PENDING allocation has no periods: nothing becomes
+ * payable until a complete allocation arrives.
  */
 public record AllocationReceived(UUID eventId, String contractId, int allocationVersion, int contractVersion,
         boolean complete, String pendingReason, LocalDate validFrom, LocalDate validUntil, PaymentTiming timing,
-        List<AllocatedPeriod> periods, List<ServiceAreaCount> serviceAreaCounts) {
+        List<AllocatedPeriod> periods, List<ServiceAreaCount> serviceAreaCounts, boolean perYear,
+        Map<Integer, String> pendingYears) {
+
+    /** An allocation without per-year shares. */
+    public AllocationReceived(UUID eventId, String contractId, int allocationVersion, int contractVersion,
+            boolean complete, String pendingReason, LocalDate validFrom, LocalDate validUntil, PaymentTiming timing,
+            List<AllocatedPeriod> periods, List<ServiceAreaCount> serviceAreaCounts) {
+        this(eventId, contractId, allocationVersion, contractVersion, complete, pendingReason, validFrom, validUntil,
+                timing, periods, serviceAreaCounts, false, Map.of());
+    }
 
     public AllocationReceived {
         if (validFrom == null || validUntil == null || validUntil.isBefore(validFrom)) {
@@ -25,7 +42,20 @@ public record AllocationReceived(UUID eventId, String contractId, int allocation
         if (timing == null) {
             throw new IllegalArgumentException("paymentTiming is required");
         }
-        periods = complete ? List.copyOf(periods) : List.of();
+        pendingYears = perYear && pendingYears != null ? new TreeMap<>(pendingYears) : new TreeMap<>();
+        pendingYears = Collections.unmodifiableMap(pendingYears);
+        periods = complete || perYear ? List.copyOf(periods) : List.of();
+        for (AllocatedPeriod period : periods) {
+            if (pendingYears.containsKey(period.period().year())) {
+                throw new IllegalArgumentException("period " + period.period() + " belongs to year "
+                        + period.period().year() + ", which the allocation lists as PENDING");
+            }
+        }
         serviceAreaCounts = serviceAreaCounts == null ? List.of() : List.copyOf(serviceAreaCounts);
+    }
+
+    /** Whether any of its periods may be paid: a complete allocation, or the complete years of a per-year one. */
+    public boolean payable() {
+        return complete || perYear;
     }
 }

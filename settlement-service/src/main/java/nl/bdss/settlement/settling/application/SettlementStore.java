@@ -3,20 +3,28 @@ package nl.bdss.settlement.settling.application;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import nl.bdss.kernel.time.PaymentTiming;
+import nl.bdss.kernel.time.Period;
 import nl.bdss.settlement.settling.domain.AllocatedPeriod;
 import nl.bdss.settlement.settling.domain.BookedEntry;
 import nl.bdss.settlement.settling.domain.Booking;
+import nl.bdss.settlement.settling.domain.ClosedYears;
 import nl.bdss.settlement.settling.domain.CurrentAllocation;
 
 /** Where the current allocations and the (immutable) settlement entries are kept. */
 public interface SettlementStore {
 
-    /** The applied allocation version of a contract; its row is the contract's lock against concurrent settling. */
+    /**
+     * The applied allocation version of a contract; its row is the contract's lock against concurrent settling.
+     * {@code paysCompleteYears}: the allocation had per-year shares, its complete years are payable even when its
+     * status is PENDING.
+     */
     record AllocationHeader(String contractId, int allocationVersion, String status, LocalDate validFrom,
-            LocalDate validUntil, PaymentTiming timing) {
+            LocalDate validUntil, PaymentTiming timing, boolean paysCompleteYears) {
     }
 
     /** The header, locking the contract for the rest of the transaction. */
@@ -30,10 +38,25 @@ public interface SettlementStore {
     /** Makes the allocation the contract's applied one (COMPLETE or PENDING). */
     void saveHeader(AllocationReceived allocation, Instant appliedAt);
 
-    /** Replaces the contract's payable lines by the allocation's. */
-    void replaceLines(String contractId, List<AllocatedPeriod> periods);
+    /**
+     * Replaces the contract's payable lines by the allocation's, keeping those of {@code keptYears} (years pending on
+     * their own) that lie within the {@code validity}.
+     */
+    void replaceLines(String contractId, List<AllocatedPeriod> periods, Set<Integer> keptYears, Period validity);
 
-    /** The current allocation of a contract, unless it is PENDING (then nothing is payable). */
+    /** Replaces the contract's years pending on their own (year to reason). */
+    void savePendingYears(String contractId, Map<Integer, String> pendingYears);
+
+    /**
+     * The service years closed so far, read under a lock shared by every booking and taken exclusively by a year
+     * close: until the booking transaction ends no year is closed, and a close waits for the bookings in flight.
+     */
+    ClosedYears closedYearsForBooking();
+
+    /**
+     * The current allocation of a contract with its pending years, unless it is wholly PENDING (an allocation without
+     * per-year shares: then nothing is payable).
+     */
     Optional<CurrentAllocation> currentAllocation(AllocationHeader header);
 
     /** The contract's entries in booking order. */

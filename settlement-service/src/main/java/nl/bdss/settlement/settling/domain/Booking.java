@@ -5,16 +5,34 @@ import nl.bdss.kernel.time.Period;
 /**
  * A decision to book one entry: a lump sum for a period that became due, or a correction (positive or negative)
  * of an earlier lump sum whose allocation changed. {@code correctsEntryKey} is null for a lump sum.
+ * {@code bookingYear} is the year it is booked in ({@link ClosedYears#bookingYearOf}); its service year is the year
+ * its period belongs to ({@link #serviceYear()}).
  */
 public record Booking(String entryKey, EntryKind kind, String correctsEntryKey, SettlementTarget target, Period period,
-        String payeePartyKey, long amountCents, int allocationVersion) {
+        String payeePartyKey, long amountCents, int allocationVersion, int bookingYear) {
+
+    /** A booking while its service year is open: booked in that year. */
+    public Booking(String entryKey, EntryKind kind, String correctsEntryKey, SettlementTarget target, Period period,
+            String payeePartyKey, long amountCents, int allocationVersion) {
+        this(entryKey, kind, correctsEntryKey, target, period, payeePartyKey, amountCents, allocationVersion,
+                period.year());
+    }
 
     public Booking {
+        if (bookingYear < period.year()) {
+            throw new IllegalArgumentException("booking year " + bookingYear + " lies before the service year "
+                    + period.year() + " of " + entryKey);
+        }
         if ((kind == EntryKind.LUMP_SUM) != (correctsEntryKey == null)) {
             throw new IllegalArgumentException("a correction, and only a correction, refers to the entry it corrects");
         }
         if (kind == EntryKind.CORRECTION && amountCents == 0) {
             throw new IllegalArgumentException("a correction of zero is not a correction");
         }
+    }
+
+    /** The year the entry's period belongs to (the kernel's rule: the year it starts in). */
+    public int serviceYear() {
+        return period.year();
     }
 }

@@ -9,12 +9,20 @@ import nl.bdss.kernel.time.PaymentTiming;
 import nl.bdss.kernel.time.Period;
 
 /**
- * The newest complete allocation of a contract: what each insurer owes each payee per period and sector.
+ * The newest payable allocation of a contract: what each insurer owes each payee per period and sector.
  * Every period lies within the contract's validity (R14): on termination the allocation is shortened, the last
- * period pro-rata, and periods after the end are gone.
+ * period pro-rata, and periods after the end are gone. {@code pendingYears} are the contract years whose counts are
+ * missing (PENDING on their own): their periods, as the last complete allocation had them, are left exactly as they
+ * are, neither booked nor corrected, until a complete allocation of the year arrives.
  */
 public record CurrentAllocation(String contractId, int allocationVersion, LocalDate validFrom, LocalDate validUntil,
-        PaymentTiming timing, List<AllocatedPeriod> periods) {
+        PaymentTiming timing, List<AllocatedPeriod> periods, Set<Integer> pendingYears) {
+
+    /** An allocation with every year complete. */
+    public CurrentAllocation(String contractId, int allocationVersion, LocalDate validFrom, LocalDate validUntil,
+            PaymentTiming timing, List<AllocatedPeriod> periods) {
+        this(contractId, allocationVersion, validFrom, validUntil, timing, periods, Set.of());
+    }
 
     public CurrentAllocation {
         Objects.requireNonNull(validFrom, "validFrom is required");
@@ -27,6 +35,7 @@ public record CurrentAllocation(String contractId, int allocationVersion, LocalD
             throw new IllegalArgumentException("validUntil " + validUntil + " lies before validFrom " + validFrom);
         }
         periods = List.copyOf(periods);
+        pendingYears = Set.copyOf(pendingYears);
         Period validity = new Period(validFrom, validUntil);
         Set<SettlementTarget> seen = new HashSet<>();
         for (AllocatedPeriod period : periods) {
@@ -43,6 +52,11 @@ public record CurrentAllocation(String contractId, int allocationVersion, LocalD
                 }
             }
         }
+    }
+
+    /** Whether the period's year is pending: then nothing of it is booked or corrected. */
+    public boolean isPending(Period period) {
+        return pendingYears.contains(period.year());
     }
 
     public List<AllocatedPeriod> periodsDueOn(LocalDate date) {

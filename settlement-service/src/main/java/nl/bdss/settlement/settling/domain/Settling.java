@@ -23,6 +23,8 @@ import nl.bdss.kernel.time.Period;
  * </ul>
  * Booked entries are never changed. Deciding again after booking the result yields nothing: settling is
  * idempotent, whether triggered by a redelivered event, the scheduler or a repeated period close.
+ * A pending year's periods (counts missing) are left exactly as they are: no lump sum, no correction, no credit.
+ * Every booking carries its booking year: its service year while that is open, else the first open year after it.
  */
 public final class Settling {
 
@@ -36,7 +38,13 @@ public final class Settling {
     private Settling() {
     }
 
+    /** With every year open. */
     public static List<Booking> decide(CurrentAllocation allocation, List<BookedEntry> booked, LocalDate date) {
+        return decide(allocation, booked, date, ClosedYears.NONE);
+    }
+
+    public static List<Booking> decide(CurrentAllocation allocation, List<BookedEntry> booked, LocalDate date,
+            ClosedYears closed) {
         Map<SettlementTarget, List<BookedEntry>> bookedByTarget = new LinkedHashMap<>();
         for (BookedEntry entry : booked) {
             if (!entry.target().contractId().equals(allocation.contractId())) {
@@ -47,6 +55,9 @@ public final class Settling {
         List<Booking> bookings = new ArrayList<>();
         Set<SettlementTarget> allocated = new HashSet<>();
         for (AllocatedPeriod period : allocation.periods()) {
+            if (allocation.isPending(period.period())) {
+                continue;
+            }
             boolean due = period.period().isDueOn(date, allocation.timing());
             for (PayableLine line : period.lines()) {
                 allocated.add(line.target());
@@ -54,19 +65,22 @@ public final class Settling {
                 if (entries.isEmpty()) {
                     if (due && line.amountCents() > 0) {
                         bookings.add(new Booking(line.target().lumpSumKey(), EntryKind.LUMP_SUM, null, line.target(),
-                                period.period(), line.payeePartyKey(), line.amountCents(), allocation.allocationVersion()));
+                                period.period(), line.payeePartyKey(), line.amountCents(), allocation.allocationVersion(),
+                                closed.bookingYearOf(period.period().year())));
                     }
                 } else {
                     correction(line.target(), period.period(), line.payeePartyKey(), line.amountCents(), entries,
-                            allocation.allocationVersion()).ifPresent(bookings::add);
+                            allocation.allocationVersion(), closed).ifPresent(bookings::add);
                 }
             }
         }
         bookedByTarget.forEach((target, entries) -> {
             if (!allocated.contains(target)) {
                 BookedEntry original = lumpSumOf(entries);
-                correction(target, original.period(), original.payeePartyKey(), 0, entries, allocation.allocationVersion())
-                        .ifPresent(bookings::add);
+                if (!allocation.isPending(original.period())) {
+                    correction(target, original.period(), original.payeePartyKey(), 0, entries,
+                            allocation.allocationVersion(), closed).ifPresent(bookings::add);
+                }
             }
         });
         bookings.sort(ORDER);
@@ -74,7 +88,7 @@ public final class Settling {
     }
 
     private static Optional<Booking> correction(SettlementTarget target, Period period, String payeePartyKey,
-            long allocatedCents, List<BookedEntry> entries, int allocationVersion) {
+            long allocatedCents, List<BookedEntry> entries, int allocationVersion, ClosedYears closed) {
         long net = entries.stream().mapToLong(BookedEntry::amountCents).sum();
         long difference = allocatedCents - net;
         if (difference == 0) {
@@ -86,7 +100,8 @@ public final class Settling {
                     + " yet the net " + net + " differs from " + allocatedCents);
         }
         return Optional.of(new Booking(key, EntryKind.CORRECTION, lumpSumOf(entries).entryKey(), target, period,
-                payeePartyKey == null ? target.payeeAgb() : payeePartyKey, difference, allocationVersion));
+                payeePartyKey == null ? target.payeeAgb() : payeePartyKey, difference, allocationVersion,
+                closed.bookingYearOf(period.year())));
     }
 
     private static BookedEntry lumpSumOf(List<BookedEntry> entries) {

@@ -1,10 +1,13 @@
 package nl.bdss.settlement.settling.messaging;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import nl.bdss.events.allocation.AllocationCalculated;
 import nl.bdss.events.allocation.AllocationLine;
 import nl.bdss.events.allocation.AllocationPeriod;
 import nl.bdss.events.allocation.AllocationStatus;
+import nl.bdss.events.allocation.YearShares;
 import nl.bdss.events.common.LegalDomain;
 import nl.bdss.kernel.time.PaymentTiming;
 import nl.bdss.kernel.time.Period;
@@ -17,7 +20,8 @@ import nl.bdss.settlement.settling.domain.SettlementTarget;
 /**
  * Reads from an AllocationCalculated only what settlement needs. Lines of other domains than Zvw are dropped here:
  * each domain funds its own contribution, insurers never pay them (R7). The service-area counts are kept for risk
- * equalisation (R19). Invalid data throws IllegalArgumentException.
+ * equalisation (R19). With per-year shares ({@code yearShares}), the years listed PENDING are passed on: their periods
+ * are not in the event and settlement leaves them as they are. Invalid data throws IllegalArgumentException.
  */
 final class AllocationMapper {
 
@@ -26,7 +30,15 @@ final class AllocationMapper {
 
     static AllocationReceived toCommand(AllocationCalculated event) {
         boolean complete = event.getStatus() == AllocationStatus.COMPLETE;
-        List<AllocatedPeriod> periods = complete
+        // with per-year shares the periods are those of the complete years, paid also when another year is PENDING
+        boolean perYear = !event.getYearShares().isEmpty();
+        Map<Integer, String> pendingYears = new TreeMap<>();
+        for (YearShares year : event.getYearShares()) {
+            if (year.getStatus() == AllocationStatus.PENDING) {
+                pendingYears.put(year.getYear(), year.getPendingReason());
+            }
+        }
+        List<AllocatedPeriod> periods = complete || perYear
                 ? event.getPeriods().stream().map(p -> period(event.getContractId(), p)).toList()
                 : List.of();
         return new AllocationReceived(event.getEventId(), event.getContractId(), event.getAllocationVersion(),
@@ -34,7 +46,8 @@ final class AllocationMapper {
                 event.getValidUntil(), PaymentTiming.valueOf(event.getPaymentTiming().name()), periods,
                 event.getServiceAreaCounts().stream()
                         .map(c -> new ServiceAreaCount(c.getUzovi(), c.getPostcode(), c.getInsuredCount()))
-                        .toList());
+                        .toList(),
+                perYear, pendingYears);
     }
 
     private static AllocatedPeriod period(String contractId, AllocationPeriod period) {

@@ -30,6 +30,8 @@ final class SettlementBookedMapper {
                 .setAmountCents(booking.amountCents())
                 .setAllocationVersion(booking.allocationVersion())
                 .setCause(cause)
+                .setServiceYear(booking.serviceYear())
+                .setBookingYear(booking.bookingYear())
                 .build();
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import nl.bdss.kernel.time.PaymentTiming;
 import nl.bdss.kernel.time.Period;
 import nl.bdss.settlement.settling.application.AllocationReceived;
@@ -17,6 +18,7 @@ import nl.bdss.settlement.settling.application.SettlementStore;
 import nl.bdss.settlement.settling.domain.AllocatedPeriod;
 import nl.bdss.settlement.settling.domain.BookedEntry;
 import nl.bdss.settlement.settling.domain.Booking;
+import nl.bdss.settlement.settling.domain.ClosedYears;
 import nl.bdss.settlement.settling.domain.CurrentAllocation;
 import nl.bdss.settlement.settling.domain.EntryKind;
 import nl.bdss.settlement.settling.domain.PayableLine;
@@ -41,7 +43,8 @@ class JdbcSettlementStore implements SettlementStore {
     @Override
     public Optional<AllocationHeader> lockHeader(String contractId) {
         return jdbc.sql("""
-                select contract_id, allocation_version, status, valid_from, valid_until, payment_timing
+                select contract_id, allocation_version, status, valid_from, valid_until, payment_timing,
+                    pays_complete_years
                 from contract_allocation where contract_id = ? for update""")
                 .param(contractId)
                 .query((rs, n) -> header(rs))
@@ -51,7 +54,8 @@ class JdbcSettlementStore implements SettlementStore {
     @Override
     public Optional<AllocationHeader> header(String contractId) {
         return jdbc.sql("""
-                select contract_id, allocation_version, status, valid_from, valid_until, payment_timing
+                select contract_id, allocation_version, status, valid_from, valid_until, payment_timing,
+                    pays_complete_years
                 from contract_allocation where contract_id = ?""")
                 .param(contractId)
                 .query((rs, n) -> header(rs))
@@ -61,7 +65,8 @@ class JdbcSettlementStore implements SettlementStore {
     @Override
     public List<AllocationHeader> headers() {
         return jdbc.sql("""
-                select contract_id, allocation_version, status, valid_from, valid_until, payment_timing
+                select contract_id, allocation_version, status, valid_from, valid_until, payment_timing,
+                    pays_complete_years
                 from contract_allocation order by contract_id""")
                 .query((rs, n) -> header(rs))
                 .list();
@@ -70,30 +75,36 @@ class JdbcSettlementStore implements SettlementStore {
     private static AllocationHeader header(ResultSet rs) throws SQLException {
         return new AllocationHeader(rs.getString("contract_id"), rs.getInt("allocation_version"), rs.getString("status"),
                 rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
-                PaymentTiming.valueOf(rs.getString("payment_timing")));
+                PaymentTiming.valueOf(rs.getString("payment_timing")), rs.getBoolean("pays_complete_years"));
     }
 
     @Override
     public void saveHeader(AllocationReceived allocation, Instant appliedAt) {
         jdbc.sql("""
                 insert into contract_allocation (contract_id, allocation_version, contract_version, status, pending_reason,
-                    valid_from, valid_until, payment_timing, applied_event_id, applied_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    valid_from, valid_until, payment_timing, applied_event_id, applied_at, pays_complete_years)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (contract_id) do update set allocation_version = excluded.allocation_version,
                     contract_version = excluded.contract_version, status = excluded.status,
                     pending_reason = excluded.pending_reason, valid_from = excluded.valid_from,
                     valid_until = excluded.valid_until, payment_timing = excluded.payment_timing,
-                    applied_event_id = excluded.applied_event_id, applied_at = excluded.applied_at""")
+                    applied_event_id = excluded.applied_event_id, applied_at = excluded.applied_at,
+                    pays_complete_years = excluded.pays_complete_years""")
                 .params(allocation.contractId(), allocation.allocationVersion(), allocation.contractVersion(),
                         allocation.complete() ? "COMPLETE" : "PENDING", allocation.pendingReason(),
                         allocation.validFrom(), allocation.validUntil(), allocation.timing().name(),
-                        allocation.eventId(), Timestamp.from(appliedAt))
+                        allocation.eventId(), Timestamp.from(appliedAt), allocation.perYear())
                 .update();
     }
 
     @Override
-    public void replaceLines(String contractId, List<AllocatedPeriod> periods) {
-        jdbc.sql("delete from allocation_line where contract_id = ?").param(contractId).update();
+    public void replaceLines(String contractId, List<AllocatedPeriod> periods, Set<Integer> keptYears,
+            Period validity) {
+        jdbc.sql("""
+                delete from allocation_line where contract_id = ?
+                and (not (cast(extract(year from period_start) as int) = any (?)) or period_start < ? or period_end > ?)""")
+                .params(contractId, keptYears.toArray(Integer[]::new), validity.start(), validity.end())
+                .update();
         List<Object[]> rows = new ArrayList<>();
         for (AllocatedPeriod period : periods) {
             for (PayableLine line : period.lines()) {
@@ -108,10 +119,27 @@ class JdbcSettlementStore implements SettlementStore {
     }
 
     @Override
+    public void savePendingYears(String contractId, Map<Integer, String> pendingYears) {
+        jdbc.sql("delete from allocation_pending_year where contract_id = ?").param(contractId).update();
+        List<Object[]> rows = new ArrayList<>();
+        pendingYears.forEach((year, reason) -> rows.add(new Object[] {contractId, year, reason}));
+        batches.batchUpdate("insert into allocation_pending_year (contract_id, year, pending_reason) values (?, ?, ?)",
+                rows);
+    }
+
+    @Override
+    public ClosedYears closedYearsForBooking() {
+        jdbc.sql(ServiceYearLock.SHARED).query((rs, n) -> null).list();
+        return ClosedYears.of(jdbc.sql("select year from service_year_closed").query(Integer.class).list());
+    }
+
+    @Override
     public Optional<CurrentAllocation> currentAllocation(AllocationHeader header) {
-        if (!"COMPLETE".equals(header.status())) {
+        if (!"COMPLETE".equals(header.status()) && !header.paysCompleteYears()) {
             return Optional.empty();
         }
+        Set<Integer> pendingYears = Set.copyOf(jdbc.sql("select year from allocation_pending_year where contract_id = ?")
+                .param(header.contractId()).query(Integer.class).list());
         Map<Period, List<PayableLine>> byPeriod = new LinkedHashMap<>();
         jdbc.sql("""
                 select period_start, period_end, uzovi, payee_agb, payee_party_key, sector, amount_cents
@@ -130,7 +158,7 @@ class JdbcSettlementStore implements SettlementStore {
         List<AllocatedPeriod> periods = byPeriod.entrySet().stream()
                 .map(e -> new AllocatedPeriod(e.getKey(), e.getValue())).toList();
         return Optional.of(new CurrentAllocation(header.contractId(), header.allocationVersion(), header.validFrom(),
-                header.validUntil(), header.timing(), periods));
+                header.validUntil(), header.timing(), periods, pendingYears));
     }
 
     @Override
@@ -169,13 +197,13 @@ class JdbcSettlementStore implements SettlementStore {
             rows.add(new Object[] {entry.id(), booking.entryKey(), t.contractId(), entry.sequence(), booking.kind().name(),
                 booking.correctsEntryKey(), t.periodStart(), booking.period().end(), t.uzovi(), t.payeeAgb(),
                 booking.payeePartyKey(), t.sector(), booking.amountCents(), booking.allocationVersion(), abbreviated,
-                bookedBy, at, entry.eventId(), timing.name()});
+                bookedBy, at, entry.eventId(), timing.name(), booking.serviceYear(), booking.bookingYear()});
         }
         batches.batchUpdate("""
                 insert into settlement_entry (id, entry_key, contract_id, sequence, kind, corrects_entry_key, period_start,
                     period_end, uzovi, payee_agb, payee_party_key, sector, amount_cents, allocation_version, cause,
-                    booked_by, booked_at, event_id, payment_timing)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                    booked_by, booked_at, event_id, payment_timing, service_year, booking_year)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
     private static String abbreviate(String text) {

@@ -11,7 +11,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operator period close: settle everything due on a date, or (dry run) show what that would book. */
+/**
+ * Operator period close: settle everything due on a date, or (dry run, the default) show what that would book. A real
+ * close refuses a date after today (422, R8, field {@code date}) and books nothing; a dry run may forecast any date,
+ * a future one included, and books nothing either. Each entry names its service year and the year it is (or would
+ * be) booked in.
+ */
 @RestController
 class PeriodCloseController {
 
@@ -23,12 +28,12 @@ class PeriodCloseController {
 
     record Entry(String entryId, String kind, String correctsEntryId, String contractId, LocalDate periodStart,
             LocalDate periodEnd, String insurer, String payeeAgb, String sector, long amountCents,
-            int allocationVersion) {
+            int allocationVersion, int serviceYear, int bookingYear) {
 
         static Entry of(Booking b) {
             return new Entry(b.entryKey(), b.kind().name(), b.correctsEntryKey(), b.target().contractId(),
                     b.period().start(), b.period().end(), b.target().uzovi(), b.target().payeeAgb(),
-                    b.target().sector(), b.amountCents(), b.allocationVersion());
+                    b.target().sector(), b.amountCents(), b.allocationVersion(), b.serviceYear(), b.bookingYear());
         }
     }
 

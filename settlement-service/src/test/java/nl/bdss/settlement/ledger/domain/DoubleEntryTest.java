@@ -8,19 +8,19 @@ import org.junit.jupiter.api.Test;
 class DoubleEntryTest {
 
     @Test
-    void aLumpSumDebitsTheSectorCostAndCreditsThePayableToThePayee() {
-        List<Posting> postings = DoubleEntry.settlement("3311", "01012345", "WIJKVERPLEGING", 2_100_000L);
+    void aLumpSumDebitsTheSectorCostOfItsServiceYearAndCreditsThePayableToThePayee_R17() {
+        List<Posting> postings = DoubleEntry.settlement("3311", "01012345", "WIJKVERPLEGING", 2025, 2_100_000L);
 
-        assertThat(postings).containsExactly(new Posting("SECTOR_COST/3311/WIJKVERPLEGING", 2_100_000L, 0),
+        assertThat(postings).containsExactly(new Posting("SECTOR_COST/3311/WIJKVERPLEGING/2025", 2_100_000L, 0),
                 new Posting("PAYABLE/3311/01012345", 0, 2_100_000L));
     }
 
     @Test
     void aNegativeCorrectionPostsTheReverseAndStillBalances() {
-        List<Posting> postings = DoubleEntry.settlement("3343", "01012345", "HUISARTSENZORG", -700_000L);
+        List<Posting> postings = DoubleEntry.settlement("3343", "01012345", "HUISARTSENZORG", 2026, -700_000L);
 
         assertThat(postings).containsExactly(new Posting("PAYABLE/3343/01012345", 700_000L, 0),
-                new Posting("SECTOR_COST/3343/HUISARTSENZORG", 0, 700_000L));
+                new Posting("SECTOR_COST/3343/HUISARTSENZORG/2026", 0, 700_000L));
         assertBalanced(postings);
     }
 
@@ -34,7 +34,7 @@ class DoubleEntryTest {
 
     @Test
     void thereIsNoAccountForAnInsuredOrADeductible_R16() {
-        assertThat(DoubleEntry.settlement("3311", "01012345", "WIJKVERPLEGING", 1L))
+        assertThat(DoubleEntry.settlement("3311", "01012345", "WIJKVERPLEGING", 2025, 1L))
                 .extracting(Posting::account)
                 .noneMatch(account -> account.contains("INSURED") || account.contains("DEDUCTIBLE"));
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import nl.bdss.kernel.time.PaymentTiming;
+import nl.bdss.kernel.time.Period;
 import nl.bdss.settlement.Allocations;
 import nl.bdss.settlement.SettlementServiceApplication;
 import nl.bdss.settlement.TestClock;
@@ -199,15 +200,18 @@ class SettlementDueDatesIT {
     private UUID insertEntry(String contract, long sequence, String kind, String entryKey, String corrects, String start,
             String end, String uzovi, PaymentTiming timing, long cents, String bookedAt) {
         UUID id = UUID.randomUUID();
+        // booked while its year was open: booking year = service year, the year the period belongs to
+        int serviceYear = new Period(LocalDate.parse(start), LocalDate.parse(end)).year();
         jdbc.sql("""
                 insert into settlement_entry (id, entry_key, contract_id, sequence, kind, corrects_entry_key,
                     period_start, period_end, uzovi, payee_agb, payee_party_key, sector, amount_cents,
-                    allocation_version, cause, booked_by, booked_at, event_id, payment_timing)
+                    allocation_version, cause, booked_by, booked_at, event_id, payment_timing, service_year, booking_year)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, '01012345', 'hap-west', 'HUISARTSENZORG', ?, 1, 'made by hand',
-                    'test', ?, ?, ?)""")
+                    'test', ?, ?, ?, ?, ?)""")
                 .params(id, entryKey, contract, sequence, kind, corrects,
                         LocalDate.parse(start), LocalDate.parse(end), uzovi, cents,
-                        Timestamp.from(Instant.parse(bookedAt)), UUID.randomUUID(), timing.name())
+                        Timestamp.from(Instant.parse(bookedAt)), UUID.randomUUID(), timing.name(),
+                        serviceYear, serviceYear)
                 .update();
         return id;
     }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import nl.bdss.kernel.time.PaymentTiming;
 import org.junit.jupiter.api.Test;
@@ -112,5 +113,55 @@ class SettlingTest {
     private static Map<Integer, Long> totalPerYear(List<Booking> bookings) {
         return bookings.stream().collect(Collectors.groupingBy(b -> b.target().periodStart().getYear(),
                 Collectors.summingLong(Booking::amountCents)));
+    }
+
+    // Years pending on their own, and the booking year
+
+    @Test
+    void aYearPendingOnItsOwn_isNeitherBookedNorCorrected_whileTheCompleteYearIsPaid() {
+        CurrentAllocation with2026Pending = new CurrentAllocation("c1", 1, LocalDate.of(2025, 1, 1),
+                LocalDate.of(2026, 12, 31), PaymentTiming.IN_ADVANCE,
+                List.of(AllocationFixture.year("c1", 2025, LocalDate.of(2025, 12, 31), 10_000_000L)), Set.of(2026));
+
+        List<Booking> bookings = Settling.decide(with2026Pending, List.of(), IN_2026);
+
+        // 2025 only: 2,100,000 + 2,100,000 + 1,400,000 + 1,400,000 = 7,000,000
+        assertThat(bookings).hasSize(4).allMatch(b -> b.serviceYear() == 2025 && b.bookingYear() == 2025);
+        assertThat(totalPerYear(bookings)).containsExactlyEntriesOf(Map.of(2025, 7_000_000L));
+    }
+
+    @Test
+    void aBookedYearThatBecomesPending_keepsWhatWasBooked_evenWhenItsKeptLinesDifferOrAreGone() {
+        List<Booking> settled = Settling.decide(manualExample("c1"), List.of(), IN_2026);
+        // the amendment makes 2026 pending: its lines are kept (here even lowered) or left out, never corrected
+        CurrentAllocation keptLowered = new CurrentAllocation("c1", 2, LocalDate.of(2025, 1, 1),
+                LocalDate.of(2026, 12, 31), PaymentTiming.IN_ADVANCE,
+                List.of(AllocationFixture.year("c1", 2025, LocalDate.of(2025, 12, 31), 10_000_000L),
+                        AllocationFixture.year("c1", 2026, LocalDate.of(2026, 12, 31), 5_000_000L)), Set.of(2026));
+        CurrentAllocation leftOut = new CurrentAllocation("c1", 2, LocalDate.of(2025, 1, 1),
+                LocalDate.of(2026, 12, 31), PaymentTiming.IN_ADVANCE,
+                List.of(AllocationFixture.year("c1", 2025, LocalDate.of(2025, 12, 31), 10_000_000L)), Set.of(2026));
+
+        assertThat(Settling.decide(keptLowered, booked(settled), IN_2026)).isEmpty();
+        assertThat(Settling.decide(leftOut, booked(settled), IN_2026)).isEmpty();
+    }
+
+    @Test
+    void aCorrectionForAClosedYear_isBookedInTheNextOpenYear_andNamesItsServiceYear_R17() {
+        List<Booking> settled = Settling.decide(manualExample("c1"), List.of(), IN_2026);
+        // 2025 raised to 12,000,000: Zvw 8,400,000, per sector 4,200,000 = 2,520,000 (3311) + 1,680,000 (3343)
+        CurrentAllocation raised2025 = new CurrentAllocation("c1", 2, LocalDate.of(2025, 1, 1),
+                LocalDate.of(2026, 12, 31), PaymentTiming.IN_ADVANCE,
+                List.of(AllocationFixture.year("c1", 2025, LocalDate.of(2025, 12, 31), 12_000_000L),
+                        AllocationFixture.year("c1", 2026, LocalDate.of(2026, 12, 31), 10_000_000L)));
+
+        List<Booking> corrections = Settling.decide(raised2025, booked(settled), IN_2026, ClosedYears.of(List.of(2025)));
+
+        // per line +420,000 (3311) and +280,000 (3343), twice each: 1,400,000
+        assertThat(corrections).hasSize(4).allMatch(b -> b.kind() == EntryKind.CORRECTION)
+                .allMatch(b -> b.serviceYear() == 2025 && b.bookingYear() == 2026);
+        assertThat(corrections).extracting(Booking::amountCents)
+                .containsExactlyInAnyOrder(420_000L, 420_000L, 280_000L, 280_000L);
+        assertThat(settled).allMatch(b -> b.bookingYear() == b.serviceYear());
     }
 }

@@ -55,4 +55,52 @@ class AllocationMapperTest {
                 .contains(new nl.bdss.settlement.riskequalisation.domain.ServiceAreaCount("3343", "1016", 800L));
         assertThat(AllocationMapper.toCommand(ManualExampleEvents.allocation("c1").build()).serviceAreaCounts()).isEmpty();
     }
+
+    @Test
+    void withPerYearShares_theCompleteYearsArePayable_evenWhenTheAllocationIsPending_andThePendingYearIsNamed() {
+        AllocationCalculated event = ManualExampleEvents.allocation("c1")
+                .setStatus(AllocationStatus.PENDING)
+                .setPendingReason("no insured counts for reference date 2026-01-01")
+                .setPeriods(java.util.List.of(ManualExampleEvents.wholeYear(2025)))
+                .setYearShares(java.util.List.of(
+                        year(2025, AllocationStatus.COMPLETE, null),
+                        year(2026, AllocationStatus.PENDING, "no insured counts for reference date 2026-01-01")))
+                .setWarnings(java.util.List.of())
+                .build();
+
+        AllocationReceived received = AllocationMapper.toCommand(event);
+
+        assertThat(received.complete()).isFalse();
+        assertThat(received.payable()).isTrue();
+        assertThat(received.periods()).singleElement()
+                .satisfies(period -> assertThat(period.payableCents()).isEqualTo(7_000_000L));
+        assertThat(received.pendingYears())
+                .containsExactlyEntriesOf(java.util.Map.of(2026, "no insured counts for reference date 2026-01-01"));
+    }
+
+    @Test
+    void refusesAPeriodOfAYearItListsAsPending() {
+        AllocationCalculated event = ManualExampleEvents.allocation("c1")
+                .setStatus(AllocationStatus.PENDING)
+                .setYearShares(java.util.List.of(year(2025, AllocationStatus.COMPLETE, null),
+                        year(2026, AllocationStatus.PENDING, "missing")))
+                .setWarnings(java.util.List.of())
+                .build();
+
+        assertThatThrownBy(() -> AllocationMapper.toCommand(event))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PENDING");
+    }
+
+    private static nl.bdss.events.allocation.YearShares year(int year, AllocationStatus status, String reason) {
+        return nl.bdss.events.allocation.YearShares.newBuilder()
+                .setYear(year)
+                .setReferenceDate(java.time.LocalDate.of(year, 1, 1))
+                .setDatasetId(status == AllocationStatus.COMPLETE ? "counts-" + year : null)
+                .setStatus(status)
+                .setPendingReason(reason)
+                .setMarketShares(java.util.List.of())
+                .setServiceAreaCounts(java.util.List.of())
+                .setSettledPeriodsKept(false)
+                .build();
+    }
 }
