@@ -107,6 +107,12 @@ public final class Allocator {
         });
         YearShares first = yearShares.get(0);
         AllocationStatus status = pending.isEmpty() ? AllocationStatus.COMPLETE : AllocationStatus.PENDING;
+        List<String> reasons = yearShares.stream().map(YearShares::pendingReason).distinct().toList();
+        if (pending.size() == yearShares.size() && reasons.size() == 1) {
+            // every year pending for the one same reason (one reference date for all years): that reason alone
+            pending.clear();
+            pending.add(reasons.get(0));
+        }
         List<AllocationWarning> warnings = new ArrayList<>();
         if (coordinated) {
             yearShares.forEach(year -> year.withoutInsureds().forEach(uzovi -> warnings.add(new AllocationWarning("R15",
@@ -129,6 +135,8 @@ public final class Allocator {
     /** What the periods of one contract year came to. */
     private static final class YearState {
         boolean kept;
+        /** A kept period's shares differ from what the year's current counts (or terms) would give. */
+        boolean keptDiffers;
         boolean fresh;
         String pendingReason;
     }
@@ -140,7 +148,7 @@ public final class Allocator {
     private static YearShares yearRecord(List<TermsSegment> segments, int year, YearState state, SegmentShares shares,
             Reallocation basis) {
         if (state.kept && !state.fresh) {
-            return basis.yearOf(year).kept();
+            return basis.yearOf(year).kept(state.keptDiffers);
         }
         Period days = Period.of(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
         int last = 0;
@@ -154,7 +162,7 @@ public final class Allocator {
         return new YearShares(year, segments.get(last).terms().purchasing().referenceDateOf(year), outcome.datasetId(),
                 pending ? AllocationStatus.PENDING : AllocationStatus.COMPLETE, state.pendingReason,
                 outcome.shares(), outcome.unfundedInsuredCount(), outcome.serviceAreaCounts(), outcome.withoutInsureds(),
-                state.kept);
+                state.keptDiffers);
     }
 
     /** The periods of segments {@code from} (inclusive) to {@code to} (exclusive), of one period kind, on its grid. */
@@ -168,6 +176,12 @@ public final class Allocator {
             int year = covered.year();
             YearState state = years.get(year);
             var kept = basis.keptPeriod(covered);
+            if (kept.isPresent()) {
+                MarketShareOutcome current = shares.of(from + lastIn(run, covered), year);
+                PeriodShares keptWith = basis.sharesOf(kept.get());
+                state.keptDiffers |= current.pending() || !current.shares().equals(keptWith.shares())
+                        || current.unfundedInsuredCount() != keptWith.unfundedInsuredCount();
+            }
             if (kept.isPresent() && basis.keepsLines()) {
                 state.kept = true;
                 periods.add(kept.get());
@@ -204,15 +218,20 @@ public final class Allocator {
                 state.fresh = true;
             }
             periods.add(period(calendar, run, outcomes));
-            int last = 0;
-            for (int i = 0; i < run.size(); i++) {
-                if (run.get(i).period().overlapDays(covered) > 0) {
-                    last = i;
-                }
-            }
-            MarketShareOutcome lastShares = outcomes.apply(last);
+            MarketShareOutcome lastShares = outcomes.apply(lastIn(run, covered));
             used.add(new PeriodShares(covered.start(), lastShares.shares(), lastShares.unfundedInsuredCount()));
         }
+    }
+
+    /** The last segment of the run in force during the period. */
+    private static int lastIn(List<TermsSegment> run, Period covered) {
+        int last = 0;
+        for (int i = 0; i < run.size(); i++) {
+            if (run.get(i).period().overlapDays(covered) > 0) {
+                last = i;
+            }
+        }
+        return last;
     }
 
     /** Kept shares apply to terms with the same insurers only (an amendment may have changed who takes part). */

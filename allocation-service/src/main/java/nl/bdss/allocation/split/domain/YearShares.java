@@ -8,8 +8,9 @@ import java.util.UUID;
  * The market shares of one contract year (R11): a calendar year, a period belongs to the year it starts in. From
  * the year's reference date and the count delivery {@code datasetId}; PENDING on its own with the reason when the
  * counts are missing (its periods not yet settled are then left out). {@code settledPeriodsKept}: some of the year's
- * periods were settled ({@link SettledPeriods}) and kept the shares they were allocated with; when all of them were,
- * the year shows the shares they were allocated with. {@code withoutInsureds} are the participants with 0 insureds in
+ * periods were settled ({@link SettledPeriods}) and kept the shares they were allocated with although the current
+ * counts (or terms) would give other shares; when all of its periods are kept, the year shows the shares they were
+ * allocated with. {@code withoutInsureds} are the participants with 0 insureds in
  * the service area on the date (R15).
  */
 public record YearShares(int year, LocalDate referenceDate, UUID datasetId, AllocationStatus status,
@@ -26,8 +27,9 @@ public record YearShares(int year, LocalDate referenceDate, UUID datasetId, Allo
         return status == AllocationStatus.PENDING;
     }
 
-    YearShares kept() {
+    /** The year as its settled periods keep it; {@code differs}: the current counts or terms would split it otherwise. */
+    YearShares kept(boolean differs) {
         return new YearShares(year, referenceDate, datasetId, AllocationStatus.COMPLETE, null, marketShares,
-                unfundedInsuredCount, serviceAreaCounts, withoutInsureds, true);
+                unfundedInsuredCount, serviceAreaCounts, withoutInsureds, settledPeriodsKept || differs);
     }
 }
