@@ -201,7 +201,7 @@ public class Allocations {
     /** Stores and publishes the allocation unless it equals the latest one. */
     private Optional<StoredAllocation> store(ContractTerms terms, Optional<StoredAllocation> latest, Allocation allocation,
             String cause) {
-        if (latest.isPresent() && latest.get().allocation().equals(allocation)) {
+        if (latest.isPresent() && latest.get().allocation().sameAs(allocation)) {
             return Optional.empty();
         }
         Instant now = clock.instant();

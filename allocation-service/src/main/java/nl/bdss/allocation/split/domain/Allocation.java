@@ -7,7 +7,7 @@ import nl.bdss.kernel.time.PeriodKind;
 
 /**
  * The result for one contract version: every period's lines, the market shares per contract year and the
- * warnings. Two allocations are equal exactly when publishing the second would tell a consumer nothing new.
+ * warnings. Publishing one after another tells a consumer nothing new exactly when {@link #sameAs} holds.
  *
  * <p>Per contract year ({@code yearShares}, coordinated purchasing only; empty for a single insurer, whose one share
  * needs no counts): a year whose counts are missing is PENDING on its own and its periods not yet settled are left
@@ -47,6 +47,24 @@ public record Allocation(AllocationStatus status, String pendingReason, LocalDat
     /** The Zvw money no one pays over all periods: the non-participating insurers' part (R11). */
     public long unfundedCents() {
         return periods.stream().mapToLong(AllocatedPeriod::unfundedCents).sum();
+    }
+
+    /**
+     * Whether publishing this allocation after {@code other} would tell a consumer nothing new: equal but for the
+     * count deliveries the years' shares came from (a replacement delivery with the same counts in the service
+     * area changes no figure).
+     */
+    public boolean sameAs(Allocation other) {
+        return other != null && withoutDatasets().equals(other.withoutDatasets());
+    }
+
+    private Allocation withoutDatasets() {
+        List<YearShares> years = yearShares.stream().map(y -> new YearShares(y.year(), y.referenceDate(), null, y.status(),
+                y.pendingReason(), y.marketShares(), y.unfundedInsuredCount(), y.serviceAreaCounts(), y.withoutInsureds(),
+                y.settledPeriodsKept())).toList();
+        return new Allocation(status, pendingReason, validFrom, validUntil, periodKind, paymentTiming, lumpSumCents,
+                referenceDate, marketShares, periods, marketShareBasis, unfundedInsuredCount, serviceAreaCounts, years,
+                periodShares, warnings);
     }
 
     /** The record of one contract year, if the allocation has per-year shares. */
