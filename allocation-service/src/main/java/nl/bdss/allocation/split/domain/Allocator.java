@@ -200,7 +200,7 @@ public final class Allocator {
             }
             if (pendingReason != null) {
                 // a settled period is never left out: it keeps its lines when its new shares cannot be fixed
-                if (kept.isPresent()) {
+                if (kept.isPresent() && kept.get().end().equals(covered.end())) {
                     state.kept = true;
                     periods.add(kept.get());
                     used.add(keptShares);

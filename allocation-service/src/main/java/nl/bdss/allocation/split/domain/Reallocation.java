@@ -40,13 +40,17 @@ public record Reallocation(Allocation current, UUID currentDatasetId, LocalDate 
         return new Reallocation(null, null, null, cause, Set.of());
     }
 
-    /** The settled period of the current allocation with exactly these days, if there is one and it stays as it is. */
+    /**
+     * The settled period of the current allocation that this period keeps, if any: the one with exactly these days;
+     * under an amendment also the one starting on the same day (an amendment changing the period kind cuts the period
+     * it falls in short, which then keeps its shares too).
+     */
     Optional<AllocatedPeriod> keptPeriod(Period period) {
         if (current == null || reopenedYears.contains(period.year())) {
             return Optional.empty();
         }
         return current.periods().stream()
-                .filter(p -> p.start().equals(period.start()) && p.end().equals(period.end()))
+                .filter(p -> p.start().equals(period.start()) && (!keepsLines() || p.end().equals(period.end())))
                 .filter(p -> SettledPeriods.isSettled(p, current.paymentTiming(), today))
                 .findFirst();
     }
