@@ -11,7 +11,8 @@ import org.springframework.http.HttpMethod;
  * controllers: an insurer only deliveries holding its own rows (and only their count) and allocations of contracts
  * it is a party to; a provider (its AGB code from the token) only allocations of contracts that pay it, with its
  * own lines; the trusted third party only its own deliveries; the operator everything. A preview of a contract
- * version is open to the insurers and providers it names and to operators, each seeing its own part.
+ * version is open to the insurers and providers it names and to operators, each seeing its own part. Reopening
+ * settled periods is for operators only.
  */
 @Configuration(proxyBeanMethods = false)
 class AllocationSecurityRules {
@@ -35,6 +36,8 @@ class AllocationSecurityRules {
                         "/api/v1/allocations/*/explanation").hasAnyRole(INSURER, PROVIDER, OPERATOR)
                 // what a contract version would allocate, computed and answered, nothing stored (issue 14)
                 .requestMatchers(HttpMethod.POST, "/api/v1/allocations/preview").hasAnyRole(INSURER, PROVIDER, OPERATOR)
+                // reopening settled periods is an operator's decision, audited (issue 15)
+                .requestMatchers(HttpMethod.POST, "/api/v1/allocations/*/reopen").hasRole(OPERATOR)
                 // anything else under the service's API (other methods, unknown paths) is refused for every role
                 .requestMatchers("/api/v1/insured-counts", "/api/v1/insured-counts/**", "/api/v1/allocations/**")
                         .denyAll();

@@ -1,6 +1,7 @@
 package nl.bdss.allocation;
 
 import static nl.bdss.events.fixtures.AvroJson.avroJsonText;
+import static nl.bdss.security.testing.ProblemShape.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -71,6 +72,7 @@ class AllocationSecurityIT extends SecurityContract {
     private static final String JSON_DELIVERY = "{\"referenceDate\":\"2032-04-01\",\"counts\":[{\"uzovi\":\"3311\","
             + "\"postcode\":\"1011\",\"insuredCount\":1}]}";
     private static final String CONTRACT_VERSION_JSON = "application/vnd.bdss.contract-version+json";
+    private static final String REOPEN_BODY = "{\"reason\":\"counts corrected\",\"years\":[2025]}";
     /** The manual's example as a draft, in Avro's JSON encoding: a well-formed preview request. */
     private static final String PREVIEW_BODY = avroJsonText(ManualExampleEvents.registered(UUID.randomUUID().toString()));
 
@@ -140,7 +142,46 @@ class AllocationSecurityIT extends SecurityContract {
                 SecuredEndpoint.get("/api/v1/allocations/" + contractOf3311 + "/history", "insurer", "provider", "operator"),
                 SecuredEndpoint.get("/api/v1/allocations/" + contractOf3311 + "/explanation", "insurer", "provider", "operator"),
                 SecuredEndpoint.post("/api/v1/allocations/preview", PREVIEW_BODY, "insurer", "provider", "operator")
-                        .withContentType(CONTRACT_VERSION_JSON));
+                        .withContentType(CONTRACT_VERSION_JSON),
+                // a dry run by default: stores nothing
+                SecuredEndpoint.post("/api/v1/allocations/" + contractOf3311 + "/reopen", REOPEN_BODY, "operator"));
+    }
+
+    @Test
+    void reopen_isForOperatorsOnly_refusesABadBodyOrAnUnknownContract_andAuditsTheOperator() {
+        String path = "/api/v1/allocations/" + contractOf3311 + "/reopen";
+        long before = reopens();
+        for (String token : List.of(tokens.insurer("3311"), tokens.provider("01012345"), tokens.ttp())) {
+            assertProblem(exchange("POST", path + "?dryRun=false", "application/json", token, REOPEN_BODY), 403, "forbidden");
+        }
+        JsonNode noReason = assertProblem(exchange("POST", path, "application/json", tokens.operator(),
+                "{\"years\":[2025]}"), 400, "invalid-request");
+        assertThat(noReason.path("errors").get(0).path("field").asString()).isEqualTo("reason");
+        assertThat(noReason.path("errors").get(0).path("rule").asString()).isEqualTo("REQUEST");
+        assertProblem(exchange("POST", path, "application/json", tokens.operator(), "{\"reason\":\"   \"}"), 400,
+                "invalid-request");
+        // 501 characters: one too many
+        assertProblem(exchange("POST", path + "?dryRun=false", "application/json", tokens.operator(),
+                "{\"reason\":\"" + "x".repeat(501) + "\"}"), 400, "invalid-request");
+        JsonNode notAYear = assertProblem(exchange("POST", path + "?dryRun=false", "application/json", tokens.operator(),
+                "{\"reason\":\"check\",\"years\":[2031]}"), 400, "invalid-request");
+        assertThat(notAYear.path("errors").get(0).path("field").asString()).isEqualTo("years");
+        assertProblem(exchange("POST", "/api/v1/allocations/" + UUID.randomUUID() + "/reopen?dryRun=false",
+                "application/json", tokens.operator(), REOPEN_BODY), 404, "allocation-not-found");
+        assertThat(reopens()).isEqualTo(before);
+
+        HttpResponse<String> real = exchange("POST", path + "?dryRun=false", "application/json",
+                tokens.token("operator-jansen", "operator", null), REOPEN_BODY);
+
+        assertThat(real.statusCode()).as(real.body()).isEqualTo(200);
+        assertThat(reopens()).isEqualTo(before + 1);
+        assertThat(jdbc.sql("select client_id from allocation_reopen where contract_id = ? order by id desc limit 1")
+                .param(contractOf3311).query(String.class).single()).isEqualTo("operator-jansen");
+    }
+
+    private long reopens() {
+        return jdbc.sql("select count(*) from allocation_reopen where contract_id = ?").param(contractOf3311)
+                .query(Long.class).single();
     }
 
     @Override

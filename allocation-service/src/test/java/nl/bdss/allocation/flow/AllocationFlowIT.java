@@ -9,7 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +52,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -62,6 +68,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class AllocationFlowIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(45);
+
+    /**
+     * The service's business date: before the example's first period falls due (2025-01-01, in advance), so no period
+     * is settled and every delivery and version re-allocates all of it, as these tests expect.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class BeforeTheExample {
+        @Bean
+        @Primary
+        Clock fixedClock() {
+            return Clock.fixed(Instant.parse("2024-12-01T09:00:00Z"), ZoneOffset.UTC);
+        }
+    }
 
     @Value("${local.server.port}")
     int port;

@@ -1,11 +1,16 @@
 package nl.bdss.allocation.split.application;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import nl.bdss.allocation.split.domain.Allocation;
 import nl.bdss.allocation.split.domain.ContractTerms;
 import nl.bdss.allocation.split.domain.ContractVersion;
 import nl.bdss.allocation.split.domain.LegalDomain;
+import nl.bdss.allocation.split.domain.Reallocation;
 import nl.bdss.allocation.split.domain.Viewer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,14 +35,16 @@ public class AllocationPreviews {
     private final AllocationStore allocations;
     private final AllocationQueries queries;
     private final AllocationCalculation calculation;
+    private final Clock clock;
 
     AllocationPreviews(ContractVersionDocuments documents, ContractTermsStore contracts, AllocationStore allocations,
-            AllocationQueries queries, AllocationCalculation calculation) {
+            AllocationQueries queries, AllocationCalculation calculation, Clock clock) {
         this.documents = documents;
         this.contracts = contracts;
         this.allocations = allocations;
         this.queries = queries;
         this.calculation = calculation;
+        this.clock = clock;
     }
 
     /** The proposed allocation and the current one (null when the contract has none). */
@@ -78,9 +85,13 @@ public class AllocationPreviews {
             }
         }
         history.add(version);
-        Allocation proposed = calculation.allocate(history);
-        Allocation current = allocations.latest(terms.contractId()).map(StoredAllocation::allocation).orElse(null);
-        return new Preview(terms, proposed, current);
+        Optional<StoredAllocation> latest = allocations.latest(terms.contractId());
+        // as publishing the version would: its settled periods keep the market shares they were allocated with
+        Reallocation basis = latest.map(stored -> new Reallocation(stored.allocation(), stored.datasetId(),
+                        LocalDate.now(clock), Reallocation.Cause.CONTRACT_VERSION, Set.of()))
+                .orElseGet(() -> Reallocation.first(Reallocation.Cause.CONTRACT_VERSION));
+        Allocation proposed = calculation.allocate(history, basis);
+        return new Preview(terms, proposed, latest.map(StoredAllocation::allocation).orElse(null));
     }
 
     private boolean mayPreview(ContractTerms terms, Viewer viewer) {

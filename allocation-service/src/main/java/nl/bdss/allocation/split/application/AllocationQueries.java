@@ -1,9 +1,14 @@
 package nl.bdss.allocation.split.application;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
 import nl.bdss.allocation.split.domain.CountInArea;
 import nl.bdss.allocation.split.domain.Viewer;
+import nl.bdss.allocation.split.domain.YearShares;
 import nl.bdss.kernel.identity.Postcode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,17 +65,30 @@ public class AllocationQueries {
                 .anyMatch(provider::owns);
     }
 
-    /** The counts per postcode behind the market shares of the contract's current allocation. */
+    /**
+     * The counts per postcode behind the market shares of the contract's current allocation: the first contract
+     * year's, and every contract year's from its own dataset.
+     */
     @Transactional(readOnly = true)
     public Optional<Explanation> explain(String contractId) {
         return allocations.latest(contractId).flatMap(stored -> contracts.find(contractId).map(terms -> {
             List<CountInArea> counts = stored.datasetId() == null ? List.of()
                     : serviceAreaCounts.of(stored.datasetId(), terms);
-            return new Explanation(stored, terms.serviceArea(), counts);
+            Map<Integer, List<CountInArea>> perYear = new TreeMap<>();
+            Map<UUID, List<CountInArea>> perDataset = new HashMap<>();
+            for (YearShares year : stored.allocation().yearShares()) {
+                perYear.put(year.year(), year.datasetId() == null ? List.of()
+                        : perDataset.computeIfAbsent(year.datasetId(), id -> serviceAreaCounts.of(id, terms)));
+            }
+            return new Explanation(stored, terms.serviceArea(), counts, perYear);
         }));
     }
 
-    /** The current allocation of a contract and the delivered counts per postcode behind its market shares. */
-    public record Explanation(StoredAllocation allocation, List<Postcode> serviceArea, List<CountInArea> counts) {
+    /**
+     * The current allocation of a contract and the delivered counts per postcode behind its market shares: those of
+     * the first contract year, and per contract year.
+     */
+    public record Explanation(StoredAllocation allocation, List<Postcode> serviceArea, List<CountInArea> counts,
+            Map<Integer, List<CountInArea>> countsPerYear) {
     }
 }

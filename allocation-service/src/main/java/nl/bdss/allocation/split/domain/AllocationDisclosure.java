@@ -22,7 +22,10 @@ import nl.bdss.kernel.privacy.SmallCells;
  *       it, a main contractor (R10) thereby every Zvw line of the periods it is main contractor in, and only the
  *       periods holding such a line. Money is never suppressed: a party must know what it pays or receives.</li>
  * </ul>
- * A withheld figure is null with {@code suppressed} true; a figure that is not for the viewer is left out.
+ * A withheld figure is null with {@code suppressed} true; a figure that is not for the viewer is left out. The
+ * market shares and counts of each contract year are disclosed by exactly these rules, year by year. The R15
+ * warnings name an insurer with no insureds in the area: a 0 share every party of the contract sees anyway (a 0 is
+ * no small cell), so they are shown to every viewer.
  */
 public final class AllocationDisclosure {
 
@@ -53,17 +56,56 @@ public final class AllocationDisclosure {
      * of the viewer's lines (else null).
      */
     public record ShownPreview(AllocationStatus status, String pendingReason, List<AllocatedPeriod> periods,
-            List<ShownShare> marketShares, List<Correction> corrections) {
+            List<ShownShare> marketShares, List<ShownYear> yearShares, List<AllocationWarning> warnings,
+            List<Correction> corrections) {
     }
 
     /**
      * The market shares; with {@code withCounts} false no count is part of the view, not even for an operator.
      */
     public List<ShownShare> marketShares(Allocation allocation, Viewer viewer, boolean withCounts) {
-        boolean counted = restsOnCounts(allocation);
-        boolean sharesWithheld = !viewer.seesEverything() && counted && sharesSuppressed(allocation);
+        return marketShares(allocation.marketShares(), allocation.marketShareBasis(), allocation.unfundedInsuredCount(),
+                viewer, withCounts);
+    }
+
+    /**
+     * A contract year's record as the viewer sees it: the year's market shares and counts by exactly the rules of
+     * the allocation's own ({@link #marketShares}, {@link #serviceAreaCounts}); {@code serviceAreaCounts} null for a
+     * provider, {@code unfundedInsuredCount} null for anyone but an operator.
+     */
+    public record ShownYear(int year, java.time.LocalDate referenceDate, java.util.UUID datasetId,
+            AllocationStatus status, String pendingReason, List<ShownShare> marketShares,
+            List<ShownCount> serviceAreaCounts, Long unfundedInsuredCount, boolean settledPeriodsKept) {
+    }
+
+    /** Every contract year of the allocation as the viewer sees it; {@code withCounts} as for {@link #marketShares}. */
+    public List<ShownYear> years(Allocation allocation, Viewer viewer, boolean withCounts) {
+        List<ShownYear> shown = new ArrayList<>();
+        for (YearShares year : allocation.yearShares()) {
+            List<ShownCount> counts = null;
+            if (withCounts && viewer.kind() != Viewer.Kind.PROVIDER) {
+                counts = new ArrayList<>();
+                for (ServiceAreaCount count : year.serviceAreaCounts()) {
+                    shownCount(count.uzovi(), count.postcode(), count.insuredCount(), viewer, counts);
+                }
+            }
+            shown.add(new ShownYear(year.year(), year.referenceDate(), year.datasetId(), year.status(),
+                    year.pendingReason(), marketShares(year.marketShares(), allocation.marketShareBasis(),
+                            year.unfundedInsuredCount(), viewer, withCounts),
+                    counts == null ? null : List.copyOf(counts),
+                    withCounts && showsUnfundedInsuredCount(viewer) ? year.unfundedInsuredCount() : null,
+                    year.settledPeriodsKept()));
+        }
+        return List.copyOf(shown);
+    }
+
+    private List<ShownShare> marketShares(List<MarketShare> shares, String basis, long unfundedInsuredCount,
+            Viewer viewer, boolean withCounts) {
+        boolean counted = restsOnCounts(shares, basis);
+        boolean sharesWithheld = !viewer.seesEverything() && counted
+                && sharesSuppressed(shares, basis, unfundedInsuredCount);
         List<ShownShare> shown = new ArrayList<>();
-        for (MarketShare share : allocation.marketShares()) {
+        for (MarketShare share : shares) {
             if (viewer.seesEverything()) {
                 shown.add(new ShownShare(share.uzovi(), withCounts, withCounts ? share.insuredCount() : null,
                         share.basisPoints(), false));
@@ -117,7 +159,7 @@ public final class AllocationDisclosure {
         List<Correction> corrections = current == null ? null
                 : Corrections.between(current, proposed).stream().filter(viewer::owns).toList();
         return new ShownPreview(proposed.status(), proposed.pendingReason(), ownPeriods(proposed, viewer),
-                marketShares(proposed, viewer, false), corrections);
+                marketShares(proposed, viewer, false), years(proposed, viewer, false), proposed.warnings(), corrections);
     }
 
     private List<AllocatedPeriod> ownPeriods(Allocation allocation, Viewer viewer) {
@@ -145,20 +187,18 @@ public final class AllocationDisclosure {
     }
 
     /** Single purchasing fixes the one insurer's share without counts (R11): its shares rest on none. */
-    private static boolean restsOnCounts(Allocation allocation) {
-        return allocation.marketShareBasis() != null
-                || allocation.marketShares().stream().anyMatch(share -> share.insuredCount() > 0);
+    private static boolean restsOnCounts(List<MarketShare> shares, String basis) {
+        return basis != null || shares.stream().anyMatch(share -> share.insuredCount() > 0);
     }
 
     /**
      * The counts the shares rest on: every participant's, and under the "all insurers" basis the non-participants'
      * total when there are any (none in the area is no one's count).
      */
-    private boolean sharesSuppressed(Allocation allocation) {
-        List<Long> cells = new ArrayList<>(allocation.marketShares().stream().map(MarketShare::insuredCount).toList());
-        if (Purchasing.INSURED_COUNT_IN_SERVICE_AREA_ALL_INSURERS.equals(allocation.marketShareBasis())
-                && allocation.unfundedInsuredCount() > 0) {
-            cells.add(allocation.unfundedInsuredCount());
+    private boolean sharesSuppressed(List<MarketShare> shares, String basis, long unfundedInsuredCount) {
+        List<Long> cells = new ArrayList<>(shares.stream().map(MarketShare::insuredCount).toList());
+        if (Purchasing.INSURED_COUNT_IN_SERVICE_AREA_ALL_INSURERS.equals(basis) && unfundedInsuredCount > 0) {
+            cells.add(unfundedInsuredCount);
         }
         return smallCells.suppressesAnyOf(cells);
     }

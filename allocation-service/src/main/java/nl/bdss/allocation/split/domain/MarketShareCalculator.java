@@ -75,8 +75,8 @@ public final class MarketShareCalculator {
                     + " in the service area on " + referenceDate + " from " + source + " (R11)");
         }
         if (perInsurer.values().stream().mapToLong(Long::longValue).sum() == 0) {
-            return MarketShareOutcome.pending("the participating insurers have no insureds in the service area on "
-                    + referenceDate + " (R11)");
+            return MarketShareOutcome.pendingWithoutInsureds("the participating insurers have no insureds in the "
+                    + "service area on " + referenceDate + " (R11)", perInsurer.keySet().stream().map(Uzovi::code).toList());
         }
         List<LargestRemainder.Claim<String>> claims = new ArrayList<>();
         perInsurer.forEach((uzovi, count) -> claims.add(new LargestRemainder.Claim<>(uzovi.code(), count)));

@@ -1,13 +1,27 @@
 package nl.bdss.allocation.split.domain;
 
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import nl.bdss.allocation.counts.domain.CountSource;
+import nl.bdss.kernel.time.Period;
 
 /**
  * SINGLE: one insurer pays everything. COORDINATED: several insurers share by market share, defined by a basis,
- * a reference date and the source of the insured counts (R11).
+ * the reference dates and the source of the insured counts (R11).
+ *
+ * <p>Market shares per contract year (a calendar year; a period belongs to the year it starts in, the kernel's
+ * {@link Period#year()}): the reference date of year Y is {@code referenceDates[Y]}, else the
+ * {@code referenceDateRule} applied to Y ({@value #FIRST_OF_JANUARY}: 1 January of Y), else {@code referenceDate},
+ * the same date for every year (the only one older contract versions have).
  */
-public record Purchasing(Type type, String basis, LocalDate referenceDate, CountSource source) {
+public record Purchasing(Type type, String basis, LocalDate referenceDate, CountSource source,
+        Map<Integer, LocalDate> referenceDates, String referenceDateRule) {
+
+    /** The rule giving every contract year the reference date 1 January of that year. */
+    public static final String FIRST_OF_JANUARY = "FIRST_OF_JANUARY";
 
     /** The default basis: insureds of the participating insurers in the service area on the reference date. */
     public static final String INSURED_COUNT_IN_SERVICE_AREA = "INSURED_COUNT_IN_SERVICE_AREA";
@@ -26,12 +40,48 @@ public record Purchasing(Type type, String basis, LocalDate referenceDate, Count
     }
 
     public Purchasing {
+        referenceDates = referenceDates == null ? Map.of() : Map.copyOf(new TreeMap<>(referenceDates));
+        if (referenceDateRule != null && !FIRST_OF_JANUARY.equals(referenceDateRule)) {
+            throw new IllegalArgumentException("unknown reference-date rule '" + referenceDateRule + "'; known: "
+                    + FIRST_OF_JANUARY + " (R11)");
+        }
         if (type == null) {
             throw new IllegalArgumentException("purchasing type is required (R11)");
         }
         if (type == Type.COORDINATED && (referenceDate == null || source == null)) {
             throw new IllegalArgumentException("coordinated purchasing needs a market-share reference date and source (R11)");
         }
+    }
+
+    /** One reference date for every contract year, as contract versions before per-year shares have it. */
+    public Purchasing(Type type, String basis, LocalDate referenceDate, CountSource source) {
+        this(type, basis, referenceDate, source, Map.of(), null);
+    }
+
+    /** The reference date whose counts split the periods of contract year {@code year}; null for single purchasing. */
+    public LocalDate referenceDateOf(int year) {
+        if (type == Type.SINGLE) {
+            return null;
+        }
+        LocalDate listed = referenceDates.get(year);
+        if (listed != null) {
+            return listed;
+        }
+        if (FIRST_OF_JANUARY.equals(referenceDateRule)) {
+            return LocalDate.of(year, 1, 1);
+        }
+        return referenceDate;
+    }
+
+    /** The reference dates of every contract year of {@code validity}, in date order; empty for single purchasing. */
+    public Set<LocalDate> referenceDatesWithin(Period validity) {
+        Set<LocalDate> dates = new TreeSet<>();
+        if (type == Type.COORDINATED) {
+            for (int year = validity.start().getYear(); year <= validity.end().getYear(); year++) {
+                dates.add(referenceDateOf(year));
+            }
+        }
+        return dates;
     }
 
     /** Whether the basis is one this service can compute. */

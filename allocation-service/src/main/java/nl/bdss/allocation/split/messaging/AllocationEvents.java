@@ -7,13 +7,18 @@ import nl.bdss.allocation.split.domain.AllocationLine;
 import nl.bdss.events.allocation.AllocationCalculated;
 import nl.bdss.events.allocation.AllocationPeriod;
 import nl.bdss.events.allocation.AllocationStatus;
+import nl.bdss.events.allocation.AllocationWarning;
 import nl.bdss.events.allocation.MarketShare;
 import nl.bdss.events.allocation.ServiceAreaCount;
+import nl.bdss.events.allocation.YearShares;
 import nl.bdss.events.common.BudgetPeriod;
 import nl.bdss.events.common.LegalDomain;
 import nl.bdss.events.common.PaymentTiming;
 
-/** Maps a stored allocation onto the public AllocationCalculated event. */
+/**
+ * Maps a stored allocation onto the public AllocationCalculated event: every array set explicitly, the year shares
+ * (empty for a single insurer), the R15 warnings and the cause.
+ */
 final class AllocationEvents {
 
     private AllocationEvents() {
@@ -43,6 +48,27 @@ final class AllocationEvents {
                         .map(count -> new ServiceAreaCount(count.uzovi(), count.postcode(), count.insuredCount()))
                         .toList())
                 .setPeriods(allocation.periods().stream().map(AllocationEvents::period).toList())
+                .setYearShares(allocation.yearShares().stream().map(AllocationEvents::year).toList())
+                .setWarnings(allocation.warnings().stream()
+                        .map(warning -> new AllocationWarning(warning.rule(), warning.message())).toList())
+                .setCause(stored.cause())
+                .build();
+    }
+
+    private static YearShares year(nl.bdss.allocation.split.domain.YearShares year) {
+        return YearShares.newBuilder()
+                .setYear(year.year())
+                .setReferenceDate(year.referenceDate())
+                .setDatasetId(year.datasetId() == null ? null : year.datasetId().toString())
+                .setStatus(AllocationStatus.valueOf(year.status().name()))
+                .setPendingReason(year.pendingReason())
+                .setMarketShares(year.marketShares().stream()
+                        .map(share -> new MarketShare(share.uzovi(), share.insuredCount(), share.basisPoints()))
+                        .toList())
+                .setServiceAreaCounts(year.serviceAreaCounts().stream()
+                        .map(count -> new ServiceAreaCount(count.uzovi(), count.postcode(), count.insuredCount()))
+                        .toList())
+                .setSettledPeriodsKept(year.settledPeriodsKept())
                 .build();
     }
 

@@ -182,7 +182,21 @@ final class ContractTermsMapper {
         if (definition == null) {
             throw new IllegalArgumentException("coordinated purchasing without a market-share definition (R11)");
         }
+        Map<Integer, LocalDate> perYear = new LinkedHashMap<>();
+        var listed = definition.getReferenceDates();
+        for (int i = 0; i < listed.size(); i++) {
+            var year = listed.get(i);
+            if (perYear.putIfAbsent(year.getYear(), year.getReferenceDate()) != null) {
+                throw new InvalidField("contract.purchasing.marketShare.referenceDates[" + i + "].year",
+                        "contract year " + year.getYear() + " has two reference dates (R11)");
+            }
+        }
+        String rule = definition.getReferenceDateRule();
+        if (rule != null && !Purchasing.FIRST_OF_JANUARY.equals(rule)) {
+            throw new InvalidField("contract.purchasing.marketShare.referenceDateRule", "unknown reference-date rule '"
+                    + rule + "'; known: " + Purchasing.FIRST_OF_JANUARY + " (R11)");
+        }
         return new Purchasing(Purchasing.Type.COORDINATED, definition.getBasis(), definition.getReferenceDate(),
-                CountSource.valueOf(definition.getSource().name()));
+                CountSource.valueOf(definition.getSource().name()), perYear, rule);
     }
 }

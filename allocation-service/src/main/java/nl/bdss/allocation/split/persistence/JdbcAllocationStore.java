@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 class JdbcAllocationStore implements AllocationStore {
 
     private static final String COLUMNS = "contract_id, allocation_version, contract_version, count_source, dataset_id, "
-            + "result, event_id, calculated_at";
+            + "result, event_id, calculated_at, cause";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -34,13 +34,13 @@ class JdbcAllocationStore implements AllocationStore {
     public void insert(StoredAllocation stored) {
         Allocation allocation = stored.allocation();
         jdbc.sql("insert into allocation (contract_id, allocation_version, contract_version, status, pending_reason, "
-                        + "count_source, reference_date, dataset_id, result, event_id, calculated_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)")
+                        + "count_source, reference_date, dataset_id, result, event_id, calculated_at, cause) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)")
                 .params(stored.contractId(), stored.allocationVersion(), stored.contractVersion(),
                         allocation.status().name(), allocation.pendingReason(),
                         stored.source() == null ? null : stored.source().name(), allocation.referenceDate(),
                         stored.datasetId(), json.writeValueAsString(allocation), stored.eventId(),
-                        stored.calculatedAt().atOffset(ZoneOffset.UTC))
+                        stored.calculatedAt().atOffset(ZoneOffset.UTC), stored.cause())
                 .update();
     }
 
@@ -62,6 +62,7 @@ class JdbcAllocationStore implements AllocationStore {
         return new StoredAllocation(rs.getString("contract_id"), rs.getInt("allocation_version"),
                 rs.getInt("contract_version"), source == null ? null : CountSource.valueOf(source),
                 rs.getObject("dataset_id", UUID.class), json.readValue(rs.getString("result"), Allocation.class),
-                rs.getObject("event_id", UUID.class), rs.getObject("calculated_at", OffsetDateTime.class).toInstant());
+                rs.getObject("event_id", UUID.class), rs.getObject("calculated_at", OffsetDateTime.class).toInstant(),
+                rs.getString("cause"));
     }
 }

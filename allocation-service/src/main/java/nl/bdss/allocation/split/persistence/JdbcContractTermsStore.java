@@ -10,6 +10,7 @@ import nl.bdss.allocation.split.application.ContractTermsStore;
 import nl.bdss.allocation.split.domain.ContractChangeKind;
 import nl.bdss.allocation.split.domain.ContractTerms;
 import nl.bdss.allocation.split.domain.ContractVersion;
+import nl.bdss.kernel.time.Period;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,6 +47,11 @@ class JdbcContractTermsStore implements ContractTermsStore {
                         terms.purchasing().source() == null ? null : terms.purchasing().source().name(),
                         terms.purchasing().referenceDate(), json.writeValueAsString(terms), at.atOffset(ZoneOffset.UTC))
                 .update();
+        for (LocalDate date : terms.purchasing().referenceDatesWithin(Period.of(terms.validFrom(), terms.validUntil()))) {
+            jdbc.sql("insert into contract_terms_reference_date (contract_id, version, count_source, reference_date) "
+                            + "values (?, ?, ?, ?)")
+                    .params(terms.contractId(), terms.version(), terms.purchasing().source().name(), date).update();
+        }
     }
 
     @Override
@@ -84,7 +90,7 @@ class JdbcContractTermsStore implements ContractTermsStore {
 
     @Override
     public List<String> usingDataset(CountSource source, LocalDate referenceDate) {
-        return jdbc.sql("select distinct contract_id from contract_terms_version where count_source = ? "
+        return jdbc.sql("select distinct contract_id from contract_terms_reference_date where count_source = ? "
                         + "and reference_date = ? order by contract_id")
                 .params(source.name(), referenceDate).query(String.class).list();
     }

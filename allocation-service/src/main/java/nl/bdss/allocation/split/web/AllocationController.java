@@ -13,6 +13,7 @@ import nl.bdss.allocation.split.application.StoredAllocation;
 import nl.bdss.allocation.split.domain.AllocatedPeriod;
 import nl.bdss.allocation.split.domain.AllocationDisclosure;
 import nl.bdss.allocation.split.domain.AllocationStatus;
+import nl.bdss.allocation.split.domain.AllocationWarning;
 import nl.bdss.allocation.split.domain.Viewer;
 import nl.bdss.kernel.identity.Postcode;
 import nl.bdss.kernel.time.PaymentTiming;
@@ -94,8 +95,8 @@ class AllocationController {
             String pendingReason, LocalDate validFrom, LocalDate validUntil, PeriodKind budgetPeriod,
             PaymentTiming paymentTiming, long lumpSumCents, LocalDate referenceDate, CountSource source, UUID datasetId,
             String marketShareBasis, List<ShareView> marketShares, List<AreaCountView> serviceAreaCounts,
-            Long unfundedInsuredCount, long unfundedCents, List<AllocatedPeriod> periods, UUID eventId,
-            Instant calculatedAt) {
+            Long unfundedInsuredCount, long unfundedCents, List<AllocatedPeriod> periods, List<YearView> yearShares,
+            List<AllocationWarning> warnings, String cause, UUID eventId, Instant calculatedAt) {
         static AllocationView of(StoredAllocation stored, Viewer viewer, AllocationDisclosure disclosure) {
             var a = stored.allocation();
             List<AreaCountView> counts = viewer.kind() == Viewer.Kind.PROVIDER ? null
@@ -105,7 +106,8 @@ class AllocationController {
                     a.lumpSumCents(), a.referenceDate(), stored.source(), stored.datasetId(), a.marketShareBasis(),
                     disclosure.marketShares(a, viewer, true).stream().map(ShareView::of).toList(), counts,
                     disclosure.showsUnfundedInsuredCount(viewer) ? a.unfundedInsuredCount() : null, a.unfundedCents(),
-                    disclosure.periods(a, viewer), stored.eventId(), stored.calculatedAt());
+                    disclosure.periods(a, viewer), disclosure.years(a, viewer, true).stream().map(YearView::of).toList(),
+                    a.warnings(), stored.cause(), stored.eventId(), stored.calculatedAt());
         }
     }
 
@@ -120,21 +122,38 @@ class AllocationController {
     record ExplanationView(String contractId, int allocationVersion, UUID datasetId, List<String> serviceArea,
             String marketShareBasis, List<ShareView> marketShares, Long unfundedInsuredCount,
             List<UnfundedPeriod> unfundedPerPeriod,
-            @JsonInclude(content = JsonInclude.Include.ALWAYS) Map<String, Map<String, Long>> countsPerInsurerAndPostcode) {
+            @JsonInclude(content = JsonInclude.Include.ALWAYS) Map<String, Map<String, Long>> countsPerInsurerAndPostcode,
+            List<YearExplanation> years) {
         static ExplanationView of(AllocationQueries.Explanation explanation, Viewer viewer, AllocationDisclosure disclosure) {
             StoredAllocation stored = explanation.allocation();
-            Map<String, Map<String, Long>> counts = new TreeMap<>();
-            for (AllocationDisclosure.ShownCount count : disclosure.deliveredCounts(explanation.counts(), viewer)) {
-                counts.computeIfAbsent(count.uzovi(), u -> new TreeMap<>()).put(count.postcode(), count.insuredCount());
-            }
             var a = stored.allocation();
+            List<YearExplanation> years = disclosure.years(a, viewer, true).stream()
+                    .map(year -> new YearExplanation(year.year(), year.referenceDate(), year.datasetId(), year.status(),
+                            year.pendingReason(), year.marketShares().stream().map(ShareView::of).toList(),
+                            year.unfundedInsuredCount(), year.settledPeriodsKept(), counts(disclosure.deliveredCounts(
+                                    explanation.countsPerYear().getOrDefault(year.year(), List.of()), viewer))))
+                    .toList();
             return new ExplanationView(stored.contractId(), stored.allocationVersion(), stored.datasetId(),
                     explanation.serviceArea().stream().map(Postcode::value).toList(), a.marketShareBasis(),
                     disclosure.marketShares(a, viewer, true).stream().map(ShareView::of).toList(),
                     disclosure.showsUnfundedInsuredCount(viewer) ? a.unfundedInsuredCount() : null,
                     a.periods().stream().map(p -> new UnfundedPeriod(p.start(), p.end(), p.amountCents(), p.unfundedCents()))
                             .toList(),
-                    counts);
+                    counts(disclosure.deliveredCounts(explanation.counts(), viewer)), years);
         }
+
+        private static Map<String, Map<String, Long>> counts(List<AllocationDisclosure.ShownCount> shown) {
+            Map<String, Map<String, Long>> counts = new TreeMap<>();
+            for (AllocationDisclosure.ShownCount count : shown) {
+                counts.computeIfAbsent(count.uzovi(), u -> new TreeMap<>()).put(count.postcode(), count.insuredCount());
+            }
+            return counts;
+        }
+    }
+
+    /** One contract year of the explanation: its shares and the delivered counts behind them, as the caller may see. */
+    record YearExplanation(int year, LocalDate referenceDate, UUID datasetId, AllocationStatus status,
+            String pendingReason, List<ShareView> marketShares, Long unfundedInsuredCount, boolean settledPeriodsKept,
+            @JsonInclude(content = JsonInclude.Include.ALWAYS) Map<String, Map<String, Long>> countsPerInsurerAndPostcode) {
     }
 }

@@ -9,6 +9,7 @@ import nl.bdss.allocation.split.domain.AllocationDisclosure;
 import nl.bdss.allocation.split.domain.AllocationDisclosure.ShownPreview;
 import nl.bdss.allocation.split.domain.AllocationLine;
 import nl.bdss.allocation.split.domain.AllocationStatus;
+import nl.bdss.allocation.split.domain.AllocationWarning;
 import nl.bdss.allocation.split.domain.Correction;
 import nl.bdss.allocation.split.domain.LegalDomain;
 import nl.bdss.allocation.split.domain.Viewer;
@@ -25,7 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code application/json}), with {@code contractId} set (a fresh UUID for a draft). Nothing is stored or
  * published. An operator sees every line; an insurer the lines it would pay and a provider the lines it would be
  * paid (a main contractor, R10: every Zvw line of its periods); market shares in basis points (small cells
- * suppressed); for a contract with an allocation the corrections of those lines. A caller the version does not
+ * suppressed), also per contract year ({@code yearShares}); the R15 warnings (an insurer without insureds in the
+ * service area on a year's reference date), so the parties see them before they accept; for a contract with an
+ * allocation the corrections of those lines (its settled periods keep the shares they were allocated with). A caller the version does not
  * name, for a contract it is no party to, gets 404 as for an unknown contract; a document that cannot be read or
  * allocated gets 400 {@code invalid-contract-version} naming every wrong field.
  */
@@ -61,11 +64,13 @@ class AllocationPreviewController {
      * non-zero); {@code pendingReason} only when PENDING.
      */
     record PreviewView(String contractId, int version, AllocationStatus status, String pendingReason,
-            List<PeriodView> periods, List<ShareView> marketShares, List<Correction> corrections) {
+            List<PeriodView> periods, List<ShareView> marketShares, List<YearView> yearShares,
+            List<AllocationWarning> warnings, List<Correction> corrections) {
         static PreviewView of(Preview preview, ShownPreview shown) {
             return new PreviewView(preview.terms().contractId(), preview.terms().version(), shown.status(),
                     shown.pendingReason(), shown.periods().stream().map(PeriodView::of).toList(),
-                    shown.marketShares().stream().map(ShareView::of).toList(), shown.corrections());
+                    shown.marketShares().stream().map(ShareView::of).toList(),
+                    shown.yearShares().stream().map(YearView::of).toList(), shown.warnings(), shown.corrections());
         }
     }
 

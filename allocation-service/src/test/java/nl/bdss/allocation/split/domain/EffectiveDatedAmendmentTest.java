@@ -117,7 +117,10 @@ class EffectiveDatedAmendmentTest {
         // 3343 pays 40% of the Zvw sector amounts for the first 181 days only
         assertThat(year2026.lines()).filteredOn(line -> "3343".equals(line.uzovi()))
                 .extracting(AllocationLine::amountCents).containsExactly(694_247L, 694_246L);
-        assertThat(allocation.serviceAreaCounts()).isEmpty();
+        // the top-level counts are the first contract year's (2025, coordinated); the latest terms buy singly, so
+        // the allocation has no per-year shares
+        assertThat(allocation.serviceAreaCounts()).isEqualTo(exampleShares().serviceAreaCounts());
+        assertThat(allocation.yearShares()).isEmpty();
     }
 
     static Allocation allocate(List<ContractVersion> versions) {
