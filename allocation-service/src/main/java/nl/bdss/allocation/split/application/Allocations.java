@@ -233,14 +233,18 @@ public class Allocations {
         return years;
     }
 
-    /** Whether one of the years is pending, or has a period that is missing or not yet settled. */
+    /**
+     * Whether one of the years is pending, keeps settled periods on shares other than its counts and terms would give
+     * (an amendment of the insurers may be waiting for these counts), or has a period that is missing or not yet
+     * settled.
+     */
     private static boolean open(Allocation current, Set<Integer> years, LocalDate today) {
         if (current.yearShares().isEmpty()) {
             return true;
         }
         for (int year : years) {
             Optional<YearShares> record = current.year(year);
-            if (record.isEmpty() || record.get().pending()) {
+            if (record.isEmpty() || record.get().pending() || record.get().settledPeriodsKept()) {
                 return true;
             }
             for (AllocatedPeriod period : current.periods()) {

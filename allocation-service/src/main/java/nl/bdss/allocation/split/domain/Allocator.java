@@ -182,13 +182,13 @@ public final class Allocator {
                 state.keptDiffers |= current.pending() || !current.shares().equals(keptWith.shares())
                         || current.unfundedInsuredCount() != keptWith.unfundedInsuredCount();
             }
-            if (kept.isPresent() && basis.keepsLines()) {
+            PeriodShares keptShares = kept.map(basis::sharesOf).orElse(null);
+            if (kept.isPresent() && basis.keepsLines() && serves(keptShares, run, covered)) {
                 state.kept = true;
                 periods.add(kept.get());
-                used.add(basis.sharesOf(kept.get()));
+                used.add(keptShares);
                 continue;
             }
-            PeriodShares keptShares = kept.map(basis::sharesOf).orElse(null);
             IntFunction<MarketShareOutcome> outcomes = i -> keptShares != null && sameInsurers(keptShares, run.get(i).terms())
                     ? keptShares.outcome() : shares.of(from + i, year);
             String pendingReason = null;
@@ -232,6 +232,16 @@ public final class Allocator {
             }
         }
         return last;
+    }
+
+    /**
+     * Whether a settled period's kept shares serve every terms in force in it. They do not when an amendment changed
+     * the insurers while the new terms' counts were missing (the period kept its lines then): the counts' arrival
+     * must then apply the agreed change, not keep the lines.
+     */
+    private static boolean serves(PeriodShares shares, List<TermsSegment> run, Period covered) {
+        return run.stream().filter(segment -> segment.period().overlapDays(covered) > 0)
+                .allMatch(segment -> sameInsurers(shares, segment.terms()));
     }
 
     /** Kept shares apply to terms with the same insurers only (an amendment may have changed who takes part). */

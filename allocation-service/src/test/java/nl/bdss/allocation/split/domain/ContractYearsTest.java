@@ -142,6 +142,28 @@ class ContractYearsTest {
         assertThat(zvw(next, 1)).containsExactly(5_250_000L, 1_750_000L, 5_250_000L, 1_750_000L);
     }
 
+    /**
+     * An amendment that left 3311 buying alone while its counts were missing kept the settled 2025 period's lines
+     * (60 : 40 with 3343). When the counts arrive, the agreed change applies: kept shares serve the same insurers only,
+     * so 3311 pays the whole 10,000,000 x 70% / 2 = 3,500,000 per sector.
+     */
+    @Test
+    void aCountDelivery_appliesAnAmendmentOfTheInsurersThatASettledPeriodWaitedFor_R11() {
+        ContractTerms together = terms(PaymentTiming.IN_ARREARS, 10_000_000);
+        Allocation current = allocate(together, counts(600, 400, 600, 400),
+                Reallocation.first(Reallocation.Cause.CONTRACT_VERSION));
+        ContractTerms alone = new ContractTerms(together.contractId(), 2, together.validFrom(), together.validUntil(),
+                together.periodKind(), together.paymentTiming(), together.lumpSumCents(), together.domainShares(),
+                together.sectorShares(), together.insurers().subList(0, 1), together.parties(),
+                together.executionModel(), together.purchasing(), together.serviceArea());
+        Reallocation delivery = new Reallocation(current, null, LocalDate.of(2026, 1, 1),
+                Reallocation.Cause.COUNTS_DELIVERED, Set.of());
+
+        Allocation next = allocate(alone, counts(600, 400, 600, 400), delivery);
+
+        assertThat(zvw(next, 0)).containsExactly(3_500_000L, 0L, 3_500_000L, 0L);
+    }
+
     @Test
     void aReopen_splitsTheNamedYearsSettledPeriodsByTheCurrentCounts() {
         ContractTerms terms = terms(PaymentTiming.IN_ADVANCE, 10_000_000);
