@@ -24,8 +24,9 @@ import org.springframework.http.HttpMethod;
  *   <li>acknowledging a payment instruction: INSURER only, its own instructions (the insurer pays; neither the payee
  *       nor an operator records another party's payments);</li>
  *   <li>period close and the ledger invariants: OPERATOR only (they span every insurer's and payee's money);</li>
- *   <li>risk-equalisation attribution: INSURER (own UZOVI, small counts withheld) and OPERATOR (any insurer); a
- *       provider has no risk equalisation and no business with an insurer's insured counts.</li>
+ *   <li>risk equalisation (attribution, choices of key, stored attributions, key agreement): INSURER (own UZOVI,
+ *       small counts withheld) and OPERATOR (any insurer); a provider has no risk equalisation and no business with
+ *       an insurer's insured counts.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -42,6 +43,11 @@ class SettlementSecurityRules {
                         .hasAnyRole(INSURER.name(), PROVIDER.name(), OPERATOR.name())
                 .requestMatchers(HttpMethod.POST, "/api/v1/period-close").hasRole(OPERATOR.name())
                 .requestMatchers(HttpMethod.POST, "/api/v1/risk-equalisation/attribution")
+                        .hasAnyRole(INSURER.name(), OPERATOR.name())
+                .requestMatchers(HttpMethod.PUT, "/api/v1/risk-equalisation/choices/*")
+                        .hasAnyRole(INSURER.name(), OPERATOR.name())
+                .requestMatchers(HttpMethod.GET, "/api/v1/risk-equalisation/choices",
+                        "/api/v1/risk-equalisation/attributions", "/api/v1/risk-equalisation/key-agreement")
                         .hasAnyRole(INSURER.name(), OPERATOR.name())
                 .requestMatchers(HttpMethod.GET, "/api/v1/ledger/invariants").hasRole(OPERATOR.name())
                 // Stricter than the library's default (any valid token): an API path or method not listed above is

@@ -17,7 +17,7 @@ import nl.bdss.settlement.settling.domain.SettlementTarget;
 /**
  * Reads from an AllocationCalculated only what settlement needs. Lines of other domains than Zvw are dropped here:
  * each domain funds its own contribution, insurers never pay them (R7). The service-area counts are kept for risk
- * equalisation (R19). Invalid data throws IllegalArgumentException.
+ * equalisation (R19), per contract year. Invalid data throws IllegalArgumentException.
  */
 final class AllocationMapper {
 
@@ -32,9 +32,23 @@ final class AllocationMapper {
         return new AllocationReceived(event.getEventId(), event.getContractId(), event.getAllocationVersion(),
                 event.getContractVersion(), complete, event.getPendingReason(), event.getValidFrom(),
                 event.getValidUntil(), PaymentTiming.valueOf(event.getPaymentTiming().name()), periods,
-                event.getServiceAreaCounts().stream()
-                        .map(c -> new ServiceAreaCount(c.getUzovi(), c.getPostcode(), c.getInsuredCount()))
-                        .toList());
+                serviceAreaCounts(event));
+    }
+
+    /**
+     * The counts per contract year from {@code yearShares}; an event without them (a single insurer, or written
+     * before per-year shares) has one set of counts for every year.
+     */
+    private static List<ServiceAreaCount> serviceAreaCounts(AllocationCalculated event) {
+        if (event.getYearShares().isEmpty()) {
+            return event.getServiceAreaCounts().stream()
+                    .map(c -> new ServiceAreaCount(c.getUzovi(), c.getPostcode(), c.getInsuredCount()))
+                    .toList();
+        }
+        return event.getYearShares().stream()
+                .flatMap(year -> year.getServiceAreaCounts().stream()
+                        .map(c -> new ServiceAreaCount(c.getUzovi(), c.getPostcode(), c.getInsuredCount(), year.getYear())))
+                .toList();
     }
 
     private static AllocatedPeriod period(String contractId, AllocationPeriod period) {
