@@ -10,6 +10,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -21,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
 import nl.bdss.events.Topics;
 import nl.bdss.events.allocation.AllocationCalculated;
 import nl.bdss.events.allocation.AllocationPeriod;
@@ -91,6 +94,9 @@ class RiskEqualisationYearIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     @LocalServerPort
     int port;
@@ -232,6 +238,38 @@ class RiskEqualisationYearIT {
                         "3 insurer-" + r + " NOT_ATTRIBUTED SERVICE_AREA_INSUREDS");
         assertThat(choice.path("history").get(1).path("after").path("approvedOn").asString()).isEqualTo("2026-02-01");
         assertThat(choice.path("history").get(0).path("before").isNull()).isTrue();
+    }
+
+    @Test
+    void whileAnotherInstanceHoldsTheYearsLock_theTimerLeavesTheYear_andComputesItOnceTheLockIsReleased()
+            throws Exception {
+        String contract = "it-r19-lock-" + UUID.randomUUID();
+        String r = uzovi();
+        try (Connection otherInstance = dataSource.getConnection()) {
+            otherInstance.setAutoCommit(false);
+            try (PreparedStatement lock = otherInstance.prepareStatement(
+                    "select pg_advisory_xact_lock(hashtext('bdss-r19-attribution'), hashtext(?))")) {
+                lock.setString(1, r + "|2025");
+                lock.execute();
+            }
+            publish(singleInsurer(contract, r, 1, 300L, Map.of("1011", 1L, "1012", 2L)));
+            awaitEntries(contract, 2);
+            Thread.sleep(2_000); // four runs of the 500 ms timer
+            assertThat(jdbc.sql("select count(*) from risk_equalisation_attribution where uzovi = ?").param(r)
+                    .query(Long.class).single()).as("left to the lock's holder").isZero();
+            assertThat(jdbc.sql("select count(*) from risk_equalisation_stale where uzovi = ?").param(r)
+                    .query(Long.class).single()).isPositive();
+            otherInstance.rollback();
+        }
+        await(() -> jdbc.sql("select count(*) from risk_equalisation_attribution where uzovi = ?").param(r)
+                .query(Long.class).single() == 1L);
+        // WIJKVERPLEGING 300 over {1011: 1, 1012: 2}: 100 and 200; HUISARTSENZORG 500,000: 166,666.67 and
+        // 333,333.33 -> 166,666 and 333,333, the cent left to 1011 (.67): 166,667
+        assertThat(parts(single(attributions(2025, r, tokens.operator())))).containsExactly(
+                "HUISARTSENZORG 1011 1 166667", "HUISARTSENZORG 1012 2 333333",
+                "WIJKVERPLEGING 1011 1 100", "WIJKVERPLEGING 1012 2 200");
+        assertThat(jdbc.sql("select count(*) from risk_equalisation_stale where uzovi = ?").param(r)
+                .query(Long.class).single()).isZero();
     }
 
     @Test

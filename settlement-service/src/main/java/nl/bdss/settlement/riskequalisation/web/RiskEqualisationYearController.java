@@ -192,6 +192,7 @@ class RiskEqualisationYearController {
         checkYear(year, true);
         new FieldChecks().check(format == null || format.equals("csv") || format.equals("json"), "format",
                 FieldError.REQUEST, "format must be csv or json, was " + format).refuseIfAny();
+        AuditObject.describe("risk-equalisation-attributions", (insurer == null ? "" : insurer + "/") + year);
         SmallCells cells = CurrentClient.insurerRestriction().isPresent() ? smallCells : SmallCells.showingEverything();
         List<AttributionView> views = scope(insurer)
                 .map(uzovi -> attributions.of(uzovi.isEmpty() ? null : uzovi, year).stream()
