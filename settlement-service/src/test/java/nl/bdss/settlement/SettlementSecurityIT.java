@@ -94,6 +94,8 @@ class SettlementSecurityIT extends SecurityContract {
             {"status":"PAID","paymentReference":"SEC-IT-1","paidOn":"2025-01-15"}""";
     private static final String ATTRIBUTION_OF_3311 = """
             {"insurer":"3311","year":2025,"key":"NOT_ATTRIBUTED","reason":"security test"}""";
+    private static final String CHOICE = """
+            {"distributionKey":"ALL_INSUREDS","status":"PROPOSED"}""";
 
     @TestConfiguration
     static class ClockInTheTest {
@@ -143,6 +145,10 @@ class SettlementSecurityIT extends SecurityContract {
                 SecuredEndpoint.get("/api/v1/payees/01012345/statement", "insurer", "provider", "operator"),
                 SecuredEndpoint.post("/api/v1/period-close?date=2025-01-01&dryRun=true", null, "operator"),
                 SecuredEndpoint.post("/api/v1/risk-equalisation/attribution", ATTRIBUTION_OF_3311, "insurer", "operator"),
+                SecuredEndpoint.put("/api/v1/risk-equalisation/choices/2025", CHOICE, "insurer", "operator"),
+                SecuredEndpoint.get("/api/v1/risk-equalisation/choices?year=2025", "insurer", "operator"),
+                SecuredEndpoint.get("/api/v1/risk-equalisation/attributions?year=2025", "insurer", "operator"),
+                SecuredEndpoint.get("/api/v1/risk-equalisation/key-agreement?year=2025", "insurer", "operator"),
                 SecuredEndpoint.get("/api/v1/ledger/invariants", "operator"),
                 SecuredEndpoint.post("/api/v1/service-years/2025/close?dryRun=true", null, "operator"),
                 SecuredEndpoint.get("/api/v1/service-years", "operator"),

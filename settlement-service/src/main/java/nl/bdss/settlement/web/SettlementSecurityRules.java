@@ -27,8 +27,9 @@ import org.springframework.http.HttpMethod;
  *       every insurer's and payee's money);</li>
  *   <li>claims burden: INSURER (its own UZOVI; another insurer 403) and OPERATOR (a named insurer); a provider and
  *       the trusted third party have no claims burden;</li>
- *   <li>risk-equalisation attribution: INSURER (own UZOVI, small counts withheld) and OPERATOR (any insurer); a
- *       provider has no risk equalisation and no business with an insurer's insured counts.</li>
+ *   <li>risk equalisation (attribution, choices of key, stored attributions, key agreement): INSURER (own UZOVI,
+ *       small counts withheld) and OPERATOR (any insurer); a provider has no risk equalisation and no business with
+ *       an insurer's insured counts.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -48,6 +49,11 @@ class SettlementSecurityRules {
                 .requestMatchers(HttpMethod.GET, "/api/v1/service-years").hasRole(OPERATOR.name())
                 .requestMatchers(HttpMethod.GET, "/api/v1/claims-burden").hasAnyRole(INSURER.name(), OPERATOR.name())
                 .requestMatchers(HttpMethod.POST, "/api/v1/risk-equalisation/attribution")
+                        .hasAnyRole(INSURER.name(), OPERATOR.name())
+                .requestMatchers(HttpMethod.PUT, "/api/v1/risk-equalisation/choices/*")
+                        .hasAnyRole(INSURER.name(), OPERATOR.name())
+                .requestMatchers(HttpMethod.GET, "/api/v1/risk-equalisation/choices",
+                        "/api/v1/risk-equalisation/attributions", "/api/v1/risk-equalisation/key-agreement")
                         .hasAnyRole(INSURER.name(), OPERATOR.name())
                 .requestMatchers(HttpMethod.GET, "/api/v1/ledger/invariants").hasRole(OPERATOR.name())
                 // Stricter than the library's default (any valid token): an API path or method not listed above is

@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Attributes an insurer's settled lump sums (lump sums plus corrections) of one year for risk equalisation (R19),
  * computed on request from the immutable settlement entries. For the service-area key each contract's allocation
- * version is spread over the counts behind that allocation; the caller's counts are the fallback only for an
+ * version is spread over the counts behind that allocation for the year (the year's own, from its reference date); the caller's counts are the fallback only for an
  * allocation that carried none, and without them such an allocation's share is refused (R19).
  */
 @Service
@@ -33,7 +33,7 @@ public class Attributing {
         if (key == DistributionKey.SERVICE_AREA_INSUREDS) {
             List<SettledShare> withCounts = shares.stream()
                     .map(s -> new SettledShare(s.contractId(), s.allocationVersion(), s.amountCents(),
-                            counts.of(s.contractId(), s.allocationVersion(), insurer)))
+                            counts.of(s.contractId(), s.allocationVersion(), insurer, year)))
                     .toList();
             if (callerCounts == null || callerCounts.isEmpty()) {
                 withCounts.stream().filter(SettledShare::needsCallerCounts).findFirst()

@@ -4,11 +4,14 @@ import nl.bdss.kernel.identity.Postcode;
 import nl.bdss.kernel.identity.Uzovi;
 
 /**
- * The number of an insurer's insureds living in one postcode of a contract's service area on the reference date:
+ * The number of an insurer's insureds living in one postcode of a contract's service area on a reference date:
  * the counts behind the market shares (R11), reused as the distribution key for risk equalisation (R19). The
  * postcode is kept in the kernel's normal form ({@code 1011} or {@code 1011AB}).
+ *
+ * @param contractYear the contract year whose reference date the count is from ({@code AllocationCalculated.yearShares});
+ *                     null for an allocation without per-year shares, whose counts hold for every year it covers
  */
-public record ServiceAreaCount(String uzovi, String postcode, long insuredCount) {
+public record ServiceAreaCount(String uzovi, String postcode, long insuredCount, Integer contractYear) {
 
     public ServiceAreaCount {
         if (!Uzovi.isValid(uzovi)) {
@@ -22,5 +25,10 @@ public record ServiceAreaCount(String uzovi, String postcode, long insuredCount)
         if (insuredCount < 0) {
             throw new IllegalArgumentException("serviceAreaCounts.insuredCount must not be negative, was " + insuredCount + " (R19)");
         }
+    }
+
+    /** A count that holds for every year of its allocation (an event without per-year shares). */
+    public ServiceAreaCount(String uzovi, String postcode, long insuredCount) {
+        this(uzovi, postcode, insuredCount, null);
     }
 }

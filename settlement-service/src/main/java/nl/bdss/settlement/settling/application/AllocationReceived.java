@@ -17,7 +17,8 @@ import nl.bdss.settlement.settling.domain.AllocatedPeriod;
  *
  * <p>An allocation with market shares per contract year ({@code perYear}: the event lists its {@code yearShares})
  * pays the periods of its complete years even when its status is PENDING; {@code pendingYears} (year to reason) are
- * the years whose counts are missing, whose periods the event leaves out and settlement leaves as they are. Without
+ * the years whose counts are missing, which settlement leaves as they are as a whole (a period of such a year that the
+ * event still lists, e.g. a settled one that allocation kept, waits with the rest of its year). Without
  * per-year shares (older events, single-insurer contracts) a PENDING allocation has no periods: nothing becomes
  * payable until a complete allocation arrives.
  */
@@ -44,13 +45,12 @@ public record AllocationReceived(UUID eventId, String contractId, int allocation
         }
         pendingYears = perYear && pendingYears != null ? new TreeMap<>(pendingYears) : new TreeMap<>();
         pendingYears = Collections.unmodifiableMap(pendingYears);
-        periods = complete || perYear ? List.copyOf(periods) : List.of();
-        for (AllocatedPeriod period : periods) {
-            if (pendingYears.containsKey(period.period().year())) {
-                throw new IllegalArgumentException("period " + period.period() + " belongs to year "
-                        + period.period().year() + ", which the allocation lists as PENDING");
-            }
-        }
+        // a pending year is left as it is as a whole: periods of it the event still lists (settled periods that
+        // allocation kept, or a part of the year its counts do cover) wait with the rest of the year
+        Map<Integer, String> pending = pendingYears;
+        periods = complete || perYear
+                ? periods.stream().filter(period -> !pending.containsKey(period.period().year())).toList()
+                : List.of();
         serviceAreaCounts = serviceAreaCounts == null ? List.of() : List.copyOf(serviceAreaCounts);
     }
 

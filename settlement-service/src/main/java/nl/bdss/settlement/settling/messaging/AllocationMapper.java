@@ -20,8 +20,9 @@ import nl.bdss.settlement.settling.domain.SettlementTarget;
 /**
  * Reads from an AllocationCalculated only what settlement needs. Lines of other domains than Zvw are dropped here:
  * each domain funds its own contribution, insurers never pay them (R7). The service-area counts are kept for risk
- * equalisation (R19). With per-year shares ({@code yearShares}), the years listed PENDING are passed on: their periods
- * are not in the event and settlement leaves them as they are. Invalid data throws IllegalArgumentException.
+ * equalisation (R19), per contract year. With per-year shares ({@code yearShares}), the years listed PENDING are
+ * passed on: their periods are not in the event and settlement leaves them as they are. Invalid data throws
+ * IllegalArgumentException.
  */
 final class AllocationMapper {
 
@@ -44,10 +45,23 @@ final class AllocationMapper {
         return new AllocationReceived(event.getEventId(), event.getContractId(), event.getAllocationVersion(),
                 event.getContractVersion(), complete, event.getPendingReason(), event.getValidFrom(),
                 event.getValidUntil(), PaymentTiming.valueOf(event.getPaymentTiming().name()), periods,
-                event.getServiceAreaCounts().stream()
-                        .map(c -> new ServiceAreaCount(c.getUzovi(), c.getPostcode(), c.getInsuredCount()))
-                        .toList(),
-                perYear, pendingYears);
+                serviceAreaCounts(event), perYear, pendingYears);
+    }
+
+    /**
+     * The counts per contract year from {@code yearShares}; an event without them (a single insurer, or written
+     * before per-year shares) has one set of counts for every year.
+     */
+    private static List<ServiceAreaCount> serviceAreaCounts(AllocationCalculated event) {
+        if (event.getYearShares().isEmpty()) {
+            return event.getServiceAreaCounts().stream()
+                    .map(c -> new ServiceAreaCount(c.getUzovi(), c.getPostcode(), c.getInsuredCount()))
+                    .toList();
+        }
+        return event.getYearShares().stream()
+                .flatMap(year -> year.getServiceAreaCounts().stream()
+                        .map(c -> new ServiceAreaCount(c.getUzovi(), c.getPostcode(), c.getInsuredCount(), year.getYear())))
+                .toList();
     }
 
     private static AllocatedPeriod period(String contractId, AllocationPeriod period) {

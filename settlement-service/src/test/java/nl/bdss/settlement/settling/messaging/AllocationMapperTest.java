@@ -78,8 +78,12 @@ class AllocationMapperTest {
                 .containsExactlyEntriesOf(java.util.Map.of(2026, "no insured counts for reference date 2026-01-01"));
     }
 
+    /**
+     * Allocation lists the settled periods it kept in a year that is pending (an amendment of the insurers waiting
+     * for counts): the year waits as a whole, so its periods are not taken over, only 2025's.
+     */
     @Test
-    void refusesAPeriodOfAYearItListsAsPending() {
+    void aPeriodOfAYearListedAsPending_waitsWithItsYear() {
         AllocationCalculated event = ManualExampleEvents.allocation("c1")
                 .setStatus(AllocationStatus.PENDING)
                 .setYearShares(java.util.List.of(year(2025, AllocationStatus.COMPLETE, null),
@@ -87,8 +91,11 @@ class AllocationMapperTest {
                 .setWarnings(java.util.List.of())
                 .build();
 
-        assertThatThrownBy(() -> AllocationMapper.toCommand(event))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PENDING");
+        AllocationReceived received = AllocationMapper.toCommand(event);
+
+        assertThat(event.getPeriods()).hasSize(2);
+        assertThat(received.periods()).singleElement()
+                .satisfies(period -> assertThat(period.period().year()).isEqualTo(2025));
     }
 
     private static nl.bdss.events.allocation.YearShares year(int year, AllocationStatus status, String reason) {
