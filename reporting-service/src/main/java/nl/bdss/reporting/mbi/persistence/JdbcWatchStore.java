@@ -24,8 +24,8 @@ class JdbcWatchStore implements WatchStore {
     @Override
     public long load(SectorYear sectorYear, LoadBasis basis) {
         String sql = basis == LoadBasis.SETTLED
-                ? "select coalesce(sum(amount_cents), 0) from sector_load where sector = ? and service_year = ?"
-                : "select coalesce(sum(amount_cents), 0) from committed_load where sector = ? and service_year = ?";
+                ? "select coalesce(sum(amount_cents), 0) from sector_load where sector = ? and load_year = ?"
+                : "select coalesce(sum(amount_cents), 0) from committed_load where sector = ? and load_year = ?";
         return jdbc.sql(sql).params(sectorYear.sector(), sectorYear.year()).query(Long.class).single();
     }
 
@@ -58,7 +58,7 @@ class JdbcWatchStore implements WatchStore {
             group by contract_id having sum(amount_cents) <> 0""";
     private static final String COMMITTED_CONTRACTS = """
             select distinct contract_id from committed_amount
-            where domain = 'ZVW' and sector = ? and service_year = ? and amount_cents <> 0""";
+            where domain = 'ZVW' and sector = ? and load_year = ? and amount_cents <> 0""";
 
     /** Stores the alert with the contracts its load rests on at this moment, in the same transaction. */
     @Override

@@ -69,14 +69,14 @@ class JdbcCellContracts implements CellContracts {
     public Map<String, Set<String>> committedPerSector(int year) {
         return grouped(jdbc.sql("""
                 select sector, contract_id from committed_amount
-                where service_year = ? and domain = 'ZVW' and amount_cents <> 0""").param(year));
+                where load_year = ? and domain = 'ZVW' and amount_cents <> 0""").param(year));
     }
 
     @Override
     public Map<String, Set<String>> committedPerOtherDomain(int year) {
         return grouped(jdbc.sql("""
                 select domain, contract_id from committed_amount
-                where service_year = ? and domain <> 'ZVW' and amount_cents <> 0""").param(year));
+                where load_year = ? and domain <> 'ZVW' and amount_cents <> 0""").param(year));
     }
 
     @Override

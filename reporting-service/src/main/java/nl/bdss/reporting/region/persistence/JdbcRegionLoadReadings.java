@@ -30,7 +30,7 @@ class JdbcRegionLoadReadings implements RegionLoadReadings {
     public Map<String, Long> committedZvwPerContract(int year) {
         Map<String, Long> committed = new HashMap<>();
         jdbc.sql("""
-                        select contract_id, sum(amount_cents) from committed_amount where service_year = ? and domain = 'ZVW'
+                        select contract_id, sum(amount_cents) from committed_amount where load_year = ? and domain = 'ZVW'
                         group by contract_id""")
                 .param(year).query((rs, n) -> committed.put(rs.getString(1), rs.getLong(2))).list();
         return committed;

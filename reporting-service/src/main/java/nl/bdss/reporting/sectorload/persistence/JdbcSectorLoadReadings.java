@@ -66,8 +66,8 @@ class JdbcSectorLoadReadings implements SectorLoadReadings {
     private static String grouped(String by, YearView view) {
         return view == YearView.SERVICE ? """
                 select %1$s, sector, null::int, sum(amount_cents),
-                    coalesce(sum(amount_cents) filter (where booking_year = service_year), 0),
-                    coalesce(sum(amount_cents) filter (where booking_year > service_year), 0)
+                    coalesce(sum(amount_cents) filter (where booking_year = service_year), 0)::bigint,
+                    coalesce(sum(amount_cents) filter (where booking_year > service_year), 0)::bigint
                 from settlement_entry where service_year = :year and (cast(:uzovi as varchar) is null or uzovi = :uzovi)
                 group by %1$s, sector order by %1$s, sector limit :limit offset :offset""".formatted(by)
                 : """
