@@ -44,7 +44,8 @@ import tools.jackson.databind.JsonNode;
  * both pages open on 2025 without a year in the address, whatever the date of the machine and the browser. The pages
  * show whole years, so this is the only test of the module that publishes into 2025 and 2026, the example's own
  * years (the others move the example to years of their own, see {@link ManualExampleInYears}): the figures of 2025
- * are its contract's alone, whichever tests ran before it.
+ * are its contract's alone, whichever tests ran before it. It closes 2025 and books a correction of it in 2026, so
+ * both pages show the year closed with the amounts as closed and the later correction.
  */
 @SpringBootTest(properties = ReportingServiceApplication.CONFIG_NAME, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UsesInfrastructure(database = "reporting")

@@ -243,7 +243,7 @@ public class SectorLoadQueries {
 
     /** Whether the service year is closed: then the service-year view of its own lines has the split. */
     public boolean closed(int year) {
-        return closedYears.closedYears().containsKey(year);
+        return closedYears.closed(year);
     }
 
     /**

@@ -66,6 +66,11 @@ public class ClosedYearFigures {
         });
     }
 
+    /** Whether the service year is closed. */
+    public boolean closed(int serviceYear) {
+        return years.find(serviceYear).isPresent();
+    }
+
     /** The service years closed, by year. */
     public Map<Integer, ClosedYear> closedYears() {
         return years.all();
