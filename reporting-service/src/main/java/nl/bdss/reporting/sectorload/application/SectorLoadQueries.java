@@ -28,6 +28,7 @@ import nl.bdss.reporting.serviceyear.application.ClosedYearFigures.Closure;
 import nl.bdss.reporting.serviceyear.application.ClosedYearFigures.ShownSplit;
 import nl.bdss.reporting.serviceyear.domain.ClosedYear;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -55,7 +56,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class SectorLoadQueries {
 
-    /** A sector's loads; {@code amountCents}, {@code version}, {@code committedCents} are null only when withheld. */
     /**
      * A sector's loads; {@code amountCents}, {@code version}, {@code committedCents} are null only when withheld. The
      * split of a closed year ({@code amountAtCloseCents}, {@code laterCorrectionsCents}) is left out while the year is
@@ -116,7 +116,11 @@ public class SectorLoadQueries {
         this.closedYears = closedYears;
     }
 
-    /** The year's loads as {@code audience} is shown them. */
+    /**
+     * The year's loads as {@code audience} is shown them, read in one snapshot (repeatable read), so a closed year's
+     * split adds up to the loads while entries keep arriving.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public SectorLoads ofYear(int year, Audience audience) {
         Partition.Withheld<String> settledWithheld = audience.seesEverything() ? none()
                 : new Partition<>(cellContracts.settledPerSector(year)).withheldFrom(audience);
@@ -179,6 +183,7 @@ public class SectorLoadQueries {
      * whose breakdown withholds anything is withheld as a whole (the service-year view of the year shows its own
      * part), then the sectors with their complement and the total as in the service-year view.
      */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public BookedLoads ofBookingYear(int year, Audience audience) {
         Map<String, Map<Integer, Long>> booked = readings.booked(year);
         Map<Integer, ClosedYear> closed = closedYears.closedYears();
