@@ -31,6 +31,13 @@ async function showSectorLoads(year) {
   document.querySelectorAll('#sector-loads tbody tr').forEach((tr, i) => tr.dataset.sector = loads.sectors[i].sector);
   document.getElementById('total-settled').textContent = euros(loads.totalCents);
   document.getElementById('total-committed').textContent = euros(loads.committedCents);
+  // a closed service year: when, and per sector the amount as closed and the later corrections (booked in later years)
+  const closed = document.getElementById('year-closed');
+  closed.hidden = !loads.closed;
+  closed.textContent = !loads.closed ? '' : 'Service year closed ' + loads.closedAt.replace('T', ' ').substring(0, 16)
+    + ' UTC; as closed + later corrections: ' + loads.sectors.map(s => s.sector + ' '
+      + (s.amountAtCloseCents === null ? 'withheld' : euros(s.amountAtCloseCents) + ' + ' + euros(s.laterCorrectionsCents)))
+      .join(', ');
   document.getElementById('other-domains').textContent = loads.otherDomains.length === 0 ? ''
     : 'Recorded, not paid by insurers (R7): ' + loads.otherDomains.map(d => d.domain + ' ' + euros(d.committedCents)).join(', ');
   const data = {

@@ -8,10 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import nl.bdss.events.Topics;
 import nl.bdss.events.fixtures.ManualExampleEvents;
+import nl.bdss.events.settlement.ServiceYearClosed;
+import nl.bdss.events.settlement.SettlementBooked;
+import nl.bdss.events.settlement.SettlementKind;
 import nl.bdss.security.testing.TestTokenIssuer;
 import nl.bdss.security.testing.UsesTestTokenIssuer;
 import nl.bdss.testsupport.UsesInfrastructure;
@@ -40,7 +44,8 @@ import tools.jackson.databind.JsonNode;
  * both pages open on 2025 without a year in the address, whatever the date of the machine and the browser. The pages
  * show whole years, so this is the only test of the module that publishes into 2025 and 2026, the example's own
  * years (the others move the example to years of their own, see {@link ManualExampleInYears}): the figures of 2025
- * are its contract's alone, whichever tests ran before it.
+ * are its contract's alone, whichever tests ran before it. It closes 2025 and books a correction of it in 2026, so
+ * both pages show the year closed with the amounts as closed and the later correction.
  */
 @SpringBootTest(properties = ReportingServiceApplication.CONFIG_NAME, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UsesInfrastructure(database = "reporting")
@@ -72,6 +77,28 @@ class DashboardBrowserIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> api.sectorLoad(2025, "WIJKVERPLEGING") == 3_500_000L
                 && api.get("/api/v1/monitor?year=2025").get("contractCount").asLong() == 1
                 && noordHollandSettled(api.get("/api/v1/region-loads?year=2025")) == 7_000_000L);
+        // 2025 closes; then a correction of 3311's wijkverpleging for 2025, EUR -100.00, is booked in 2026: the
+        // service year 2025 shows wijkverpleging 35,000.00 as closed + -100.00 later = 34,900.00
+        TopicsClient.publish(Topics.SERVICE_YEARS, "2025", List.of(ServiceYearClosed.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(Instant.parse("2026-01-20T10:30:00Z"))
+                .setServiceYear(2025)
+                .setClosedBy("browser-test-operator")
+                .setReason(null)
+                .setTotals(List.of())
+                .build()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/sector-loads?year=2025").has("closed"));
+        SettlementBooked corrected = ManualExampleEvents.settlements2025(contract).get(0);
+        TopicsClient.publish(Topics.SETTLEMENTS, contract, List.of(ManualExampleEvents.lumpSum(contract, 5,
+                        corrected.getPeriodStart(), corrected.getPeriodEnd(), "3311", "WIJKVERPLEGING", -10_000)
+                .setEventId(UUID.randomUUID())
+                .setEntryId(contract + "/correction/5")
+                .setKind(SettlementKind.CORRECTION)
+                .setCorrectsEntryId(corrected.getEntryId())
+                .setServiceYear(2025)
+                .setBookingYear(2026)
+                .build()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.sectorLoad(2025, "WIJKVERPLEGING") == 3_490_000L);
         // EUR 35,000 of a EUR 2,000,000 macro budget is 1.75%: above the default 1% threshold (R21)
         api.put("/api/v1/macro-budgets/HUISARTSENZORG/2025",
                 "{\"amountCents\":200000000,\"source\":\"Browser test figure\",\"date\":\"2024-09-17\"}");
@@ -100,16 +127,19 @@ class DashboardBrowserIT {
             assertThat(new Select(browser.findElement(By.id("year"))).getFirstSelectedOption().getText()).isEqualTo("2025");
             assertThat(browser.findElement(By.id("auth-message")).isDisplayed()).isFalse();
             assertThat(browser.findElement(By.id("token-state")).getText()).isEqualTo("token set");
-            assertThat(settled(browser, "WIJKVERPLEGING")).isEqualTo("35.000,00");
+            assertThat(settled(browser, "WIJKVERPLEGING")).isEqualTo("34.900,00");
             assertThat(settled(browser, "HUISARTSENZORG")).isEqualTo("35.000,00");
-            assertThat(browser.findElement(By.id("total-settled")).getText()).isEqualTo("70.000,00");
+            assertThat(browser.findElement(By.id("total-settled")).getText()).isEqualTo("69.900,00");
+            assertThat(browser.findElement(By.id("year-closed")).getText()).isEqualTo("Service year closed 2026-01-20"
+                    + " 10:30 UTC; as closed + later corrections: HUISARTSENZORG 35.000,00 + 0,00, WIJKVERPLEGING"
+                    + " 35.000,00 + -100,00");
             assertThat(browser.findElement(By.id("contracts-by-status")).getText()).contains("ACTIVE");
             assertThat(browser.findElement(By.id("topics")).getText()).contains("bdss.settlement.entries");
             // the example's service area (1011-1016) lies in Noord-Holland: the whole Zvw amount lands there
-            assertThat(region(browser, "Noord-Holland", 2)).isEqualTo("70.000,00");
+            assertThat(region(browser, "Noord-Holland", 2)).isEqualTo("69.900,00");
             assertThat(region(browser, "Noord-Holland", 3)).isEqualTo("70.000,00");
             assertThat(region(browser, "Zeeland", 2)).isEqualTo("0,00");
-            assertThat(browser.findElement(By.id("region-total-settled")).getText()).isEqualTo("70.000,00");
+            assertThat(browser.findElement(By.id("region-total-settled")).getText()).isEqualTo("69.900,00");
             assertThat(browser.findElements(By.cssSelector("#alerts tbody tr[data-sector='HUISARTSENZORG']")))
                     .extracting(WebElement::getText)
                     .anySatisfy(row -> assertThat(row).contains("SETTLED").contains("35.000,00").contains("1,75%"));
@@ -133,7 +163,10 @@ class DashboardBrowserIT {
                     .contains("Total budgets, all domains (EUR) 100.000,00")
                     .contains("Total budgets, Zvw, paid by insurers (EUR) 70.000,00")
                     .contains("Contracts stating how double funding is prevented (R4, R22) 1");
-            assertThat(browser.findElement(By.id("sectors")).getText()).contains("WIJKVERPLEGING 1 35.000,00 35.000,00");
+            // budget 35,000.00; charged 34,900.00 = 35,000.00 as closed + -100.00 later
+            assertThat(browser.findElement(By.id("sectors")).getText())
+                    .contains("WIJKVERPLEGING 1 35.000,00 34.900,00 35.000,00 -100,00");
+            assertThat(browser.findElement(By.id("closed")).getText()).startsWith("Service year closed 2026-01-20 10:30 UTC.");
             assertThat(browser.findElement(By.id("domains")).getText())
                     .contains("JEUGDWET 1 20.000,00").contains("WMO 1 10.000,00");
         } finally {

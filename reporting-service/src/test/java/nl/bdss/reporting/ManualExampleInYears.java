@@ -25,7 +25,8 @@ import nl.bdss.events.settlement.SettlementBooked;
  * <li>2031-2033: SectorLoadIT (corrections, redeliveries), 2036: SectorLoadIT (the example's settlements);</li>
  * <li>2038-2039: ReportingSecurityIT; 2040: ReadModelsIT (a refused upload, nothing stored); 2041-2042: ProblemsIT;</li>
  * <li>2043: SmallCellsIT (what insurers are shown of the sector-wide figures);</li>
- * <li>2051-2064: ReadModelsIT, two years per test.</li>
+ * <li>2051-2064: ReadModelsIT, two years per test;</li>
+ * <li>2071-2073: ServiceYearsIT (a closed service year, its later corrections, an entry without years).</li>
  * </ul>
  *
  * <p>Every amount is the manual's, written out by hand: EUR 100,000.00 = 10,000,000 cents a year; Wmo 10% =

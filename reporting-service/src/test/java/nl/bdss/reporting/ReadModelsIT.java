@@ -370,9 +370,11 @@ class ReadModelsIT {
         for (JsonNode y : years) {
             int year = y.asInt();
             snapshot.add(api.get("/api/v1/sector-loads?year=" + year).toString());
+            snapshot.add(api.get("/api/v1/sector-loads?year=" + year + "&view=booking").toString());
             snapshot.add(api.get("/api/v1/monitor?year=" + year).toString());
             snapshot.add(api.get("/api/v1/region-loads?year=" + year).toString());
             snapshot.add(api.getText("/api/v1/sector-loads/by-insurer?year=" + year, "text/csv"));
+            snapshot.add(api.getText("/api/v1/sector-loads/by-insurer?year=" + year + "&view=booking", "text/csv"));
             snapshot.add(api.getText("/api/v1/settlements/by-period?year=" + year, "text/csv"));
             snapshot.addAll(allPages(api, "/api/v1/sector-loads/by-contract?year=" + year + "&"));
         }

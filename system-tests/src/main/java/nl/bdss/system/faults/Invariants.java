@@ -172,7 +172,7 @@ final class Invariants {
                 row -> settled.put(row.getString(1), row.getLong(2) + " cents " + row.getString(3) + " "
                         + row.getObject(4, LocalDate.class).getYear()));
         Map<String, String> reported = new TreeMap<>();
-        databases.query("reporting", "select entry_id, amount_cents, sector, load_year from settlement_entry",
+        databases.query("reporting", "select entry_id, amount_cents, sector, service_year from settlement_entry",
                 row -> reported.put(row.getString(1), row.getLong(2) + " cents " + row.getString(3) + " " + row.getInt(4)));
         return compare("reporting holds every settlement entry exactly once", settled, reported, Function.identity());
     }

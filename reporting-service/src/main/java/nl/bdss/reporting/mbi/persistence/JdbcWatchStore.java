@@ -54,7 +54,7 @@ class JdbcWatchStore implements WatchStore {
 
     /** The contracts that move the sector-year's settled or committed load (a net amount that is not zero). */
     private static final String SETTLED_CONTRACTS = """
-            select contract_id from settlement_entry where sector = ? and load_year = ?
+            select contract_id from settlement_entry where sector = ? and service_year = ?
             group by contract_id having sum(amount_cents) <> 0""";
     private static final String COMMITTED_CONTRACTS = """
             select distinct contract_id from committed_amount

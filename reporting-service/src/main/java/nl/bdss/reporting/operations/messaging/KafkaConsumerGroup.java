@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 @Component
 class KafkaConsumerGroup implements ConsumerGroup {
 
-    static final List<Topic<?>> CONSUMED = List.of(Topics.CONTRACT_VERSIONS, Topics.ALLOCATIONS, Topics.SETTLEMENTS);
+    static final List<Topic<?>> CONSUMED = List.of(Topics.CONTRACT_VERSIONS, Topics.ALLOCATIONS, Topics.SETTLEMENTS,
+            Topics.SERVICE_YEARS);
 
     private interface BrokerCall<T> {
         T call() throws InterruptedException, ExecutionException, TimeoutException;

@@ -18,6 +18,6 @@ class JdbcReadModels implements ReadModels {
     public void wipe() {
         jdbc.sql("""
                 truncate settlement_entry, sector_load, contract_view, contract_allocation, committed_amount,
-                    unfunded_amount, committed_load, mbi_watch, mbi_alert, processed_event""").update();
+                    unfunded_amount, committed_load, mbi_watch, mbi_alert, closed_service_year, processed_event""").update();
     }
 }

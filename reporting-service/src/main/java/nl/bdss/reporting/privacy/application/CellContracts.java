@@ -15,6 +15,21 @@ public interface CellContracts {
     /** Per Zvw sector, the contracts whose settled entries of the year add up to a non-zero amount (R17, R18). */
     Map<String, Set<String>> settledPerSector(int year);
 
+    /**
+     * Per Zvw sector, the contracts whose entries of the closed service year booked in it add up to a non-zero amount
+     * (the figures as closed).
+     */
+    Map<String, Set<String>> atClosePerSector(int serviceYear);
+
+    /** Per Zvw sector, the contracts whose entries of the service year booked in later years add up to non-zero. */
+    Map<String, Set<String>> laterCorrectionsPerSector(int serviceYear);
+
+    /** Per Zvw sector, the contracts whose entries booked in the year add up to non-zero (the booking-year view). */
+    Map<String, Set<String>> bookedPerSector(int bookingYear);
+
+    /** Per Zvw sector and service year, the contracts whose entries booked in the year add up to non-zero. */
+    Map<String, Map<Integer, Set<String>>> bookedPerSectorAndServiceYear(int bookingYear);
+
     /** Per Zvw sector, the contracts with a non-zero committed amount in the year. */
     Map<String, Set<String>> committedPerSector(int year);
 

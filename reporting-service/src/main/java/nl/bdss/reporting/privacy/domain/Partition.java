@@ -50,10 +50,19 @@ public final class Partition<K extends Comparable<K>> {
     }
 
     public Withheld<K> withheldFrom(Audience audience) {
+        return withheldFrom(audience, Set.of());
+    }
+
+    /**
+     * What an audience is not shown of this breakdown when the cells {@code alsoWithheld} are withheld besides those
+     * resting on too few contracts (because another breakdown or view would give them away); they count as primary.
+     */
+    public Withheld<K> withheldFrom(Audience audience, Set<K> alsoWithheld) {
         if (audience.seesEverything()) {
             return new Withheld<>(Set.of(), false);
         }
         Set<K> withheld = new TreeSet<>();
+        alsoWithheld.stream().filter(cells::containsKey).forEach(withheld::add);
         cells.forEach((key, contracts) -> {
             if (audience.withholds(contracts)) {
                 withheld.add(key);

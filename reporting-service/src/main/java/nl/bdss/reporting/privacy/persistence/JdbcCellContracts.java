@@ -27,8 +27,42 @@ class JdbcCellContracts implements CellContracts {
     @Override
     public Map<String, Set<String>> settledPerSector(int year) {
         return grouped(jdbc.sql("""
-                select sector, contract_id from settlement_entry where load_year = ?
+                select sector, contract_id from settlement_entry where service_year = ?
                 group by sector, contract_id having sum(amount_cents) <> 0""").param(year));
+    }
+
+    @Override
+    public Map<String, Set<String>> atClosePerSector(int serviceYear) {
+        return grouped(jdbc.sql("""
+                select sector, contract_id from settlement_entry where service_year = ? and booking_year = service_year
+                group by sector, contract_id having sum(amount_cents) <> 0""").param(serviceYear));
+    }
+
+    @Override
+    public Map<String, Set<String>> laterCorrectionsPerSector(int serviceYear) {
+        return grouped(jdbc.sql("""
+                select sector, contract_id from settlement_entry where service_year = ? and booking_year > service_year
+                group by sector, contract_id having sum(amount_cents) <> 0""").param(serviceYear));
+    }
+
+    @Override
+    public Map<String, Set<String>> bookedPerSector(int bookingYear) {
+        return grouped(jdbc.sql("""
+                select sector, contract_id from settlement_entry where booking_year = ?
+                group by sector, contract_id having sum(amount_cents) <> 0""").param(bookingYear));
+    }
+
+    @Override
+    public Map<String, Map<Integer, Set<String>>> bookedPerSectorAndServiceYear(int bookingYear) {
+        Map<String, Map<Integer, Set<String>>> cells = new TreeMap<>();
+        jdbc.sql("""
+                        select sector, service_year, contract_id from settlement_entry where booking_year = ?
+                        group by sector, service_year, contract_id having sum(amount_cents) <> 0""")
+                .param(bookingYear)
+                .query((rs, n) -> cells.computeIfAbsent(rs.getString(1), key -> new TreeMap<>())
+                        .computeIfAbsent(rs.getInt(2), key -> new HashSet<>()).add(rs.getString(3)))
+                .list();
+        return cells;
     }
 
     @Override

@@ -21,7 +21,7 @@ class JdbcRegionLoadReadings implements RegionLoadReadings {
     @Override
     public Map<String, Long> settledPerContract(int year) {
         Map<String, Long> settled = new HashMap<>();
-        jdbc.sql("select contract_id, sum(amount_cents) from settlement_entry where load_year = ? group by contract_id")
+        jdbc.sql("select contract_id, sum(amount_cents) from settlement_entry where service_year = ? group by contract_id")
                 .param(year).query((rs, n) -> settled.put(rs.getString(1), rs.getLong(2))).list();
         return settled;
     }

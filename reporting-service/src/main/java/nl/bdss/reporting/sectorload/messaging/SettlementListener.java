@@ -50,10 +50,13 @@ class SettlementListener {
             throw new RejectedEventException("A settlement entry without a value (tombstone) is not an entry");
         }
         try {
+            SettledEntry.Years years = SettledEntry.Years.of(event.getServiceYear(), event.getBookingYear(),
+                    event.getPeriodStart(), event.getPeriodEnd());
             return new SettledEntry(event.getEntryId(), event.getContractId(), event.getSequence(),
                     SettledEntry.Kind.valueOf(event.getKind().name()), event.getCorrectsEntryId(),
                     event.getPeriodStart(), event.getPeriodEnd(), event.getUzovi(), event.getPayeeAgb(),
-                    event.getSector(), event.getAmountCents(), event.getAllocationVersion());
+                    event.getSector(), event.getAmountCents(), event.getAllocationVersion(), years.service(),
+                    years.booking());
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new RejectedEventException("SettlementBooked " + event.getEventId() + ": " + e.getMessage());
         }

@@ -25,15 +25,17 @@ class JdbcSettlementStore implements SettlementStore {
     public List<String> insertNew(List<Booked> rows) {
         return jdbc.sql("""
                         insert into settlement_entry (entry_id, event_id, contract_id, sequence, kind, corrects_entry_id,
-                            period_start, period_end, load_year, uzovi, payee_agb, sector, amount_cents,
-                            allocation_version, occurred_at)
+                            period_start, period_end, service_year, booking_year, uzovi, payee_agb, sector,
+                            amount_cents, allocation_version, occurred_at)
                         select e.entry_id, e.event_id::uuid, e.contract_id, e.sequence, e.kind, e.corrects_entry_id,
-                            e.period_start, e.period_end, extract(year from e.period_start)::int, e.uzovi, e.payee_agb,
+                            e.period_start, e.period_end, e.service_year, e.booking_year, e.uzovi, e.payee_agb,
                             e.sector, e.amount_cents, e.allocation_version, e.occurred_at
                         from unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::date[],
-                            ?::date[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::int[], ?::timestamptz[])
+                            ?::date[], ?::int[], ?::int[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::int[],
+                            ?::timestamptz[])
                             as e(entry_id, event_id, contract_id, sequence, kind, corrects_entry_id, period_start,
-                                period_end, uzovi, payee_agb, sector, amount_cents, allocation_version, occurred_at)
+                                period_end, service_year, booking_year, uzovi, payee_agb, sector, amount_cents,
+                                allocation_version, occurred_at)
                         on conflict (entry_id) do nothing
                         returning entry_id""")
                 .params(column(rows, booked -> booked.entry().entryId()),
@@ -44,6 +46,8 @@ class JdbcSettlementStore implements SettlementStore {
                         column(rows, booked -> booked.entry().correctsEntryId()),
                         column(rows, booked -> booked.entry().periodStart().toString()),
                         column(rows, booked -> booked.entry().periodEnd().toString()),
+                        rows.stream().map(booked -> booked.entry().serviceYear()).toArray(Integer[]::new),
+                        rows.stream().map(booked -> booked.entry().bookingYear()).toArray(Integer[]::new),
                         column(rows, booked -> booked.entry().uzovi()),
                         column(rows, booked -> booked.entry().payeeAgb()),
                         column(rows, booked -> booked.entry().sector()),
@@ -63,10 +67,10 @@ class JdbcSettlementStore implements SettlementStore {
         SectorYear sectorYear = entry.sectorYear();
         return jdbc.sql("""
                         insert into settlement_entry (entry_id, event_id, contract_id, sequence, kind, corrects_entry_id,
-                            period_start, period_end, load_year, uzovi, payee_agb, sector, amount_cents,
-                            allocation_version, occurred_at)
+                            period_start, period_end, service_year, booking_year, uzovi, payee_agb, sector,
+                            amount_cents, allocation_version, occurred_at)
                         values (:entryId, :eventId, :contractId, :sequence, :kind, :corrects, :periodStart, :periodEnd,
-                            :year, :uzovi, :payeeAgb, :sector, :amount, :allocationVersion, :occurredAt)
+                            :year, :bookingYear, :uzovi, :payeeAgb, :sector, :amount, :allocationVersion, :occurredAt)
                         on conflict (entry_id) do nothing""")
                 .param("entryId", entry.entryId())
                 .param("eventId", booked.eventId())
@@ -77,6 +81,7 @@ class JdbcSettlementStore implements SettlementStore {
                 .param("periodStart", entry.periodStart())
                 .param("periodEnd", entry.periodEnd())
                 .param("year", sectorYear.year())
+                .param("bookingYear", entry.bookingYear())
                 .param("uzovi", entry.uzovi())
                 .param("payeeAgb", entry.payeeAgb())
                 .param("sector", sectorYear.sector())

@@ -73,4 +73,27 @@ class PartitionTest {
         assertThat(sectors.withheldFrom(OF_3311).any()).isFalse();
         assertThat(new Partition<>(Map.of("GGZ", List.of("a"))).withheldFrom(Audience.everything()).any()).isFalse();
     }
+
+    @Test
+    void aCellWithheldBecauseAnotherViewWouldGiveItAway_countsAsPrimary_withItsComplement() {
+        // a booking year's sectors: WIJKVERPLEGING rests on 4 others but its part of a closed year is withheld in
+        // the service-year view, so it is withheld here too; then GGZ (3 others, fewer than HUISARTSENZORG's 5)
+        // goes with it unless the two withheld already rest on enough others: a, b, c, d is 4, so no complement
+        Partition<String> sectors = new Partition<>(Map.of(
+                "GGZ", List.of("e", "f", "g"),
+                "HUISARTSENZORG", List.of("h", "i", "j", "k", "l"),
+                "WIJKVERPLEGING", List.of("a", "b", "c", "d")));
+
+        assertThat(sectors.withheldFrom(OF_3311, Set.of("WIJKVERPLEGING")).cells()).containsExactly("WIJKVERPLEGING");
+        assertThat(sectors.withheldFrom(OF_3311, Set.of("PARAMEDISCHE_ZORG")).cells()).as("not a cell: ignored").isEmpty();
+
+        // the same with a forced cell on one other contract: the shown cell with the fewest others goes with it
+        Partition<String> small = new Partition<>(Map.of(
+                "GGZ", List.of("e", "f", "g"),
+                "HUISARTSENZORG", List.of("h", "i", "j", "k", "l"),
+                "WIJKVERPLEGING", List.of("own", "a")));
+        assertThat(small.withheldFrom(OF_3311, Set.of("WIJKVERPLEGING")).cells())
+                .containsExactlyInAnyOrder("WIJKVERPLEGING", "GGZ");
+        assertThat(small.withheldFrom(Audience.everything(), Set.of("WIJKVERPLEGING")).any()).isFalse();
+    }
 }
