@@ -49,7 +49,8 @@ for name in bdss.contract.versions bdss.allocation.allocations bdss.settlement.e
         bdss.allocation.allocations.settlement-service.dlt \
         bdss.settlement.entries.reporting-service.dlt \
         bdss.contract.versions.reporting-service.dlt \
-        bdss.allocation.allocations.reporting-service.dlt; do
+        bdss.allocation.allocations.reporting-service.dlt \
+        bdss.settlement.service-years.reporting-service.dlt; do
     topic "$name" --partitions "$PARTITIONS" --replication-factor 1
 done
 # The schema registry's store: one partition, compacted (it refuses anything else).
@@ -91,6 +92,7 @@ produces reporting-service bdss.reporting.macro-budget-alerts
 consumes reporting-service bdss.settlement.entries
 consumes reporting-service bdss.contract.versions
 consumes reporting-service bdss.allocation.allocations
+consumes reporting-service bdss.settlement.service-years
 
 # Confluent Schema Registry: its store topic and its groups (leader election "schema-registry", store reader
 # "schema-registry-<host>-<port>").
