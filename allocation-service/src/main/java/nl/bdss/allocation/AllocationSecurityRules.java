@@ -37,7 +37,8 @@ class AllocationSecurityRules {
                 // what a contract version would allocate, computed and answered, nothing stored (issue 14)
                 .requestMatchers(HttpMethod.POST, "/api/v1/allocations/preview").hasAnyRole(INSURER, PROVIDER, OPERATOR)
                 // reopening settled periods is an operator's decision, audited (issue 15)
-                .requestMatchers(HttpMethod.POST, "/api/v1/allocations/*/reopen").hasRole(OPERATOR)
+                .requestMatchers(HttpMethod.POST, "/api/v1/allocations/*/reopen", "/api/v1/allocations/reopen")
+                .hasRole(OPERATOR)
                 // anything else under the service's API (other methods, unknown paths) is refused for every role
                 .requestMatchers("/api/v1/insured-counts", "/api/v1/insured-counts/**", "/api/v1/allocations/**")
                         .denyAll();

@@ -73,6 +73,8 @@ class AllocationSecurityIT extends SecurityContract {
             + "\"postcode\":\"1011\",\"insuredCount\":1}]}";
     private static final String CONTRACT_VERSION_JSON = "application/vnd.bdss.contract-version+json";
     private static final String REOPEN_BODY = "{\"reason\":\"counts corrected\",\"years\":[2025]}";
+    private static final String REOPEN_ALL_BODY = "{\"reason\":\"counts corrected\",\"years\":[2025],"
+            + "\"source\":\"TRUSTED_THIRD_PARTY\",\"referenceDate\":\"2025-03-01\"}";
     /** The manual's example as a draft, in Avro's JSON encoding: a well-formed preview request. */
     private static final String PREVIEW_BODY = avroJsonText(ManualExampleEvents.registered(UUID.randomUUID().toString()));
 
@@ -144,7 +146,8 @@ class AllocationSecurityIT extends SecurityContract {
                 SecuredEndpoint.post("/api/v1/allocations/preview", PREVIEW_BODY, "insurer", "provider", "operator")
                         .withContentType(CONTRACT_VERSION_JSON),
                 // a dry run by default: stores nothing
-                SecuredEndpoint.post("/api/v1/allocations/" + contractOf3311 + "/reopen", REOPEN_BODY, "operator"));
+                SecuredEndpoint.post("/api/v1/allocations/" + contractOf3311 + "/reopen", REOPEN_BODY, "operator"),
+                SecuredEndpoint.post("/api/v1/allocations/reopen", REOPEN_ALL_BODY, "operator"));
     }
 
     @Test

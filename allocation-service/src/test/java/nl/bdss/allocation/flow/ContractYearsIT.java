@@ -290,6 +290,55 @@ class ContractYearsIT {
         assertThat(count("select count(*) from allocation where contract_id = ?", contractId)).isEqualTo(2);
     }
 
+    /**
+     * Two contracts on the same 2025 counts (3311 300 : 3343 100) and corrected counts (100 : 100): the reopen of all
+     * contracts on that delivery shows per contract 16 corrections netting 0 (3311 -87,500, 3343 +87,500 per quarter
+     * and sector) and stores nothing; the real one publishes both; a contract on other dates is not touched.
+     */
+    @Test
+    void reopenOfAllContractsOnACorrectedDelivery_dryRunFirst_thenEachContractAsItsOwnReopen() throws Exception {
+        LocalDate[] dates = dates(2, 8);
+        deliver(dates[0], 300, 100);
+        deliver(dates[1], 100, 100);
+        deliver(dates[2], 100, 300);
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        publish(threeYears(first, dates));
+        publish(threeYears(second, dates));
+        awaitAllocation(first, a -> a.getAllocationVersion() == 1);
+        awaitAllocation(second, a -> a.getAllocationVersion() == 1);
+        deliver(dates[0], 100, 100);
+        String body = "{\"reason\":\"Vektis corrected the 2025 counts\",\"years\":[2025],"
+                + "\"source\":\"INSURERS\",\"referenceDate\":\"" + dates[0] + "\"}";
+
+        HttpResponse<String> dryRun = post("/api/v1/allocations/reopen", body);
+
+        assertThat(dryRun.statusCode()).as(dryRun.body()).isEqualTo(200);
+        JsonNode shown = JSON.readTree(dryRun.body());
+        assertThat(shown.path("contractCount").asInt()).isEqualTo(2);
+        assertThat(shown.path("changedCount").asInt()).isEqualTo(2);
+        assertThat(shown.path("correctionCount").asInt()).isEqualTo(32);
+        shown.path("contracts").forEach(contract -> {
+            assertThat(contract.path("correctionCount").asInt()).isEqualTo(16);
+            assertThat(contract.path("netDeltaCents").asLong()).isZero();
+        });
+        assertThat(count("select count(*) from allocation where contract_id = ?", first)).isEqualTo(1);
+
+        HttpResponse<String> real = post("/api/v1/allocations/reopen?dryRun=false", body);
+
+        assertThat(real.statusCode()).as(real.body()).isEqualTo(200);
+        assertThat(zvwOfYear(awaitAllocation(first, a -> a.getAllocationVersion() == 2), 2025))
+                .containsOnly(List.of(175_000L, 175_000L, 175_000L, 175_000L));
+        assertThat(zvwOfYear(awaitAllocation(second, a -> a.getAllocationVersion() == 2), 2025))
+                .containsOnly(List.of(175_000L, 175_000L, 175_000L, 175_000L));
+        assertThat(count("select count(*) from allocation_reopen where contract_id = ?", second)).isEqualTo(1);
+
+        HttpResponse<String> incomplete = post("/api/v1/allocations/reopen", "{\"reason\":\" \"}");
+        assertThat(incomplete.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(incomplete.body()).path("errors").toString())
+                .contains("reason", "years", "source", "referenceDate");
+    }
+
     @Test
     void anInsurerWithoutInsuredsInTheArea_isWarnedOf_inTheEventTheAllocationAndThePreview_R15() throws Exception {
         LocalDate[] dates = dates(2, 7);

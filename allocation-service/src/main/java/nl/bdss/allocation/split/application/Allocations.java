@@ -192,6 +192,15 @@ public class Allocations {
         return new Reopened(contractId, named, false, published != null, corrections, published);
     }
 
+    /**
+     * The contracts that split a contract year by this source's counts of the date (every version's terms), for a
+     * reopen of all of them after a corrected delivery.
+     */
+    @Transactional(readOnly = true)
+    public List<String> contractsUsing(CountSource source, LocalDate referenceDate) {
+        return contracts.usingDataset(source, referenceDate);
+    }
+
     /** The current allocation, if any, as the basis of the next one. */
     private Reallocation against(Optional<StoredAllocation> latest, Reallocation.Cause cause, Set<Integer> reopened) {
         return latest.map(stored -> new Reallocation(stored.allocation(), stored.datasetId(), LocalDate.now(clock), cause,

@@ -6,7 +6,10 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import nl.bdss.allocation.counts.domain.CountSource;
 import nl.bdss.allocation.split.application.Allocations;
 import nl.bdss.allocation.split.application.ReopenProblem;
 import nl.bdss.allocation.split.domain.Correction;
@@ -99,5 +102,83 @@ class AllocationReopenController {
                 : "nothing would change: the settled periods of these years come out as allocated; nothing published";
         return new ReopenView(contractId, dryRun, reopened.years(), reopened.changed(), message, reopened.corrections(),
                 reopened.allocationVersion());
+    }
+
+    /**
+     * {@code reason} and {@code years} required; {@code source} and {@code referenceDate} the corrected delivery: every
+     * contract that splits a contract year by those counts.
+     */
+    record ReopenAllRequest(String reason, List<Integer> years, String source, LocalDate referenceDate) {
+    }
+
+    /** One contract of a reopen of all: its corrections' count and net, or why it was left as it is. */
+    record ContractReopen(String contractId, List<Integer> years, boolean changed, int correctionCount,
+            long netDeltaCents, Integer allocationVersion, String leftAsItIs) {
+    }
+
+    /** {@code changedCount}: the contracts that (would) get a new allocation; {@code correctionCount} over all. */
+    record ReopenAllView(boolean dryRun, String source, LocalDate referenceDate, List<Integer> years, int contractCount,
+            int changedCount, int correctionCount, List<ContractReopen> contracts) {
+    }
+
+    @PostMapping(path = "/api/v1/allocations/reopen", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Reopen the settled periods of every contract on a corrected delivery (operator)",
+            description = "After a corrected insured-count delivery (source and reference date), reopens the named"
+                    + " contract years of every contract that splits them by those counts, one contract at a time,"
+                    + " each exactly as POST /api/v1/allocations/{contractId}/reopen. dryRun=true (the default)"
+                    + " answers what each would book and stores nothing. A contract whose year is not one of its own"
+                    + " or still pending is left as it is and named. Repeating a real reopen changes nothing more.")
+    @ApiResponse(responseCode = "200", description = "Per contract what it (would) book",
+            content = @Content(schema = @Schema(implementation = ReopenAllView.class)))
+    @ApiResponse(responseCode = "400", description = "No reason, no years, an unknown source or no reference date",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "Not an operator", content = @Content(mediaType = "application/problem+json"))
+    ReopenAllView reopenAll(
+            @Parameter(description = "true (default): only show the corrections") @RequestParam(defaultValue = "true")
+            boolean dryRun,
+            @RequestBody ReopenAllRequest request) {
+        String reason = request == null ? null : request.reason();
+        List<FieldError> errors = new ArrayList<>();
+        if (reason == null || reason.isBlank()) {
+            errors.add(new FieldError("reason", "REQUEST", "a reopen needs a reason"));
+        } else if (reason.length() > MAX_REASON) {
+            errors.add(new FieldError("reason", "REQUEST",
+                    "the reason has " + reason.length() + " characters, at most " + MAX_REASON));
+        }
+        if (request == null || request.years() == null || request.years().isEmpty() || request.years().contains(null)) {
+            errors.add(new FieldError("years", "REQUEST", "name the contract years to reopen"));
+        }
+        CountSource source = null;
+        try {
+            source = request == null || request.source() == null ? null : CountSource.valueOf(request.source());
+        } catch (IllegalArgumentException e) {
+            source = null;
+        }
+        if (source == null) {
+            errors.add(new FieldError("source", "R11", "the corrected delivery's source: INSURERS or TRUSTED_THIRD_PARTY"));
+        }
+        if (request == null || request.referenceDate() == null) {
+            errors.add(new FieldError("referenceDate", "R11", "the corrected delivery's reference date"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.invalidRequest(errors.get(0).field(), errors.get(0).message())
+                    .withErrors(errors));
+        }
+        String by = CurrentClient.get().map(CurrentClient::clientId).orElse("operator");
+        List<ContractReopen> contracts = new ArrayList<>();
+        for (String contractId : allocations.contractsUsing(source, request.referenceDate())) {
+            try {
+                Allocations.Reopened reopened = allocations.reopen(contractId, request.years(), reason.strip(), dryRun, by);
+                contracts.add(new ContractReopen(contractId, reopened.years(), reopened.changed(),
+                        reopened.corrections().size(), reopened.corrections().stream().mapToLong(Correction::deltaCents).sum(),
+                        reopened.allocationVersion(), null));
+            } catch (ReopenProblem problem) {
+                contracts.add(new ContractReopen(contractId, request.years(), false, 0, 0, null, problem.getMessage()));
+            }
+        }
+        return new ReopenAllView(dryRun, source.name(), request.referenceDate(), List.copyOf(request.years()),
+                contracts.size(), (int) contracts.stream().filter(ContractReopen::changed).count(),
+                contracts.stream().mapToInt(ContractReopen::correctionCount).sum(), contracts);
     }
 }
