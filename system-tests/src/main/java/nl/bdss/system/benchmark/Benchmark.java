@@ -82,7 +82,7 @@ public final class Benchmark {
                     load.postSeconds(), load.entries(), load.cents(), load.expectedCents(), load.seconds());
 
             // (b2) a national re-allocation: new counts for the same reference date re-allocate every contract at once.
-            Reallocation reallocation = reallocate(client, workload, tap, kafka, load);
+            Reallocation reallocation = reallocate(client, workload, tap, kafka, load, options.year);
             System.out.printf(Locale.ROOT, "re-allocation: %d allocations (%d of the measured contracts), %d settlement"
                     + " entries (corrections), through reporting %.1f s after the delivery's POST (%.1f s for the POST);"
                     + " ledger of the measured contracts still %d cents%n", reallocation.allocations,
@@ -228,13 +228,14 @@ public final class Benchmark {
 
     /**
      * Posts a replacement delivery for the contracts' reference date (other counts, so every contract's market shares
-     * change), which re-allocates every contract in the delivery's transaction; then waits until allocation published
+     * change), which re-allocates what is not settled yet in the delivery's transaction, and the operator's reopen of
+     * the year for every contract on that delivery (settled stays settled otherwise); then waits until allocation published
      * a new allocation for each, settlement consumed them all, and reporting consumed every settlement entry that
      * followed. Done is the first moment all three held with no settlement entry arriving after it (confirmed by
      * two quiet seconds, not counted).
      */
     private static Reallocation reallocate(StackClient client, Workload workload, EventTap tap, KafkaTools kafka,
-            Load load) throws InterruptedException {
+            Load load, int year) throws InterruptedException {
         List<String> ids = load.ids();
         long allocationsBefore = tap.allocationsOf(ids);
         long allAllocationsBefore = tap.allocationsSeen();
@@ -243,6 +244,11 @@ public final class Benchmark {
         CountDataset redelivery = workload.redelivery(load.counts());
         long started = System.nanoTime();
         client.deliverCounts(StackClient.TRUSTED_THIRD_PARTY, redelivery.source(), redelivery.csv());
+        // settled stays settled: the corrected counts reach the settled periods through the operator's reopen of all
+        // contracts on the delivery
+        client.sendJson(StackClient.OPERATOR, "POST", Component.ALLOCATION, "/api/v1/allocations/reopen?dryRun=false",
+                "{\"reason\":\"benchmark: corrected counts\",\"years\":[" + year + "],\"source\":\""
+                        + redelivery.source() + "\",\"referenceDate\":\"" + redelivery.referenceDate() + "\"}", 200);
         long posted = System.nanoTime();
         long done = -1;
         while (System.nanoTime() < deadline) {

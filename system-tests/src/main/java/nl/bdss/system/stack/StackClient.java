@@ -37,6 +37,8 @@ public final class StackClient {
     public static final String TRUSTED_THIRD_PARTY = "ttp-vektis";
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** An operator's action over many contracts (a reopen of all contracts on a delivery) answers when it is done. */
+    private static final Duration OPERATION_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(300);
     private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofSeconds(60);
 
@@ -289,7 +291,7 @@ public final class StackClient {
             String body) {
         return call(method + " " + pathAndQuery, () -> {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url(service) + pathAndQuery))
-                    .timeout(REQUEST_TIMEOUT)
+                    .timeout(OPERATION_TIMEOUT)
                     .header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(body));
             authorize(request, client);
