@@ -18,6 +18,7 @@ import nl.bdss.kernel.money.BasisPoints;
 import nl.bdss.kernel.money.Money;
 import nl.bdss.kernel.time.Period;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,6 +36,8 @@ final class StoredTerms {
 
     StoredTerms(JsonMapper json) {
         this.json = json.rebuild()
+                // a row from before R13 has no hybridMeeting: it reads as false (a regular activity)
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
                 .addMixIn(ContractTerms.class, TermsShape.class)
                 .addMixIn(Period.class, ValidityShape.class)
@@ -42,6 +45,7 @@ final class StoredTerms {
                 .addMixIn(ContractTerms.Budget.class, BudgetShape.class)
                 .addMixIn(ContractTerms.ExecutionModel.class, ExecutionModelShape.class)
                 .addMixIn(ContractTerms.MarketShareDefinition.class, MarketShareShape.class)
+                .addMixIn(ContractTerms.Activity.class, ActivityShape.class)
                 .addMixIn(ZvwSector.class, CodeShape.class)
                 .addMixIn(Uzovi.class, CodeShape.class)
                 .addMixIn(AgbCode.class, CodeShape.class)
@@ -102,6 +106,12 @@ final class StoredTerms {
         @JsonProperty("partnerSharesBasisPoints")
         @JsonInclude(JsonInclude.Include.NON_EMPTY)
         abstract Map<String, BasisPoints> partnerShares();
+    }
+
+    /** R13: {@code hybridMeeting} only for a hybrid meeting; a regular activity keeps the shape it always had. */
+    abstract static class ActivityShape {
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+        abstract boolean hybridMeeting();
     }
 
     /** Reference dates per year as {@code {"2026": "2026-03-01"}}; left out when the definition names none. */

@@ -51,7 +51,8 @@ record ContractDocumentJson(
 
     /**
      * R13: {@code hybridMeeting} (default false) for a meeting about groups and individual patients; it then needs
-     * {@code onlyGroupBoundCoordinationPaid: true} and a {@code groupBoundPartDetermination}.
+     * {@code onlyGroupBoundCoordinationPaid: true} and a {@code groupBoundPartDetermination}. A response shows
+     * {@code hybridMeeting} only for a hybrid meeting, as a document leaves it out for a regular activity.
      */
     record Activity(String description, String justification, Boolean hybridMeeting,
             Boolean onlyGroupBoundCoordinationPaid, String groupBoundPartDetermination) implements ContractDocument.Activity {
@@ -95,7 +96,7 @@ record ContractDocumentJson(
                         group.serviceArea().stream().map(Postcode::value).toList()),
                 terms.activities().stream()
                         .map(activity -> new Activity(activity.description(), activity.justification(),
-                                activity.hybridMeeting(), activity.onlyGroupBoundCoordinationPaid(),
+                                activity.hybridMeeting() ? Boolean.TRUE : null, activity.onlyGroupBoundCoordinationPaid(),
                                 activity.groupBoundPartDetermination())).toList(),
                 budget(terms.budget()),
                 executionModel(terms.executionModel()),

@@ -1,5 +1,6 @@
 package nl.bdss.contract.register.web;
 
+import static nl.bdss.contract.register.domain.ContractFixture.SECTORS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -32,7 +33,7 @@ class ContractExamplesTest {
 
         assertThat(amendment.effectiveFrom()).isEqualTo(LocalDate.of(2026, 1, 1));
         assertThat(amendment.contract().budget().lumpSumCents()).isEqualTo(12_000_000L);
-        assertThat(RULES.check(amendment.contract()).violations()).isEmpty();
+        assertThat(RULES.check(amendment.contract(), SECTORS).violations()).isEmpty();
     }
 
     @Test
