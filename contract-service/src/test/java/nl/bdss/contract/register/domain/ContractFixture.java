@@ -37,6 +37,7 @@ public final class ContractFixture {
     /** {@link #SECTORS} with {@code extra} added. */
     public static ZvwSectorRegister sectorsWith(RegisteredZvwSector extra) {
         java.util.List<RegisteredZvwSector> entries = new java.util.ArrayList<>(SECTORS.sectors().values());
+        entries.removeIf(entry -> entry.sector().equals(extra.sector()));
         entries.add(extra);
         return ZvwSectorRegister.of(entries);
     }
