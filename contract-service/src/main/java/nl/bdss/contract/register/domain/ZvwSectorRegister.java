@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -33,13 +33,6 @@ public record ZvwSectorRegister(Map<ZvwSector, RegisteredZvwSector> sectors) {
         return sectors.values().stream().filter(RegisteredZvwSector::macroBudgetSector)
                 .filter(entry -> day == null || entry.isValidOn(day))
                 .map(entry -> entry.sector().code())
-                .collect(Collectors.toCollection(() -> new java.util.TreeSet<>())).toString();
-    }
-
-    /** Sorted by code, for listings. */
-    public Map<ZvwSector, RegisteredZvwSector> byCode() {
-        TreeMap<ZvwSector, RegisteredZvwSector> sorted = new TreeMap<>(java.util.Comparator.comparing(ZvwSector::code));
-        sorted.putAll(sectors);
-        return sorted;
+                .collect(Collectors.toCollection(TreeSet::new)).toString();
     }
 }

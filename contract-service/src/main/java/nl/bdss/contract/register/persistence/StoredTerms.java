@@ -120,7 +120,10 @@ final class StoredTerms {
         abstract Map<Integer, LocalDate> referenceDates();
     }
 
-    /** A UZOVI or AGB code as its digits, a Zvw sector as its code (a record with one {@code @JsonValue} is read back through its constructor). */
+    /**
+     * A UZOVI or AGB code as its digits, a Zvw sector as its code (a record with one {@code @JsonValue} is read back
+     * through its constructor, a map key too).
+     */
     abstract static class CodeShape {
         @JsonValue
         abstract String code();

@@ -1,9 +1,12 @@
 package nl.bdss.contract.register.domain;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import nl.bdss.kernel.time.ExperimentWindow;
 import nl.bdss.kernel.time.PaymentTiming;
 import nl.bdss.kernel.time.PeriodKind;
@@ -20,23 +23,23 @@ public final class ContractFixture {
      * The Zvw sector register as migration V5 seeds it (R7): fourteen macro-budget sectors from 1 May 2024 and the
      * catch-all OVERIGE_ZVW, which is not one.
      */
-    public static final ZvwSectorRegister SECTORS = ZvwSectorRegister.of(java.util.stream.Stream.concat(
-            java.util.stream.Stream.of("HUISARTSENZORG", "WIJKVERPLEGING", "GGZ", "MEDISCH_SPECIALISTISCHE_ZORG",
+    public static final ZvwSectorRegister SECTORS = ZvwSectorRegister.of(Stream.concat(
+            Stream.of("HUISARTSENZORG", "WIJKVERPLEGING", "GGZ", "MEDISCH_SPECIALISTISCHE_ZORG",
                     "PARAMEDISCHE_ZORG", "FARMACEUTISCHE_ZORG", "MONDZORG", "GEBOORTEZORG", "ZIEKENVERVOER",
                     "HULPMIDDELENZORG", "EERSTELIJNSVERBLIJF", "GERIATRISCHE_REVALIDATIEZORG",
                     "ZINTUIGLIJK_GEHANDICAPTENZORG", "MULTIDISCIPLINAIRE_ZORG")
                     .map(code -> sector(code, true, EXPERIMENT_START, null)),
-            java.util.stream.Stream.of(sector("OVERIGE_ZVW", false, EXPERIMENT_START, null))).toList());
+            Stream.of(sector("OVERIGE_ZVW", false, EXPERIMENT_START, null))).toList());
 
     public static RegisteredZvwSector sector(String code, boolean macroBudgetSector, LocalDate validFrom,
             LocalDate validUntil) {
-        return new RegisteredZvwSector(new ZvwSector(code), code.toLowerCase(java.util.Locale.ROOT), macroBudgetSector,
+        return new RegisteredZvwSector(new ZvwSector(code), code.toLowerCase(Locale.ROOT), macroBudgetSector,
                 validFrom, validUntil);
     }
 
     /** {@link #SECTORS} with {@code extra} added. */
     public static ZvwSectorRegister sectorsWith(RegisteredZvwSector extra) {
-        java.util.List<RegisteredZvwSector> entries = new java.util.ArrayList<>(SECTORS.sectors().values());
+        List<RegisteredZvwSector> entries = new ArrayList<>(SECTORS.sectors().values());
         entries.removeIf(entry -> entry.sector().equals(extra.sector()));
         entries.add(extra);
         return ZvwSectorRegister.of(entries);
