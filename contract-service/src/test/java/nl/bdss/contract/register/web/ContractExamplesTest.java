@@ -37,6 +37,16 @@ class ContractExamplesTest {
     }
 
     @Test
+    void theYearlyExample_namesADatePerYear_andAHybridMeeting_andPassesTheRules_R11_R13() {
+        ContractDocumentJson document = JSON.readValue(ContractExamples.YEARLY_REFERENCE_DATES, ContractDocumentJson.class);
+
+        assertThat(document.purchasing().marketShare().referenceDate()).isNull();
+        assertThat(document.purchasing().marketShare().referenceDates()).containsOnlyKeys("2025", "2026");
+        assertThat(document.activities().get(0).hybridMeeting()).isTrue();
+        assertThat(RULES.check(document, SECTORS).violations()).isEmpty();
+    }
+
+    @Test
     void theTerminationExample_endsOnTheLastDayOf2025() {
         assertThat(JSON.readValue(ContractExamples.TERMINATION, TerminationRequest.class).endDate())
                 .isEqualTo(LocalDate.of(2025, 12, 31));
