@@ -119,8 +119,9 @@ public final class ContractRules {
     }
 
     /**
-     * The contract years (calendar years: a period belongs to the year it starts in, periods never span two years);
-     * empty when the validity is missing or backwards, which {@link #checkValidity} reports.
+     * The contract years: the calendar years the validity touches, as a period of the grid belongs to the year it
+     * starts in and never spans two years (the kernel's {@code Period.year()}); empty when the validity is missing or
+     * backwards, which {@link #checkValidity} reports.
      */
     private static List<Integer> contractYears(ContractDocument document) {
         LocalDate from = document.validFrom();

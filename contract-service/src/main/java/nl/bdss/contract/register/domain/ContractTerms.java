@@ -221,18 +221,6 @@ public record ContractTerms(
     }
 
     /**
-     * The contract years: the calendar years of the validity (a period of the grid belongs to the year it starts
-     * in and never spans two years, {@link Period#year()}).
-     */
-    public List<Integer> contractYears() {
-        List<Integer> years = new ArrayList<>();
-        for (int year = validity.start().getYear(); year <= validity.end().getYear(); year++) {
-            years.add(year);
-        }
-        return years;
-    }
-
-    /**
      * The single reference date of the market-share definition as the event carries it: the one the document gave,
      * else the first contract year's (a document with only dates per year or a rule). Empty for SINGLE purchasing.
      */
