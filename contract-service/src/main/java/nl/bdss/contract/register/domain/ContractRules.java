@@ -23,8 +23,8 @@ import nl.bdss.contract.register.domain.ContractDocument.Agreements;
 import nl.bdss.contract.register.domain.ContractDocument.Attestations;
 import nl.bdss.contract.register.domain.ContractDocument.Budget;
 import nl.bdss.contract.register.domain.ContractDocument.ExecutionModel;
-import nl.bdss.contract.register.domain.ContractDocument.MarketShareDefinition;
 import nl.bdss.contract.register.domain.ContractDocument.Insurer;
+import nl.bdss.contract.register.domain.ContractDocument.MarketShareDefinition;
 import nl.bdss.contract.register.domain.ContractDocument.Party;
 import nl.bdss.contract.register.domain.ContractDocument.Purchasing;
 import nl.bdss.contract.register.domain.ContractDocument.TargetGroup;
@@ -37,7 +37,8 @@ import nl.bdss.kernel.time.ExperimentWindow;
 /**
  * Checks a contract document against the NZa conditions (manual §2-§4, rules R1-R14 of the domain description)
  * and reports every violation at once, so a back office can fix a document in one round trip. A document without
- * violations becomes the {@link ContractTerms} it describes.
+ * violations becomes the {@link ContractTerms} it describes. Pure: the experiment window (R14) is configuration given
+ * at construction, the Zvw sector register (R7) a snapshot given with each check.
  */
 public final class ContractRules {
 
@@ -71,7 +72,7 @@ public final class ContractRules {
      * @param sectors the Zvw sector register as it is now (R7)
      */
     public Assessment check(ContractDocument document, ZvwSectorRegister sectors) {
-        return check(document, new SectorCheck(sectors, document.validFrom(), Set.of()));
+        return check(document, new SectorCheck(sectors, dayInExperiment(document.validFrom()), Set.of()));
     }
 
     /**
@@ -81,7 +82,15 @@ public final class ContractRules {
      */
     public Assessment checkAmendment(ContractDocument document, ZvwSectorRegister sectors, LocalDate effectiveFrom,
             Set<ZvwSector> kept) {
-        return check(document, new SectorCheck(sectors, effectiveFrom, kept));
+        return check(document, new SectorCheck(sectors, dayInExperiment(effectiveFrom), kept));
+    }
+
+    /**
+     * The day a sector must be valid on, or null (no date to check) for a day outside the experiment, which R14
+     * refuses on its own: a sector is not also named for not existing before the experiment began.
+     */
+    private LocalDate dayInExperiment(LocalDate day) {
+        return day != null && experiment.contains(day) ? day : null;
     }
 
     /**

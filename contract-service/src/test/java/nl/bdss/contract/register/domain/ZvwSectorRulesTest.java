@@ -93,6 +93,12 @@ class ZvwSectorRulesTest {
     }
 
     @Test
+    void aStartBeforeTheExperiment_isR14s_notAlsoR7s_thoughNoSectorExistsThatDay() {
+        assertThat(RULES.check(manualExample().withValidity(LocalDate.of(2024, 4, 30), LocalDate.of(2026, 12, 31)), SECTORS)
+                .violations()).extracting(Finding::field, Finding::rule).containsExactly(tuple("validFrom", "R14"));
+    }
+
+    @Test
     void anAmendmentMayKeepTheCatchAll_theContractAlreadyHas_R7() {
         // registered when the catch-all was still offered
         ZvwSectorRegister before = sectorsWith(sector("OVERIGE_ZVW", true, LocalDate.of(2024, 5, 1), null));
