@@ -25,12 +25,12 @@ class ContractServiceStartsIT {
 
     @Test
     void runsContractsUntilTheLastDayOfTheExperiment_byDefault_R14() {
-        assertThat(rules.check(ContractFixture.manualExample().withValidity(LocalDate.of(2024, 5, 1), LocalDate.of(2029, 4, 30)))
-                .violations()).isEmpty();
-        assertThat(rules.check(ContractFixture.manualExample().withValidity(LocalDate.of(2024, 5, 1), LocalDate.of(2029, 5, 1)))
-                .violations()).extracting(Finding::field).containsExactly("validUntil");
-        assertThat(rules.check(ContractFixture.manualExample().withValidity(LocalDate.of(2024, 4, 30), LocalDate.of(2029, 4, 30)))
-                .violations()).extracting(Finding::field).containsExactly("validFrom");
+        assertThat(rules.check(ContractFixture.manualExample().withValidity(LocalDate.of(2024, 5, 1), LocalDate.of(2029, 4, 30)),
+                ContractFixture.SECTORS).violations()).isEmpty();
+        assertThat(rules.check(ContractFixture.manualExample().withValidity(LocalDate.of(2024, 5, 1), LocalDate.of(2029, 5, 1)),
+                ContractFixture.SECTORS).violations()).extracting(Finding::field).containsExactly("validUntil");
+        assertThat(rules.check(ContractFixture.manualExample().withValidity(LocalDate.of(2024, 4, 30), LocalDate.of(2029, 4, 30)),
+                ContractFixture.SECTORS).violations()).extracting(Finding::field).containsExactly("validFrom");
     }
 
     @Test

@@ -31,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  * signatory (R1: each insurer and each Zvw provider) must accept; only when the last acceptance arrives does the
  * version take effect: it is stored and its event appended to the outbox in that transaction, exactly as a change
  * took effect directly before. A decline or a withdrawal closes the proposal and publishes nothing. A refusal stores
- * nothing.
+ * nothing. The rules get the Zvw sector register as it is at that moment (R7), so a sector an operator has just
+ * entered counts for the next document.
  *
  * <p>Tenant isolation: reads take the party the caller is confined to (empty for callers that see every contract).
  * A party sees a contract whose current version (or proposed registration) it signs, the earlier versions it signed
@@ -46,15 +47,17 @@ public class ContractRegister {
     private final ContractEvents events;
     private final ContractRules rules;
     private final AllocationPreviews previews;
+    private final ZvwSectors sectors;
     private final Clock clock;
 
     public ContractRegister(Contracts contracts, Proposals proposals, ContractEvents events, ContractRules rules,
-            AllocationPreviews previews, Clock clock) {
+            AllocationPreviews previews, ZvwSectors sectors, Clock clock) {
         this.contracts = contracts;
         this.proposals = proposals;
         this.events = events;
         this.rules = rules;
         this.previews = previews;
+        this.sectors = sectors;
         this.clock = clock;
     }
 
@@ -62,7 +65,8 @@ public class ContractRegister {
     @Transactional
     public ContractView register(ContractDocument document, Actor proposer) {
         contracts.lockRegister();
-        ContractDecision.Changed registered = accepted(Contract.register(ContractId.random(), document, rules));
+        ContractDecision.Changed registered = accepted(Contract.register(ContractId.random(), document, rules,
+                sectors.snapshot()));
         Instant now = clock.instant();
         Contract version = registered.contract();
         contracts.insert(version.withStatus(ContractStatus.PROPOSED), now);
@@ -83,7 +87,7 @@ public class ContractRegister {
             LocalDate effectiveFrom) {
         Contract current = lockCurrent(id, Optional.ofNullable(proposer.party()), expectedVersion);
         requireNoOpenProposal(id);
-        ContractDecision.Changed amended = accepted(current.amend(document, effectiveFrom, rules));
+        ContractDecision.Changed amended = accepted(current.amend(document, effectiveFrom, rules, sectors.snapshot()));
         Instant now = clock.instant();
         return propose(Proposal.open(UUID.randomUUID(), nextNumber(id), ProposalKind.AMENDMENT, proposer, now, current,
                 amended.contract(), null), current, proposer, now);
@@ -98,7 +102,7 @@ public class ContractRegister {
     public ContractView terminate(ContractId id, Actor proposer, Integer expectedVersion, LocalDate endDate) {
         Contract current = lockCurrent(id, Optional.ofNullable(proposer.party()), expectedVersion);
         requireNoOpenProposal(id);
-        ContractDecision.Changed terminated = accepted(current.terminate(endDate));
+        ContractDecision.Changed terminated = accepted(current.terminate(endDate, rules));
         Instant now = clock.instant();
         return propose(Proposal.open(UUID.randomUUID(), nextNumber(id), ProposalKind.TERMINATION, proposer, now, current,
                 terminated.contract(), endDate), current, proposer, now);
@@ -244,7 +248,7 @@ public class ContractRegister {
      * nothing is stored or published. The draft is asked as the version 1 it would publish, under a fresh id.
      */
     public AllocationPreviews.Answer previewDraft(ContractDocument document, String authorization) {
-        Contract version = accepted(Contract.register(ContractId.random(), document, rules)).contract();
+        Contract version = accepted(Contract.register(ContractId.random(), document, rules, sectors.snapshot())).contract();
         return previews.preview(version, ContractChange.REGISTERED, overlapsNow(version), clock.instant(),
                 authorization);
     }

@@ -1,8 +1,10 @@
 package nl.bdss.contract.register.domain;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import nl.bdss.kernel.identity.AgbCode;
 import nl.bdss.kernel.identity.Postcode;
 import nl.bdss.kernel.identity.Uzovi;
@@ -28,8 +30,7 @@ final class AcceptedDocument {
                 document.parties().stream().map(AcceptedDocument::party).toList(),
                 new ContractTerms.TargetGroup(group.description(), group.characteristics(), serviceArea),
                 document.activities().stream()
-                        .map(activity -> new ContractTerms.Activity(activity.description(), activity.justification()))
-                        .toList(),
+                        .map(AcceptedDocument::activity).toList(),
                 budget(document.budget()),
                 executionModel(document.executionModel()),
                 purchasing(document.purchasing()),
@@ -39,13 +40,20 @@ final class AcceptedDocument {
     }
 
     private static ContractTerms.Party party(ContractDocument.Party party) {
-        return new ContractTerms.Party(party.key(), party.name(), party.domain(), party.sector(),
+        return new ContractTerms.Party(party.key(), party.name(), party.domain(),
+                party.sector() == null ? null : new ZvwSector(party.sector()),
                 party.agb() == null ? null : new AgbCode(party.agb()));
+    }
+
+    private static ContractTerms.Activity activity(ContractDocument.Activity activity) {
+        return new ContractTerms.Activity(activity.description(), activity.justification(),
+                Boolean.TRUE.equals(activity.hybridMeeting()), activity.onlyGroupBoundCoordinationPaid(),
+                activity.groupBoundPartDetermination());
     }
 
     private static ContractTerms.Budget budget(ContractDocument.Budget budget) {
         return new ContractTerms.Budget(Money.ofCents(budget.lumpSumCents()), budget.period(),
-                shares(budget.domainSharesBasisPoints()), shares(budget.zvwSectorSharesBasisPoints()));
+                shares(budget.domainSharesBasisPoints()), sectorShares(budget.zvwSectorSharesBasisPoints()));
     }
 
     private static ContractTerms.ExecutionModel executionModel(ContractDocument.ExecutionModel model) {
@@ -57,7 +65,23 @@ final class AcceptedDocument {
         ContractDocument.MarketShareDefinition marketShare = purchasing.marketShare();
         return new ContractTerms.Purchasing(purchasing.type(), marketShare == null ? null
                 : new ContractTerms.MarketShareDefinition(marketShare.basis(), marketShare.referenceDate(),
-                        marketShare.source()));
+                        marketShare.source(), referenceDates(marketShare.referenceDates()),
+                        marketShare.referenceDateRule() == null ? null
+                                : ReferenceDateRule.valueOf(marketShare.referenceDateRule())));
+    }
+
+    private static Map<Integer, LocalDate> referenceDates(Map<String, LocalDate> named) {
+        Map<Integer, LocalDate> byYear = new TreeMap<>();
+        if (named != null) {
+            named.forEach((year, date) -> byYear.put(Integer.parseInt(year), date));
+        }
+        return byYear;
+    }
+
+    private static Map<ZvwSector, BasisPoints> sectorShares(Map<String, Integer> basisPoints) {
+        Map<ZvwSector, BasisPoints> shares = new LinkedHashMap<>();
+        basisPoints.forEach((code, value) -> shares.put(new ZvwSector(code), BasisPoints.of(value)));
+        return shares;
     }
 
     private static ContractTerms.Attestations attestations(ContractDocument.Attestations attestations) {

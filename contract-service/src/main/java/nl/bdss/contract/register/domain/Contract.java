@@ -26,8 +26,10 @@ public record Contract(ContractId id, int version, ContractStatus status, Contra
         warnings = List.copyOf(warnings);
     }
 
-    public static ContractDecision register(ContractId id, ContractDocument document, ContractRules rules) {
-        ContractRules.Assessment assessment = rules.check(document);
+    /** @param sectors the Zvw sector register as it is now (R7) */
+    public static ContractDecision register(ContractId id, ContractDocument document, ContractRules rules,
+            ZvwSectorRegister sectors) {
+        ContractRules.Assessment assessment = rules.check(document, sectors);
         if (!assessment.accepted()) {
             return new RulesViolated(assessment.violations());
         }
@@ -38,16 +40,19 @@ public record Contract(ContractId id, int version, ContractStatus status, Contra
 
     /**
      * Replaces the terms from {@code effectiveFrom} on by those of the new document. An amendment effective in the
-     * past is allowed (settlement turns it into corrections); one effective outside the new validity is not.
+     * past is allowed (settlement turns it into corrections); one effective outside the new validity is not. A Zvw
+     * sector the register no longer offers for new contracts (a catch-all) may stay where these terms have it (R7).
      */
-    public ContractDecision amend(ContractDocument newDocument, LocalDate amendmentEffectiveFrom, ContractRules rules) {
+    public ContractDecision amend(ContractDocument newDocument, LocalDate amendmentEffectiveFrom, ContractRules rules,
+            ZvwSectorRegister sectors) {
         if (status == ContractStatus.TERMINATED) {
             return new IllegalTransition("contract " + id + " is terminated and can no longer be amended");
         }
         if (!status.inForce()) {
             return notInForce();
         }
-        ContractRules.Assessment assessment = rules.check(newDocument);
+        ContractRules.Assessment assessment = rules.checkAmendment(newDocument, sectors, amendmentEffectiveFrom,
+                terms.sectors());
         if (amendmentEffectiveFrom == null) {
             return new RulesViolated(append(assessment.violations(),
                     new Finding("effectiveFrom", "R14", "R14: the date the amendment takes effect is required")));
@@ -64,8 +69,11 @@ public record Contract(ContractId id, int version, ContractStatus status, Contra
                 assessment.warnings()), ContractChange.AMENDED, amendmentEffectiveFrom);
     }
 
-    /** Ends the contract on {@code endDate} (inclusive): the new version's validity ends there. */
-    public ContractDecision terminate(LocalDate endDate) {
+    /**
+     * Ends the contract on {@code endDate} (inclusive): the new version's validity ends there, no later than the
+     * experiment's last day (R14, {@code rules}).
+     */
+    public ContractDecision terminate(LocalDate endDate, ContractRules rules) {
         if (status == ContractStatus.TERMINATED) {
             return new IllegalTransition("contract " + id + " is already terminated");
         }
@@ -74,6 +82,10 @@ public record Contract(ContractId id, int version, ContractStatus status, Contra
         }
         if (endDate == null) {
             return new RulesViolated(List.of(new Finding("endDate", "R14", "R14: the end date of the termination is required")));
+        }
+        List<Finding> outsideExperiment = rules.checkEndDate(endDate, "endDate");
+        if (!outsideExperiment.isEmpty()) {
+            return new RulesViolated(outsideExperiment);
         }
         Period validity = terms.validity();
         if (endDate.isBefore(validity.start())) {

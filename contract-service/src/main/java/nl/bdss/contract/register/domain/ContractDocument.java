@@ -56,7 +56,8 @@ public interface ContractDocument {
 
         LegalDomain domain();
 
-        ZvwSector sector();
+        /** The code of a sector in the Zvw sector register (R7), as written; the rules check it against the register. */
+        String sector();
 
         String agb();
     }
@@ -69,10 +70,21 @@ public interface ContractDocument {
         List<String> serviceAreaPostcodes();
     }
 
+    /**
+     * R5, R13. A hybrid meeting discusses both groups of (vulnerable) insureds and individual patients; the
+     * parties then state that only the extra group-bound coordination is paid and how that part is determined.
+     */
     interface Activity {
         String description();
 
         String justification();
+
+        /** Null means false: a regular activity. */
+        Boolean hybridMeeting();
+
+        Boolean onlyGroupBoundCoordinationPaid();
+
+        String groupBoundPartDetermination();
     }
 
     interface Budget {
@@ -82,7 +94,8 @@ public interface ContractDocument {
 
         Map<LegalDomain, Integer> domainSharesBasisPoints();
 
-        Map<ZvwSector, Integer> zvwSectorSharesBasisPoints();
+        /** By the code of a sector in the register (R7). */
+        Map<String, Integer> zvwSectorSharesBasisPoints();
     }
 
     /** R10; {@code partnerSharesBasisPoints} maps an equal partner's key to its share within its Zvw sector. */
@@ -100,12 +113,22 @@ public interface ContractDocument {
         MarketShareDefinition marketShare();
     }
 
+    /**
+     * R11: how each insurer's part is fixed. Every contract year (a calendar year: a period belongs to the year it
+     * starts in) takes its reference date from {@code referenceDates} (year, as written, to date), else from
+     * {@code referenceDateRule}, else from {@code referenceDate} (the same date for every year).
+     */
     interface MarketShareDefinition {
         MarketShareBasis basis();
 
         LocalDate referenceDate();
 
         CountSource source();
+
+        Map<String, LocalDate> referenceDates();
+
+        /** The name of a {@link ReferenceDateRule}, as written. */
+        String referenceDateRule();
     }
 
     /** R2, R3, R4 and R12 as the parties attest them. */

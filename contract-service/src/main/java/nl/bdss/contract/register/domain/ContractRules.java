@@ -3,6 +3,7 @@ package nl.bdss.contract.register.domain;
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -13,7 +14,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.bdss.contract.register.domain.ContractDocument.Activity;
 import nl.bdss.contract.register.domain.ContractDocument.Agreements;
@@ -21,6 +24,7 @@ import nl.bdss.contract.register.domain.ContractDocument.Attestations;
 import nl.bdss.contract.register.domain.ContractDocument.Budget;
 import nl.bdss.contract.register.domain.ContractDocument.ExecutionModel;
 import nl.bdss.contract.register.domain.ContractDocument.Insurer;
+import nl.bdss.contract.register.domain.ContractDocument.MarketShareDefinition;
 import nl.bdss.contract.register.domain.ContractDocument.Party;
 import nl.bdss.contract.register.domain.ContractDocument.Purchasing;
 import nl.bdss.contract.register.domain.ContractDocument.TargetGroup;
@@ -33,9 +37,12 @@ import nl.bdss.kernel.time.ExperimentWindow;
 /**
  * Checks a contract document against the NZa conditions (manual §2-§4, rules R1-R14 of the domain description)
  * and reports every violation at once, so a back office can fix a document in one round trip. A document without
- * violations becomes the {@link ContractTerms} it describes.
+ * violations becomes the {@link ContractTerms} it describes. Pure: the experiment window (R14) is configuration given
+ * at construction, the Zvw sector register (R7) a snapshot given with each check.
  */
 public final class ContractRules {
+
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
     /** R14: the title was opened for purchasing from 2025. */
     public static final LocalDate PURCHASING_OPEN = LocalDate.of(2025, 1, 1);
@@ -58,19 +65,59 @@ public final class ContractRules {
         }
     }
 
-    public Assessment check(ContractDocument document) {
+    /**
+     * Checks a document for a new contract (a registration or a draft): its Zvw sectors must be macro-budget sectors
+     * of the register valid on its first day.
+     *
+     * @param sectors the Zvw sector register as it is now (R7)
+     */
+    public Assessment check(ContractDocument document, ZvwSectorRegister sectors) {
+        return check(document, new SectorCheck(sectors, dayInExperiment(document.validFrom()), Set.of()));
+    }
+
+    /**
+     * Checks the new document of an amendment taking effect on {@code effectiveFrom}. Its Zvw sectors must be in the
+     * register and valid on that day; a sector that is not a macro-budget sector (a catch-all) may stay where the
+     * contract already has it ({@code kept}), but no amendment introduces one (R7).
+     */
+    public Assessment checkAmendment(ContractDocument document, ZvwSectorRegister sectors, LocalDate effectiveFrom,
+            Set<ZvwSector> kept) {
+        return check(document, new SectorCheck(sectors, dayInExperiment(effectiveFrom), kept));
+    }
+
+    /**
+     * The day a sector must be valid on, or null (no date to check) for a day outside the experiment, which R14
+     * refuses on its own: a sector is not also named for not existing before the experiment began.
+     */
+    private LocalDate dayInExperiment(LocalDate day) {
+        return day != null && experiment.contains(day) ? day : null;
+    }
+
+    /**
+     * R14: a termination's last day must lie within the experiment; empty when it does (whether it lies within the
+     * contract's validity is the contract's to say).
+     */
+    public List<Finding> checkEndDate(LocalDate endDate, String field) {
+        if (endDate != null && endDate.isAfter(experiment.lastDay())) {
+            return List.of(new Finding(field, "R14", "R14: the contract may run no later than " + experiment.lastDay()
+                    + ", the last day of the experiment; was " + endDate));
+        }
+        return List.of();
+    }
+
+    private Assessment check(ContractDocument document, SectorCheck sectors) {
         Check check = new Check();
         check.required(document.reference(), "reference", "R1", "the contract reference is required (written agreement)");
         check.required(document.title(), "title", "R1", "the contract title is required (written agreement)");
         checkValidity(document, check);
         checkInsurers(document.insurers(), check);
-        checkParties(document.parties(), check);
+        checkParties(document.parties(), sectors, check);
         checkAttestations(document.attestations(), document.parties(), check);
         checkActivities(document.activities(), check);
         List<Postcode> serviceArea = checkTargetGroup(document.targetGroup(), check);
-        checkBudget(document.budget(), document.parties(), check);
+        checkBudget(document.budget(), document.parties(), sectors, check);
         checkExecutionModel(document.executionModel(), document.parties(), check);
-        checkPurchasing(document.purchasing(), document.insurers(), check);
+        checkPurchasing(document.purchasing(), document.insurers(), contractYears(document), check);
         checkAgreements(document.agreements(), check);
         if (document.paymentTiming() == null) {
             check.violation("paymentTiming", "R8", "the payment timing (IN_ADVANCE or IN_ARREARS) is required");
@@ -78,6 +125,24 @@ public final class ContractRules {
         List<Finding> violations = List.copyOf(check.violations);
         ContractTerms terms = violations.isEmpty() ? AcceptedDocument.terms(document, serviceArea) : null;
         return new Assessment(terms, violations, List.copyOf(check.warnings));
+    }
+
+    /**
+     * The contract years: the calendar years the validity touches, as a period of the grid belongs to the year it
+     * starts in and never spans two years (the kernel's {@code Period.year()}); empty when the validity is missing or
+     * backwards, which {@link #checkValidity} reports.
+     */
+    private static List<Integer> contractYears(ContractDocument document) {
+        LocalDate from = document.validFrom();
+        LocalDate until = document.validUntil();
+        if (from == null || until == null || until.isBefore(from)) {
+            return List.of();
+        }
+        List<Integer> years = new ArrayList<>();
+        for (int year = from.getYear(); year <= until.getYear(); year++) {
+            years.add(year);
+        }
+        return years;
     }
 
     private void checkValidity(ContractDocument document, Check check) {
@@ -125,7 +190,7 @@ public final class ContractRules {
         }
     }
 
-    private static void checkParties(List<? extends Party> parties, Check check) {
+    private static void checkParties(List<? extends Party> parties, SectorCheck sectors, Check check) {
         if (parties == null || parties.isEmpty()) {
             check.violation("parties", "R1", "at least one Zvw provider is required");
             return;
@@ -148,8 +213,10 @@ public final class ContractRules {
             if (party.domain() == null) {
                 check.violation(field + ".domain", "R7", "the legal domain of every party is required");
             } else if (isZvwProvider(party)) {
-                if (party.sector() == null) {
+                if (isBlank(party.sector())) {
                     check.violation(field + ".sector", "R7", "a Zvw provider must name its Zvw sector");
+                } else {
+                    sectors.check(party.sector(), field + ".sector", check);
                 }
                 if (!AgbCode.isValid(party.agb())) {
                     check.violation(field + ".agb", "R1", "a Zvw provider needs an AGB code of exactly 8 digits, was "
@@ -193,7 +260,7 @@ public final class ContractRules {
         check.required(attestations.doubleFundingMeasure(), "attestations.doubleFundingMeasure", "R4",
                 "the contract must say how double funding is prevented");
         boolean gpTakesPart = parties != null && zvwProviders(parties).stream()
-                .anyMatch(party -> party.sector() == ZvwSector.HUISARTSENZORG);
+                .anyMatch(party -> ZvwSector.HUISARTSENZORG.code().equals(party.sector()));
         if (gpTakesPart && attestations.gpFundingChoice() != GpFundingChoice.THIS_PERFORMANCE) {
             check.violation("attestations.gpFundingChoice", "R12", "a GP (HUISARTSENZORG) takes part, so all Zvw"
                     + " providers must be funded by this performance (THIS_PERFORMANCE), not by O&I or a mix; was "
@@ -215,7 +282,31 @@ public final class ContractRules {
             }
             check.required(activity.description(), field + ".description", "R5", "every activity needs a description");
             check.required(activity.justification(), field + ".justification", "R5", "every activity needs a justification");
+            checkHybridMeeting(activity, field, check);
         }
+    }
+
+    /**
+     * R13. The manual (§3): the performance may be used for "hybride overleggen", meetings about specific groups of
+     * (vulnerable) insureds as well as about individual patients; then only the additional coordination that the
+     * regular patient-bound tariffs do not reasonably pay already may be paid, because the performance is not meant
+     * to pay regular coordination around individual patients that is part of regular care. So a hybrid meeting's
+     * contract states that only the extra group-bound coordination is paid, and how that part is determined (for
+     * example the share of the agenda about the group).
+     */
+    private static void checkHybridMeeting(Activity activity, String field, Check check) {
+        if (!Boolean.TRUE.equals(activity.hybridMeeting())) {
+            return;
+        }
+        if (!Boolean.TRUE.equals(activity.onlyGroupBoundCoordinationPaid())) {
+            check.violation(field + ".onlyGroupBoundCoordinationPaid", "R13", "a hybrid meeting (about groups and"
+                    + " individual patients) may be paid only for its extra, group-bound coordination: the contract must"
+                    + " state so (true); regular coordination around individual patients is paid by the patient-bound"
+                    + " tariffs, was " + activity.onlyGroupBoundCoordinationPaid());
+        }
+        check.required(activity.groupBoundPartDetermination(), field + ".groupBoundPartDetermination", "R13",
+                "a hybrid meeting must say how its paid group-bound part is determined (e.g. the share of the agenda"
+                        + " about the group)");
     }
 
     /** Returns the service area, normalised. */
@@ -249,7 +340,7 @@ public final class ContractRules {
         return List.copyOf(normalised);
     }
 
-    private static void checkBudget(Budget budget, List<? extends Party> parties, Check check) {
+    private static void checkBudget(Budget budget, List<? extends Party> parties, SectorCheck sectorCheck, Check check) {
         if (budget == null) {
             check.violation("budget", "R8", "the budget (lump sum, period and shares) is required");
             return;
@@ -271,10 +362,14 @@ public final class ContractRules {
         if (domainShares != null && (domainShares.get(LegalDomain.ZVW) == null || domainShares.get(LegalDomain.ZVW) <= 0)) {
             check.violation("budget.domainSharesBasisPoints.ZVW", "R7", "the ZVW share must be greater than 0");
         }
-        Set<ZvwSector> sectors = zvwProviders(parties).stream().map(Party::sector).filter(Objects::nonNull)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(ZvwSector.class)));
+        Set<String> sectors = zvwProviders(parties).stream().map(Party::sector).filter(sector -> !isBlank(sector))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
         checkShares(budget.zvwSectorSharesBasisPoints(), sectors, "budget.zvwSectorSharesBasisPoints",
                 "Zvw sectors of the Zvw providers", check);
+        if (budget.zvwSectorSharesBasisPoints() != null) {
+            budget.zvwSectorSharesBasisPoints().keySet().forEach(sector ->
+                    sectorCheck.check(sector, "budget.zvwSectorSharesBasisPoints." + sector, check));
+        }
     }
 
     /** R7: shares over exactly the expected keys, each positive, adding up to exactly 10000 basis points. */
@@ -332,7 +427,7 @@ public final class ContractRules {
                     + (shares == null ? "[]" : sorted(shares.keySet())));
             return;
         }
-        Map<ZvwSector, Long> sumPerSector = new HashMap<>();
+        Map<String, Long> sumPerSector = new HashMap<>();
         for (Map.Entry<String, Integer> share : shares.entrySet()) {
             Integer value = share.getValue();
             if (value == null || value <= 0 || value > BasisPoints.WHOLE) {
@@ -340,7 +435,7 @@ public final class ContractRules {
                         "a partner share must lie between 1 and 10000 basis points, was " + value);
                 continue;
             }
-            ZvwSector sector = providersByKey.get(share.getKey()).sector();
+            String sector = providersByKey.get(share.getKey()).sector();
             if (sector != null) {
                 sumPerSector.merge(sector, (long) value, Long::sum);
             }
@@ -353,7 +448,8 @@ public final class ContractRules {
         });
     }
 
-    private static void checkPurchasing(Purchasing purchasing, List<? extends Insurer> insurers, Check check) {
+    private static void checkPurchasing(Purchasing purchasing, List<? extends Insurer> insurers, List<Integer> contractYears,
+            Check check) {
         if (purchasing == null || purchasing.type() == null) {
             check.violation("purchasing.type", "R11", "the purchasing type (SINGLE or COORDINATED) is required");
             return;
@@ -383,13 +479,79 @@ public final class ContractRules {
         if (marketShare.source() == null) {
             check.violation("purchasing.marketShare.source", "R11", "the source of the counts (INSURERS or TRUSTED_THIRD_PARTY) is required");
         }
+        checkReferenceDates(marketShare, contractYears, check);
+    }
+
+    /**
+     * R11: every contract year needs the reference date whose counts split its periods: named in
+     * {@code referenceDates}, given by {@code referenceDateRule}, or the one {@code referenceDate} of every year.
+     * A named date is for a year of the contract and lies no later than the end of that year.
+     */
+    private static void checkReferenceDates(MarketShareDefinition marketShare, List<Integer> contractYears, Check check) {
+        String field = "purchasing.marketShare.";
         LocalDate referenceDate = marketShare.referenceDate();
-        if (referenceDate == null) {
-            check.violation("purchasing.marketShare.referenceDate", "R11", "the reference date (peildatum) is required");
-        } else if (referenceDate.getMonth() == Month.JANUARY || referenceDate.getMonth() == Month.FEBRUARY) {
-            check.warning("purchasing.marketShare.referenceDate", "R11", "reference date " + referenceDate
+        Map<String, LocalDate> named = marketShare.referenceDates() == null ? Map.of() : marketShare.referenceDates();
+        String ruleName = marketShare.referenceDateRule();
+        ReferenceDateRule rule = null;
+        if (ruleName != null) {
+            rule = Arrays.stream(ReferenceDateRule.values()).filter(known -> known.name().equals(ruleName)).findFirst()
+                    .orElse(null);
+            if (rule == null) {
+                check.violation(field + "referenceDateRule", "R11", "unknown reference-date rule " + quoted(ruleName)
+                        + "; allowed: " + Arrays.toString(ReferenceDateRule.values()));
+            } else if (rule == ReferenceDateRule.FIRST_OF_JANUARY) {
+                check.warning(field + "referenceDateRule", "R11", "reference dates on 1 January fall in January, when"
+                        + " insureds switch insurer and counts are unreliable");
+            }
+        }
+        if (referenceDate == null && named.isEmpty() && ruleName == null) {
+            check.violation(field + "referenceDate", "R11", "the reference date (peildatum) is required: referenceDate"
+                    + " for every year, referenceDates per contract year, or a referenceDateRule");
+            return;
+        }
+        if (referenceDate != null && isUnreliableMonth(referenceDate)) {
+            check.warning(field + "referenceDate", "R11", "reference date " + referenceDate
                     + " falls in January or February, when insureds switch insurer and counts are unreliable");
         }
+        Set<Integer> years = new HashSet<>();
+        for (Map.Entry<String, LocalDate> entry : new TreeMap<>(named).entrySet()) {
+            String yearField = field + "referenceDates." + entry.getKey();
+            if (entry.getKey() == null || !YEAR.matcher(entry.getKey()).matches()) {
+                check.violation(yearField, "R11", "a contract year is written as four digits (e.g. \"2026\"), was "
+                        + quoted(entry.getKey()));
+                continue;
+            }
+            int year = Integer.parseInt(entry.getKey());
+            LocalDate date = entry.getValue();
+            if (!contractYears.isEmpty() && !contractYears.contains(year)) {
+                check.violation(yearField, "R11", year + " is not a year of the contract's validity "
+                        + contractYears.get(0) + "-" + contractYears.get(contractYears.size() - 1));
+            }
+            if (date == null) {
+                check.violation(yearField, "R11", "the reference date of " + year + " is missing");
+                continue;
+            }
+            years.add(year);
+            if (date.isAfter(LocalDate.of(year, 12, 31))) {
+                check.violation(yearField, "R11", "the reference date of " + year + " must lie no later than 31 December "
+                        + year + " (its counts split that year's periods); was " + date);
+            } else if (isUnreliableMonth(date)) {
+                check.warning(yearField, "R11", "reference date " + date
+                        + " falls in January or February, when insureds switch insurer and counts are unreliable");
+            }
+        }
+        if (referenceDate == null && ruleName == null) {
+            for (int year : contractYears) {
+                if (!years.contains(year)) {
+                    check.violation(field + "referenceDates." + year, "R11", "contract year " + year + " has no reference"
+                            + " date: name it in referenceDates, or give a referenceDate or a referenceDateRule for every year");
+                }
+            }
+        }
+    }
+
+    private static boolean isUnreliableMonth(LocalDate date) {
+        return date.getMonth() == Month.JANUARY || date.getMonth() == Month.FEBRUARY;
     }
 
     private static void checkAgreements(Agreements agreements, Check check) {
@@ -421,6 +583,32 @@ public final class ContractRules {
 
     private static String sorted(Collection<?> keys) {
         return new TreeSet<>(keys.stream().map(String::valueOf).toList()).toString();
+    }
+
+    /** R7 for one sector a document names: in the register, a macro-budget sector, valid on the version's first day. */
+    private record SectorCheck(ZvwSectorRegister register, LocalDate effectiveOn, Set<ZvwSector> kept) {
+
+        void check(String code, String field, Check check) {
+            Optional<RegisteredZvwSector> entry = register.find(code);
+            if (entry.isEmpty()) {
+                check.violation(field, "R7", quoted(code) + " is not a Zvw sector in the register; the macro-budget"
+                        + " sectors" + (effectiveOn == null ? "" : " on " + effectiveOn) + " are "
+                        + register.macroBudgetSectorsOn(effectiveOn));
+                return;
+            }
+            RegisteredZvwSector sector = entry.get();
+            if (!sector.macroBudgetSector() && !kept.contains(sector.sector())) {
+                check.violation(field, "R7", code + " (" + sector.name() + ") is not a macro-budget sector, so costs"
+                        + " cannot be attributed to a sector's budget; a contract names a macro-budget sector "
+                        + register.macroBudgetSectorsOn(effectiveOn) + " (an amendment may only keep one the contract"
+                        + " already has)");
+            }
+            if (effectiveOn != null && !sector.isValidOn(effectiveOn)) {
+                check.violation(field, "R7", code + " is in the register from " + sector.validFrom()
+                        + (sector.validUntil() == null ? "" : " until " + sector.validUntil()) + ", not on "
+                        + effectiveOn + ", the day this version takes effect");
+            }
+        }
     }
 
     private static final class Check {

@@ -4,9 +4,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import nl.bdss.kernel.identity.AgbCode;
 import nl.bdss.kernel.identity.Postcode;
 import nl.bdss.kernel.identity.Uzovi;
@@ -92,10 +96,26 @@ public record ContractTerms(
         }
     }
 
-    public record Activity(String description, String justification) {
+    /**
+     * R5, R13: a coordination activity. A hybrid meeting (groups and individual patients) is paid only for its
+     * extra, group-bound coordination ({@code onlyGroupBoundCoordinationPaid}), determined as
+     * {@code groupBoundPartDetermination} says; both are absent (null) for other activities unless stated.
+     */
+    public record Activity(String description, String justification, boolean hybridMeeting,
+            Boolean onlyGroupBoundCoordinationPaid, String groupBoundPartDetermination) {
         public Activity {
             Objects.requireNonNull(description, "description");
             Objects.requireNonNull(justification, "justification");
+            if (hybridMeeting && (!Boolean.TRUE.equals(onlyGroupBoundCoordinationPaid)
+                    || groupBoundPartDetermination == null || groupBoundPartDetermination.isBlank())) {
+                throw new IllegalArgumentException("a hybrid meeting pays only the group-bound coordination and says"
+                        + " how that part is determined (R13)");
+            }
+        }
+
+        /** A regular (not hybrid) activity. */
+        public Activity(String description, String justification) {
+            this(description, justification, false, null, null);
         }
     }
 
@@ -137,11 +157,41 @@ public record ContractTerms(
         }
     }
 
-    public record MarketShareDefinition(MarketShareBasis basis, LocalDate referenceDate, CountSource source) {
+    /**
+     * R11: each insurer's part by its counts on a contract year's reference date. A year's date is the one
+     * {@code referenceDates} names for it, else the one {@code referenceDateRule} gives, else {@code referenceDate}
+     * (the same date for every year); the rules made sure every contract year has one.
+     *
+     * @param referenceDate     null when every year is covered by {@code referenceDates} or the rule
+     * @param referenceDates    by year, in year order; empty when none is named
+     * @param referenceDateRule null when there is none
+     */
+    public record MarketShareDefinition(MarketShareBasis basis, LocalDate referenceDate, CountSource source,
+            Map<Integer, LocalDate> referenceDates, ReferenceDateRule referenceDateRule) {
         public MarketShareDefinition {
             Objects.requireNonNull(basis, "basis");
-            Objects.requireNonNull(referenceDate, "referenceDate");
             Objects.requireNonNull(source, "source");
+            referenceDates = Collections.unmodifiableMap(new TreeMap<>(referenceDates == null ? Map.of() : referenceDates));
+            if (referenceDate == null && referenceDateRule == null && referenceDates.isEmpty()) {
+                throw new IllegalArgumentException("a market-share definition needs a reference date, per year or by a rule");
+            }
+        }
+
+        /** The same reference date for every contract year. */
+        public MarketShareDefinition(MarketShareBasis basis, LocalDate referenceDate, CountSource source) {
+            this(basis, Objects.requireNonNull(referenceDate, "referenceDate"), source, Map.of(), null);
+        }
+
+        /** The reference date whose counts split the periods of contract year {@code year}; empty if none applies. */
+        public Optional<LocalDate> referenceDateOf(int year) {
+            LocalDate named = referenceDates.get(year);
+            if (named != null) {
+                return Optional.of(named);
+            }
+            if (referenceDateRule != null) {
+                return Optional.of(referenceDateRule.referenceDateOf(year));
+            }
+            return Optional.ofNullable(referenceDate);
         }
     }
 
@@ -168,6 +218,27 @@ public record ContractTerms(
     public ContractTerms endingOn(LocalDate lastDay) {
         return new ContractTerms(reference, title, new Period(validity.start(), lastDay), insurers, parties, targetGroup,
                 activities, budget, executionModel, purchasing, paymentTiming, attestations, agreements);
+    }
+
+    /**
+     * The single reference date of the market-share definition as the event carries it: the one the document gave,
+     * else the first contract year's (a document with only dates per year or a rule). Empty for SINGLE purchasing.
+     */
+    public Optional<LocalDate> marketShareReferenceDate() {
+        MarketShareDefinition marketShare = purchasing.marketShare();
+        if (marketShare == null) {
+            return Optional.empty();
+        }
+        return marketShare.referenceDate() != null ? Optional.of(marketShare.referenceDate())
+                : marketShare.referenceDateOf(validity.start().getYear());
+    }
+
+    /** The Zvw sectors the parties name (R7), in the document's order. */
+    public Set<ZvwSector> sectors() {
+        Set<ZvwSector> sectors = new LinkedHashSet<>();
+        parties.stream().map(Party::sector).filter(Objects::nonNull).forEach(sectors::add);
+        sectors.addAll(budget.zvwSectorShares().keySet());
+        return sectors;
     }
 
     /** AGB codes of the Zvw providers. */

@@ -31,6 +31,7 @@ import nl.bdss.events.contract.Purchasing;
 import nl.bdss.events.contract.PurchasingType;
 import nl.bdss.events.contract.SectorShare;
 import nl.bdss.events.contract.TargetGroup;
+import nl.bdss.events.contract.YearReferenceDate;
 import nl.bdss.kernel.identity.Postcode;
 import nl.bdss.messaging.outbox.Outbox;
 import org.springframework.stereotype.Component;
@@ -82,12 +83,10 @@ class ContractEventPublisher implements ContractEvents {
                 .setParties(terms.parties().stream().map(ContractEventPublisher::party).toList())
                 .setTargetGroup(new TargetGroup(terms.targetGroup().description(), terms.targetGroup().characteristics(),
                         terms.targetGroup().serviceArea().stream().map(Postcode::value).toList()))
-                .setActivities(terms.activities().stream()
-                        .map(activity -> Activity.newBuilder().setDescription(activity.description())
-                                .setJustification(activity.justification()).build()).toList())
+                .setActivities(terms.activities().stream().map(ContractEventPublisher::activity).toList())
                 .setBudget(budget(terms.budget()))
                 .setExecutionModel(executionModel(terms.executionModel()))
-                .setPurchasing(purchasing(terms.purchasing()))
+                .setPurchasing(purchasing(terms))
                 .setPaymentTiming(PaymentTiming.valueOf(terms.paymentTiming().name()))
                 .setAttestations(attestations(terms.attestations()))
                 .setAgreements(agreements(terms.agreements()))
@@ -100,7 +99,7 @@ class ContractEventPublisher implements ContractEvents {
                 .setKey(party.key())
                 .setName(party.name())
                 .setDomain(LegalDomain.valueOf(party.domain().name()))
-                .setSector(party.sector() == null ? null : party.sector().name())
+                .setSector(party.sector() == null ? null : party.sector().code())
                 .setAgb(party.agb() == null ? null : party.agb().code())
                 .build();
     }
@@ -113,7 +112,7 @@ class ContractEventPublisher implements ContractEvents {
                         .map(share -> new DomainShare(LegalDomain.valueOf(share.getKey().name()), share.getValue().value()))
                         .toList())
                 .setZvwSectorShares(budget.zvwSectorShares().entrySet().stream()
-                        .map(share -> new SectorShare(share.getKey().name(), share.getValue().value()))
+                        .map(share -> new SectorShare(share.getKey().code(), share.getValue().value()))
                         .toList())
                 .build();
     }
@@ -128,14 +127,35 @@ class ContractEventPublisher implements ContractEvents {
                 .build();
     }
 
-    private static Purchasing purchasing(ContractTerms.Purchasing purchasing) {
+    /** R13: whether the activity is a hybrid meeting, and for one what is paid and how that part is determined. */
+    private static Activity activity(ContractTerms.Activity activity) {
+        return Activity.newBuilder()
+                .setDescription(activity.description())
+                .setJustification(activity.justification())
+                .setHybridMeeting(activity.hybridMeeting())
+                .setOnlyGroupBoundCoordinationPaid(activity.onlyGroupBoundCoordinationPaid())
+                .setGroupBoundPartDetermination(activity.groupBoundPartDetermination())
+                .build();
+    }
+
+    /**
+     * R11: the dates named per contract year in year order, the rule, and {@code referenceDate}: the one the
+     * document gave, or else the first contract year's (as the schema says), so a consumer that reads only that
+     * field still finds a date.
+     */
+    private static Purchasing purchasing(ContractTerms terms) {
+        ContractTerms.Purchasing purchasing = terms.purchasing();
         ContractTerms.MarketShareDefinition marketShare = purchasing.marketShare();
         return Purchasing.newBuilder()
                 .setType(PurchasingType.valueOf(purchasing.type().name()))
                 .setMarketShare(marketShare == null ? null : MarketShareDefinition.newBuilder()
                         .setBasis(marketShare.basis().name())
-                        .setReferenceDate(marketShare.referenceDate())
+                        .setReferenceDate(terms.marketShareReferenceDate().orElseThrow())
                         .setSource(CountSource.valueOf(marketShare.source().name()))
+                        .setReferenceDates(marketShare.referenceDates().entrySet().stream()
+                                .map(date -> new YearReferenceDate(date.getKey(), date.getValue())).toList())
+                        .setReferenceDateRule(marketShare.referenceDateRule() == null ? null
+                                : marketShare.referenceDateRule().name())
                         .build())
                 .build();
     }

@@ -18,13 +18,15 @@ import nl.bdss.kernel.money.BasisPoints;
 import nl.bdss.kernel.money.Money;
 import nl.bdss.kernel.time.Period;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON in which contract terms are stored ({@code contract.document}, {@code contract_version.document}): the
  * contract document in the shape the API has always shown it, plain codes, cents and basis points, parts a version
  * does not have left out. Rows written before the terms were value objects are in this shape too, so they read back
- * unchanged. The shape is declared here, next to the tables, with mix-ins, so the domain stays free of it.
+ * unchanged (a row from before market shares per year or hybrid meetings reads as one reference date for every year
+ * and regular activities). The shape is declared here, next to the tables, with mix-ins, so the domain stays free of it.
  */
 final class StoredTerms {
 
@@ -34,12 +36,17 @@ final class StoredTerms {
 
     StoredTerms(JsonMapper json) {
         this.json = json.rebuild()
+                // a row from before R13 has no hybridMeeting: it reads as false (a regular activity)
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
                 .addMixIn(ContractTerms.class, TermsShape.class)
                 .addMixIn(Period.class, ValidityShape.class)
                 .addMixIn(ContractTerms.TargetGroup.class, TargetGroupShape.class)
                 .addMixIn(ContractTerms.Budget.class, BudgetShape.class)
                 .addMixIn(ContractTerms.ExecutionModel.class, ExecutionModelShape.class)
+                .addMixIn(ContractTerms.MarketShareDefinition.class, MarketShareShape.class)
+                .addMixIn(ContractTerms.Activity.class, ActivityShape.class)
+                .addMixIn(ZvwSector.class, CodeShape.class)
                 .addMixIn(Uzovi.class, CodeShape.class)
                 .addMixIn(AgbCode.class, CodeShape.class)
                 .addMixIn(Postcode.class, PostcodeShape.class)
@@ -101,7 +108,22 @@ final class StoredTerms {
         abstract Map<String, BasisPoints> partnerShares();
     }
 
-    /** A UZOVI or AGB code as its digits (a record with one {@code @JsonValue} is read back through its constructor). */
+    /** R13: {@code hybridMeeting} only for a hybrid meeting; a regular activity keeps the shape it always had. */
+    abstract static class ActivityShape {
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+        abstract boolean hybridMeeting();
+    }
+
+    /** Reference dates per year as {@code {"2026": "2026-03-01"}}; left out when the definition names none. */
+    abstract static class MarketShareShape {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        abstract Map<Integer, LocalDate> referenceDates();
+    }
+
+    /**
+     * A UZOVI or AGB code as its digits, a Zvw sector as its code (a record with one {@code @JsonValue} is read back
+     * through its constructor, a map key too).
+     */
     abstract static class CodeShape {
         @JsonValue
         abstract String code();

@@ -81,7 +81,9 @@ class ContractController {
                     + " each get a new version (OVERLAP_FLAGGED, same terms, a new ETag), published in the same transaction.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = ContractDocumentJson.class),
-                    examples = @ExampleObject(name = "manual example", value = ContractExamples.MANUAL_EXAMPLE))))
+                    examples = {@ExampleObject(name = "manual example", value = ContractExamples.MANUAL_EXAMPLE),
+                            @ExampleObject(name = "reference date per year, hybrid meeting (R11, R13)",
+                                    value = ContractExamples.YEARLY_REFERENCE_DATES)})))
     @ApiResponse(responseCode = "201", description = "Proposed; Location points at the new contract, ETag is the proposal's",
             content = @Content(schema = @Schema(implementation = ContractResponse.class)))
     @ApiResponse(responseCode = "422", description = "Rule violations, or an Idempotency-Key reused with another body",

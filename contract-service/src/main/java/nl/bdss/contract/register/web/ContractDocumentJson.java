@@ -12,7 +12,6 @@ import nl.bdss.contract.register.domain.GpFundingChoice;
 import nl.bdss.contract.register.domain.LegalDomain;
 import nl.bdss.contract.register.domain.MarketShareBasis;
 import nl.bdss.contract.register.domain.PurchasingType;
-import nl.bdss.contract.register.domain.ZvwSector;
 import nl.bdss.kernel.identity.Postcode;
 import nl.bdss.kernel.money.BasisPoints;
 import nl.bdss.kernel.time.PaymentTiming;
@@ -42,18 +41,25 @@ record ContractDocumentJson(
     record Insurer(String uzovi, String name) implements ContractDocument.Insurer {
     }
 
-    record Party(String key, String name, LegalDomain domain, ZvwSector sector, String agb) implements ContractDocument.Party {
+    /** {@code sector}: the code of a Zvw sector in the register ({@code GET /api/v1/zvw-sectors}), R7. */
+    record Party(String key, String name, LegalDomain domain, String sector, String agb) implements ContractDocument.Party {
     }
 
     record TargetGroup(String description, List<String> characteristics, List<String> serviceAreaPostcodes)
             implements ContractDocument.TargetGroup {
     }
 
-    record Activity(String description, String justification) implements ContractDocument.Activity {
+    /**
+     * R13: {@code hybridMeeting} (default false) for a meeting about groups and individual patients; it then needs
+     * {@code onlyGroupBoundCoordinationPaid: true} and a {@code groupBoundPartDetermination}. A response shows
+     * {@code hybridMeeting} only for a hybrid meeting, as a document leaves it out for a regular activity.
+     */
+    record Activity(String description, String justification, Boolean hybridMeeting,
+            Boolean onlyGroupBoundCoordinationPaid, String groupBoundPartDetermination) implements ContractDocument.Activity {
     }
 
     record Budget(Long lumpSumCents, PeriodKind period, Map<LegalDomain, Integer> domainSharesBasisPoints,
-            Map<ZvwSector, Integer> zvwSectorSharesBasisPoints) implements ContractDocument.Budget {
+            Map<String, Integer> zvwSectorSharesBasisPoints) implements ContractDocument.Budget {
     }
 
     record ExecutionModel(ExecutionModelType type, String mainContractor, Map<String, Integer> partnerSharesBasisPoints)
@@ -63,7 +69,12 @@ record ContractDocumentJson(
     record Purchasing(PurchasingType type, MarketShareDefinition marketShare) implements ContractDocument.Purchasing {
     }
 
-    record MarketShareDefinition(MarketShareBasis basis, LocalDate referenceDate, CountSource source)
+    /**
+     * R11: {@code referenceDates} by contract year ({@code {"2025": "2025-03-01"}}), else {@code referenceDateRule}
+     * ({@code FIRST_OF_JANUARY}), else {@code referenceDate} for every year.
+     */
+    record MarketShareDefinition(MarketShareBasis basis, LocalDate referenceDate, CountSource source,
+            Map<String, LocalDate> referenceDates, String referenceDateRule)
             implements ContractDocument.MarketShareDefinition {
     }
 
@@ -84,7 +95,9 @@ record ContractDocumentJson(
                 new TargetGroup(group.description(), group.characteristics(),
                         group.serviceArea().stream().map(Postcode::value).toList()),
                 terms.activities().stream()
-                        .map(activity -> new Activity(activity.description(), activity.justification())).toList(),
+                        .map(activity -> new Activity(activity.description(), activity.justification(),
+                                activity.hybridMeeting() ? Boolean.TRUE : null, activity.onlyGroupBoundCoordinationPaid(),
+                                activity.groupBoundPartDetermination())).toList(),
                 budget(terms.budget()),
                 executionModel(terms.executionModel()),
                 purchasing(terms.purchasing()),
@@ -94,13 +107,15 @@ record ContractDocumentJson(
     }
 
     private static Party party(ContractTerms.Party party) {
-        return new Party(party.key(), party.name(), party.domain(), party.sector(),
+        return new Party(party.key(), party.name(), party.domain(),
+                party.sector() == null ? null : party.sector().code(),
                 party.agb() == null ? null : party.agb().code());
     }
 
     private static Budget budget(ContractTerms.Budget budget) {
-        return new Budget(budget.lumpSum().cents(), budget.period(), basisPoints(budget.domainShares()),
-                basisPoints(budget.zvwSectorShares()));
+        Map<String, Integer> sectorShares = new LinkedHashMap<>();
+        budget.zvwSectorShares().forEach((sector, share) -> sectorShares.put(sector.code(), share.value()));
+        return new Budget(budget.lumpSum().cents(), budget.period(), basisPoints(budget.domainShares()), sectorShares);
     }
 
     private static ExecutionModel executionModel(ContractTerms.ExecutionModel model) {
@@ -111,7 +126,19 @@ record ContractDocumentJson(
     private static Purchasing purchasing(ContractTerms.Purchasing purchasing) {
         ContractTerms.MarketShareDefinition marketShare = purchasing.marketShare();
         return new Purchasing(purchasing.type(), marketShare == null ? null
-                : new MarketShareDefinition(marketShare.basis(), marketShare.referenceDate(), marketShare.source()));
+                : new MarketShareDefinition(marketShare.basis(), marketShare.referenceDate(), marketShare.source(),
+                        referenceDates(marketShare.referenceDates()),
+                        marketShare.referenceDateRule() == null ? null : marketShare.referenceDateRule().name()));
+    }
+
+    /** By year in year order; null (left out) when the definition names none, as the manual's example does. */
+    private static Map<String, LocalDate> referenceDates(Map<Integer, LocalDate> byYear) {
+        if (byYear.isEmpty()) {
+            return null;
+        }
+        Map<String, LocalDate> named = new LinkedHashMap<>();
+        byYear.forEach((year, date) -> named.put(String.valueOf(year), date));
+        return named;
     }
 
     private static Attestations attestations(ContractTerms.Attestations attestations) {

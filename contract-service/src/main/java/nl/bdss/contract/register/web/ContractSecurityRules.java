@@ -19,6 +19,8 @@ import org.springframework.http.HttpMethod;
  *       allows it only as an explicit, audited action, which would be an endpoint of its own with a mandatory
  *       reason, not a wider insurer rule. Deciding on a party's behalf is never offered (R1).</li>
  *   <li>Previews (nothing stored) for insurers and providers of the draft or proposal, and operators.</li>
+ *   <li>The Zvw sector register (R7): every role that uses the register reads it (back offices need the list to
+ *       write contracts); only operators maintain it.</li>
  *   <li>The trusted third party has nothing to do here.</li>
  * </ul>
  */
@@ -41,7 +43,10 @@ class ContractSecurityRules {
                         "/api/v1/contracts/*/versions", "/api/v1/contracts/*/versions/*",
                         "/api/v1/contracts/*/proposal", "/api/v1/contracts/*/proposal/preview")
                 .hasAnyRole(INSURER, PROVIDER, OPERATOR)
+                .requestMatchers(HttpMethod.GET, "/api/v1/zvw-sectors").hasAnyRole(INSURER, PROVIDER, OPERATOR)
+                .requestMatchers(HttpMethod.PUT, "/api/v1/zvw-sectors/*").hasRole(OPERATOR)
                 // Any other method or path under the register is not an endpoint: refuse it for every role.
-                .requestMatchers("/api/v1/contracts", "/api/v1/contracts/**").denyAll();
+                .requestMatchers("/api/v1/contracts", "/api/v1/contracts/**", "/api/v1/zvw-sectors",
+                        "/api/v1/zvw-sectors/**").denyAll();
     }
 }

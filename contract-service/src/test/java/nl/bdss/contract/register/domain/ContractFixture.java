@@ -1,9 +1,12 @@
 package nl.bdss.contract.register.domain;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import nl.bdss.kernel.time.ExperimentWindow;
 import nl.bdss.kernel.time.PaymentTiming;
 import nl.bdss.kernel.time.PeriodKind;
@@ -13,6 +16,34 @@ public final class ContractFixture {
 
     /** The rules with the NZa's experiment window (R14: 2024-05-01 to 2029-04-30). */
     public static final ContractRules RULES = new ContractRules(ExperimentWindow.NZA_2024);
+
+    private static final LocalDate EXPERIMENT_START = LocalDate.of(2024, 5, 1);
+
+    /**
+     * The Zvw sector register as migration V5 seeds it (R7): fourteen macro-budget sectors from 1 May 2024 and the
+     * catch-all OVERIGE_ZVW, which is not one.
+     */
+    public static final ZvwSectorRegister SECTORS = ZvwSectorRegister.of(Stream.concat(
+            Stream.of("HUISARTSENZORG", "WIJKVERPLEGING", "GGZ", "MEDISCH_SPECIALISTISCHE_ZORG",
+                    "PARAMEDISCHE_ZORG", "FARMACEUTISCHE_ZORG", "MONDZORG", "GEBOORTEZORG", "ZIEKENVERVOER",
+                    "HULPMIDDELENZORG", "EERSTELIJNSVERBLIJF", "GERIATRISCHE_REVALIDATIEZORG",
+                    "ZINTUIGLIJK_GEHANDICAPTENZORG", "MULTIDISCIPLINAIRE_ZORG")
+                    .map(code -> sector(code, true, EXPERIMENT_START, null)),
+            Stream.of(sector("OVERIGE_ZVW", false, EXPERIMENT_START, null))).toList());
+
+    public static RegisteredZvwSector sector(String code, boolean macroBudgetSector, LocalDate validFrom,
+            LocalDate validUntil) {
+        return new RegisteredZvwSector(new ZvwSector(code), code.toLowerCase(Locale.ROOT), macroBudgetSector,
+                validFrom, validUntil);
+    }
+
+    /** {@link #SECTORS} with {@code extra} added. */
+    public static ZvwSectorRegister sectorsWith(RegisteredZvwSector extra) {
+        List<RegisteredZvwSector> entries = new ArrayList<>(SECTORS.sectors().values());
+        entries.removeIf(entry -> entry.sector().equals(extra.sector()));
+        entries.add(extra);
+        return ZvwSectorRegister.of(entries);
+    }
 
     private ContractFixture() {
     }
@@ -27,11 +58,11 @@ public final class ContractFixture {
     }
 
     public static Party gp() {
-        return new Party("hap-west", "Huisartsenpraktijk West", LegalDomain.ZVW, ZvwSector.HUISARTSENZORG, "01012345");
+        return new Party("hap-west", "Huisartsenpraktijk West", LegalDomain.ZVW, "HUISARTSENZORG", "01012345");
     }
 
     public static Party districtNursing() {
-        return new Party("wijkzorg-noord", "Wijkzorg Noord", LegalDomain.ZVW, ZvwSector.WIJKVERPLEGING, "75750123");
+        return new Party("wijkzorg-noord", "Wijkzorg Noord", LegalDomain.ZVW, "WIJKVERPLEGING", "75750123");
     }
 
     /** A party of a domain other than the Zvw: no sector, no AGB code. */
@@ -46,6 +77,13 @@ public final class ContractFixture {
     public static Purchasing coordinated(LocalDate referenceDate) {
         return new Purchasing(PurchasingType.COORDINATED, new MarketShareDefinition(
                 MarketShareBasis.INSURED_COUNT_IN_SERVICE_AREA, referenceDate, CountSource.TRUSTED_THIRD_PARTY));
+    }
+
+    /** R11: coordinated purchasing with reference dates per year (keys as written), a rule, or a date for every year. */
+    public static Purchasing coordinated(LocalDate referenceDate, Map<String, LocalDate> referenceDates, String rule) {
+        return new Purchasing(PurchasingType.COORDINATED, new MarketShareDefinition(
+                MarketShareBasis.INSURED_COUNT_IN_SERVICE_AREA, referenceDate, CountSource.TRUSTED_THIRD_PARTY,
+                referenceDates, rule));
     }
 
     public static Attestations attested(GpFundingChoice gpFundingChoice) {
@@ -75,7 +113,7 @@ public final class ContractFixture {
                 new ContractFixture.Activity("Maandelijks multidisciplinair wijkoverleg", "Voorkomt onnodige opnames"));
         private Budget budget = new ContractFixture.Budget(10_000_000L, PeriodKind.YEAR,
                 shares(LegalDomain.WMO, 1000, LegalDomain.JEUGDWET, 2000, LegalDomain.ZVW, 7000),
-                shares(ZvwSector.WIJKVERPLEGING, 5000, ZvwSector.HUISARTSENZORG, 5000));
+                shares("WIJKVERPLEGING", 5000, "HUISARTSENZORG", 5000));
         private ExecutionModel executionModel = new ContractFixture.ExecutionModel(ExecutionModelType.MAIN_CONTRACTOR, "hap-west", null);
         private Purchasing purchasing = coordinated(LocalDate.of(2025, 3, 1));
         private PaymentTiming paymentTiming = PaymentTiming.IN_ADVANCE;
@@ -119,7 +157,7 @@ public final class ContractFixture {
             return this;
         }
 
-        public Draft withSectorShares(Map<ZvwSector, Integer> shares) {
+        public Draft withSectorShares(Map<String, Integer> shares) {
             budget = new ContractFixture.Budget(budget.lumpSumCents(), budget.period(), budget.domainSharesBasisPoints(), shares);
             return this;
         }
@@ -218,7 +256,7 @@ public final class ContractFixture {
     public record Insurer(String uzovi, String name) implements ContractDocument.Insurer {
     }
 
-    public record Party(String key, String name, LegalDomain domain, ZvwSector sector, String agb)
+    public record Party(String key, String name, LegalDomain domain, String sector, String agb)
             implements ContractDocument.Party {
     }
 
@@ -226,11 +264,17 @@ public final class ContractFixture {
             implements ContractDocument.TargetGroup {
     }
 
-    public record Activity(String description, String justification) implements ContractDocument.Activity {
+    public record Activity(String description, String justification, Boolean hybridMeeting,
+            Boolean onlyGroupBoundCoordinationPaid, String groupBoundPartDetermination) implements ContractDocument.Activity {
+
+        /** A regular activity: the R13 fields left out, as in the manual's example. */
+        public Activity(String description, String justification) {
+            this(description, justification, null, null, null);
+        }
     }
 
     public record Budget(Long lumpSumCents, PeriodKind period, Map<LegalDomain, Integer> domainSharesBasisPoints,
-            Map<ZvwSector, Integer> zvwSectorSharesBasisPoints) implements ContractDocument.Budget {
+            Map<String, Integer> zvwSectorSharesBasisPoints) implements ContractDocument.Budget {
     }
 
     public record ExecutionModel(ExecutionModelType type, String mainContractor, Map<String, Integer> partnerSharesBasisPoints)
@@ -240,8 +284,13 @@ public final class ContractFixture {
     public record Purchasing(PurchasingType type, MarketShareDefinition marketShare) implements ContractDocument.Purchasing {
     }
 
-    public record MarketShareDefinition(MarketShareBasis basis, LocalDate referenceDate, CountSource source)
-            implements ContractDocument.MarketShareDefinition {
+    public record MarketShareDefinition(MarketShareBasis basis, LocalDate referenceDate, CountSource source,
+            Map<String, LocalDate> referenceDates, String referenceDateRule) implements ContractDocument.MarketShareDefinition {
+
+        /** One reference date for every year, as in the manual's example. */
+        public MarketShareDefinition(MarketShareBasis basis, LocalDate referenceDate, CountSource source) {
+            this(basis, referenceDate, source, null, null);
+        }
     }
 
     public record Attestations(Boolean zvwCareNeedEstablished, Boolean coordinationRequiredForComplexity,

@@ -4,6 +4,7 @@ import static nl.bdss.contract.register.domain.ContractFixture.districtNursing;
 import static nl.bdss.contract.register.domain.ContractFixture.gp;
 import static nl.bdss.contract.register.domain.ContractFixture.insurer;
 import static nl.bdss.contract.register.domain.ContractFixture.RULES;
+import static nl.bdss.contract.register.domain.ContractFixture.SECTORS;
 import static nl.bdss.contract.register.domain.ContractFixture.attested;
 import static nl.bdss.contract.register.domain.ContractFixture.manualExample;
 import static nl.bdss.contract.register.domain.ContractFixture.otherDomain;
@@ -35,7 +36,7 @@ class ContractRulesTest {
 
     @Test
     void acceptsTheManualExampleWithoutWarnings() {
-        ContractRules.Assessment assessment = RULES.check(manualExample());
+        ContractRules.Assessment assessment = RULES.check(manualExample(), SECTORS);
 
         assertThat(assessment.violations()).isEmpty();
         assertThat(assessment.warnings()).isEmpty();
@@ -43,7 +44,7 @@ class ContractRulesTest {
 
     @Test
     void turnsAnAcceptedDocumentIntoTermsOfValueObjects() {
-        ContractTerms terms = RULES.check(manualExample()).terms();
+        ContractTerms terms = RULES.check(manualExample(), SECTORS).terms();
 
         assertThat(terms.validity()).isEqualTo(new Period(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31)));
         assertThat(terms.insurerCodes()).containsExactly(new Uzovi("3311"), new Uzovi("3343"));
@@ -60,7 +61,7 @@ class ContractRulesTest {
 
     @Test
     void givesNoTermsForARefusedDocument() {
-        assertThat(RULES.check(manualExample().withInsurers()).terms()).isNull();
+        assertThat(RULES.check(manualExample().withInsurers(), SECTORS).terms()).isNull();
     }
 
     @Test
@@ -84,8 +85,8 @@ class ContractRulesTest {
     @Test
     void rejectsAgb_notEightDigits_duplicateAgb_andDuplicatePartyKey_R1() {
         ContractDocument document = manualExample().withParties(gp(),
-                new Party("hap-west", "Tweede", LegalDomain.ZVW, ZvwSector.WIJKVERPLEGING, "01012345"),
-                new Party("wijk", "Wijk", LegalDomain.ZVW, ZvwSector.WIJKVERPLEGING, "7575012"));
+                new Party("hap-west", "Tweede", LegalDomain.ZVW, "WIJKVERPLEGING", "01012345"),
+                new Party("wijk", "Wijk", LegalDomain.ZVW, "WIJKVERPLEGING", "7575012"));
 
         assertViolates(document, "parties[1].key", "R1");
         assertViolates(document, "parties[1].agb", "R1");
@@ -98,7 +99,7 @@ class ContractRulesTest {
                 new Party("zorgcentrum", "Zorgcentrum", LegalDomain.WLZ, null, "22334455"))
                 .withDomainShares(shares(LegalDomain.WLZ, 1000, LegalDomain.ZVW, 9000));
 
-        ContractTerms terms = RULES.check(document).terms();
+        ContractTerms terms = RULES.check(document, SECTORS).terms();
 
         assertThat(terms.parties().get(2).agb()).isEqualTo(new AgbCode("22334455"));
         assertThat(terms.providerAgbs()).containsExactly(new AgbCode("01012345"), new AgbCode("75750123"));
@@ -110,7 +111,7 @@ class ContractRulesTest {
                 new Party("welzijn", "Welzijn", LegalDomain.WMO, null, "welzijn"))
                 .withDomainShares(shares(LegalDomain.WMO, 1000, LegalDomain.ZVW, 9000));
 
-        assertThat(RULES.check(document).violations()).extracting(Finding::field, Finding::rule)
+        assertThat(RULES.check(document, SECTORS).violations()).extracting(Finding::field, Finding::rule)
                 .containsExactly(tuple("parties[2].agb", "R1"));
     }
 
@@ -161,7 +162,7 @@ class ContractRulesTest {
 
     @Test
     void normalisesPc6Postcodes_toCapitalsWithoutSpace_R6() {
-        ContractRules.Assessment assessment = RULES.check(manualExample().withTargetGroup(targetGroup("1011 AB", "1012", "1013cd")));
+        ContractRules.Assessment assessment = RULES.check(manualExample().withTargetGroup(targetGroup("1011 AB", "1012", "1013cd")), SECTORS);
 
         assertThat(assessment.violations()).isEmpty();
         assertThat(assessment.terms().targetGroup().serviceArea()).extracting(Postcode::value)
@@ -188,9 +189,9 @@ class ContractRulesTest {
 
     @Test
     void rejectsSectorShares_notOverExactlyTheProvidersSectors_orNotSummingTo100Percent_R7() {
-        assertViolates(manualExample().withSectorShares(shares(ZvwSector.WIJKVERPLEGING, 5000, ZvwSector.GGZ, 5000)),
+        assertViolates(manualExample().withSectorShares(shares("WIJKVERPLEGING", 5000, "GGZ", 5000)),
                 "budget.zvwSectorSharesBasisPoints", "R7");
-        assertViolates(manualExample().withSectorShares(shares(ZvwSector.WIJKVERPLEGING, 5000, ZvwSector.HUISARTSENZORG, 4000)),
+        assertViolates(manualExample().withSectorShares(shares("WIJKVERPLEGING", 5000, "HUISARTSENZORG", 4000)),
                 "budget.zvwSectorSharesBasisPoints", "R7");
     }
 
@@ -217,7 +218,7 @@ class ContractRulesTest {
         ContractDocument document = manualExample().withExecutionModel(new ExecutionModel(ExecutionModelType.EQUAL_PARTNERS, null,
                 shares("hap-west", 10000, "wijkzorg-noord", 10000)));
 
-        ContractRules.Assessment assessment = RULES.check(document);
+        ContractRules.Assessment assessment = RULES.check(document, SECTORS);
 
         assertThat(assessment.violations()).isEmpty();
         assertThat(assessment.terms().executionModel().partnerShares()).containsExactly(
@@ -244,7 +245,7 @@ class ContractRulesTest {
     void acceptsMarketSharesOverAllInsurersInTheServiceArea_R11() {
         ContractTerms terms = RULES.check(manualExample().withPurchasing(new Purchasing(PurchasingType.COORDINATED,
                 new ContractFixture.MarketShareDefinition(MarketShareBasis.INSURED_COUNT_IN_SERVICE_AREA_ALL_INSURERS,
-                        LocalDate.of(2025, 3, 1), CountSource.TRUSTED_THIRD_PARTY)))).terms();
+                        LocalDate.of(2025, 3, 1), CountSource.TRUSTED_THIRD_PARTY))), SECTORS).terms();
 
         assertThat(terms.purchasing().marketShare().basis())
                 .isEqualTo(MarketShareBasis.INSURED_COUNT_IN_SERVICE_AREA_ALL_INSURERS);
@@ -258,7 +259,7 @@ class ContractRulesTest {
     @Test
     void warnsWhenReferenceDateFallsInJanuaryOrFebruary_R11() {
         ContractRules.Assessment assessment = RULES.check(
-                manualExample().withPurchasing(ContractFixture.coordinated(LocalDate.of(2025, 2, 1))));
+                manualExample().withPurchasing(ContractFixture.coordinated(LocalDate.of(2025, 2, 1))), SECTORS);
 
         assertThat(assessment.violations()).isEmpty();
         assertThat(assessment.warnings()).extracting(Finding::field, Finding::rule)
@@ -276,9 +277,9 @@ class ContractRulesTest {
                 .withParties(districtNursing(), otherDomain("welzijn-centraal", LegalDomain.WMO),
                         otherDomain("jeugdteam-oost", LegalDomain.JEUGDWET))
                 .withExecutionModel(new ExecutionModel(ExecutionModelType.MAIN_CONTRACTOR, "wijkzorg-noord", null))
-                .withSectorShares(shares(ZvwSector.WIJKVERPLEGING, 10000));
+                .withSectorShares(shares("WIJKVERPLEGING", 10000));
 
-        assertThat(RULES.check(withoutGp).violations()).isEmpty();
+        assertThat(RULES.check(withoutGp, SECTORS).violations()).isEmpty();
     }
 
     @Test
@@ -290,13 +291,13 @@ class ContractRulesTest {
 
     @Test
     void acceptsValidity_untilTheLastDayOfTheExperiment_30April2029_R14() {
-        assertThat(RULES.check(manualExample().withValidity(LocalDate.of(2025, 1, 1), LocalDate.of(2029, 4, 30)))
+        assertThat(RULES.check(manualExample().withValidity(LocalDate.of(2025, 1, 1), LocalDate.of(2029, 4, 30)), SECTORS)
                 .violations()).isEmpty();
     }
 
     @Test
     void rejectsValidity_ending1May2029_theDayTheExperimentHasEnded_R14() {
-        List<Finding> violations = RULES.check(manualExample().withValidity(LocalDate.of(2025, 1, 1), LocalDate.of(2029, 5, 1)))
+        List<Finding> violations = RULES.check(manualExample().withValidity(LocalDate.of(2025, 1, 1), LocalDate.of(2029, 5, 1)), SECTORS)
                 .violations();
 
         assertThat(violations).extracting(Finding::field, Finding::rule)
@@ -309,7 +310,7 @@ class ContractRulesTest {
     void takesTheExperimentWindowFromItsConfiguration_R14() {
         ContractRules extended = new ContractRules(new ExperimentWindow(LocalDate.of(2024, 5, 1), LocalDate.of(2030, 12, 31)));
 
-        assertThat(extended.check(manualExample().withValidity(LocalDate.of(2025, 1, 1), LocalDate.of(2030, 12, 31)))
+        assertThat(extended.check(manualExample().withValidity(LocalDate.of(2025, 1, 1), LocalDate.of(2030, 12, 31)), SECTORS)
                 .violations()).isEmpty();
         assertViolates(extended, manualExample().withValidity(LocalDate.of(2025, 1, 1), LocalDate.of(2031, 1, 1)),
                 "validUntil", "R14");
@@ -318,7 +319,7 @@ class ContractRulesTest {
     @Test
     void warnsWhenValidityStartsBefore2025_R14() {
         ContractRules.Assessment assessment = RULES.check(
-                manualExample().withValidity(LocalDate.of(2024, 5, 1), LocalDate.of(2029, 4, 30)));
+                manualExample().withValidity(LocalDate.of(2024, 5, 1), LocalDate.of(2029, 4, 30)), SECTORS);
 
         assertThat(assessment.violations()).isEmpty();
         assertThat(assessment.warnings()).extracting(Finding::rule).containsExactly("R14");
@@ -328,7 +329,7 @@ class ContractRulesTest {
     void reportsEveryViolationAtOnce() {
         ContractDocument document = manualExample().withInsurers().withActivities().withLumpSumCents(-1L);
 
-        assertThat(RULES.check(document).violations()).extracting(Finding::rule)
+        assertThat(RULES.check(document, SECTORS).violations()).extracting(Finding::rule)
                 .contains("R1", "R5", "R8", "R11");
     }
 
@@ -337,7 +338,7 @@ class ContractRulesTest {
     }
 
     private static void assertViolates(ContractRules rules, ContractDocument document, String field, String rule) {
-        List<Finding> violations = rules.check(document).violations();
+        List<Finding> violations = rules.check(document, SECTORS).violations();
         assertThat(violations)
                 .as("violations %s", violations)
                 .anySatisfy(finding -> {

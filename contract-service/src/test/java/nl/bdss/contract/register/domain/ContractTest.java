@@ -1,6 +1,7 @@
 package nl.bdss.contract.register.domain;
 
 import static nl.bdss.contract.register.domain.ContractFixture.RULES;
+import static nl.bdss.contract.register.domain.ContractFixture.SECTORS;
 import static nl.bdss.contract.register.domain.ContractFixture.manualExample;
 import static nl.bdss.contract.register.domain.ContractFixture.targetGroup;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +19,7 @@ class ContractTest {
 
     @Test
     void registersTheManualExampleAsActiveVersionOne() {
-        Changed registered = (Changed) Contract.register(ContractId.random(), manualExample(), RULES);
+        Changed registered = (Changed) Contract.register(ContractId.random(), manualExample(), RULES, SECTORS);
 
         assertThat(registered.change()).isEqualTo(ContractChange.REGISTERED);
         assertThat(registered.contract().version()).isEqualTo(1);
@@ -28,7 +29,7 @@ class ContractTest {
 
     @Test
     void refusesRegistration_withEveryViolation() {
-        ContractDecision decision = Contract.register(ContractId.random(), manualExample().withLumpSumCents(0L), RULES);
+        ContractDecision decision = Contract.register(ContractId.random(), manualExample().withLumpSumCents(0L), RULES, SECTORS);
 
         assertThat(decision).isInstanceOf(RulesViolated.class);
     }
@@ -37,8 +38,7 @@ class ContractTest {
     void amendmentCreatesTheNextVersion_effectiveOnItsDate_evenInThePast() {
         Contract contract = registered();
 
-        Changed amended = (Changed) contract.amend(manualExample().withLumpSumCents(12_000_000L), LocalDate.of(2025, 2, 1),
-                RULES);
+        Changed amended = (Changed) contract.amend(manualExample().withLumpSumCents(12_000_000L), LocalDate.of(2025, 2, 1), RULES, SECTORS);
 
         assertThat(amended.contract().version()).isEqualTo(2);
         assertThat(amended.change()).isEqualTo(ContractChange.AMENDED);
@@ -48,12 +48,12 @@ class ContractTest {
 
     @Test
     void refusesAmendment_effectiveOutsideTheValidity() {
-        assertThat(registered().amend(manualExample(), LocalDate.of(2027, 1, 1), RULES)).isInstanceOf(IllegalTransition.class);
+        assertThat(registered().amend(manualExample(), LocalDate.of(2027, 1, 1), RULES, SECTORS)).isInstanceOf(IllegalTransition.class);
     }
 
     @Test
     void terminationEndsTheValidityOnTheEndDate() {
-        Changed terminated = (Changed) registered().terminate(LocalDate.of(2025, 12, 31));
+        Changed terminated = (Changed) registered().terminate(LocalDate.of(2025, 12, 31), RULES);
 
         assertThat(terminated.contract().status()).isEqualTo(ContractStatus.TERMINATED);
         assertThat(terminated.contract().terms().validity())
@@ -64,15 +64,15 @@ class ContractTest {
 
     @Test
     void refusesTermination_beforeTheStart_orOfATerminatedContract() {
-        assertThat(registered().terminate(LocalDate.of(2024, 12, 31))).isInstanceOf(IllegalTransition.class);
-        Contract terminated = ((Changed) registered().terminate(LocalDate.of(2025, 12, 31))).contract();
-        assertThat(terminated.terminate(LocalDate.of(2025, 6, 30))).isInstanceOf(IllegalTransition.class);
-        assertThat(terminated.amend(manualExample(), LocalDate.of(2025, 6, 1), RULES)).isInstanceOf(IllegalTransition.class);
+        assertThat(registered().terminate(LocalDate.of(2024, 12, 31), RULES)).isInstanceOf(IllegalTransition.class);
+        Contract terminated = ((Changed) registered().terminate(LocalDate.of(2025, 12, 31), RULES)).contract();
+        assertThat(terminated.terminate(LocalDate.of(2025, 6, 30), RULES)).isInstanceOf(IllegalTransition.class);
+        assertThat(terminated.amend(manualExample(), LocalDate.of(2025, 6, 1), RULES, SECTORS)).isInstanceOf(IllegalTransition.class);
     }
 
     @Test
     void overlapFlagging_isANewVersionWithTheSameTermsAndEffectiveDate_R4_R22() {
-        Contract amended = ((Changed) registered().amend(manualExample().withLumpSumCents(12_000_000L), LocalDate.of(2025, 7, 1), RULES))
+        Contract amended = ((Changed) registered().amend(manualExample().withLumpSumCents(12_000_000L), LocalDate.of(2025, 7, 1), RULES, SECTORS))
                 .contract();
 
         Changed flagged = (Changed) amended.overlapsChanged();
@@ -88,7 +88,7 @@ class ContractTest {
 
     @Test
     void terminatedContract_isNeverFlagged_R22() {
-        Contract terminated = ((Changed) registered().terminate(LocalDate.of(2025, 12, 31))).contract();
+        Contract terminated = ((Changed) registered().terminate(LocalDate.of(2025, 12, 31), RULES)).contract();
 
         assertThat(terminated.overlapsChanged()).isInstanceOf(IllegalTransition.class);
     }
@@ -117,7 +117,7 @@ class ContractTest {
     }
 
     private static Contract registered(ContractDocument document) {
-        return ((Changed) Contract.register(ContractId.random(), document, RULES)).contract();
+        return ((Changed) Contract.register(ContractId.random(), document, RULES, SECTORS)).contract();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package nl.bdss.contract.register.domain;
 
 import static nl.bdss.contract.register.domain.ContractFixture.RULES;
+import static nl.bdss.contract.register.domain.ContractFixture.SECTORS;
 import static nl.bdss.contract.register.domain.ContractFixture.districtNursing;
 import static nl.bdss.contract.register.domain.ContractFixture.gp;
 import static nl.bdss.contract.register.domain.ContractFixture.insurer;
@@ -110,15 +111,15 @@ class ProposalTest {
 
     @Test
     void anAmendmentDroppingAnInsurer_asksThatInsurerToo_andAPartyItAdds() {
-        Contract current = ((Changed) Contract.register(ContractId.random(), manualExample(), RULES)).contract();
+        Contract current = ((Changed) Contract.register(ContractId.random(), manualExample(), RULES, SECTORS)).contract();
         ContractDocument without3343 = manualExample()
                 .withInsurers(insurer("3311"))
                 .withPurchasing(new ContractFixture.Purchasing(PurchasingType.SINGLE, null))
                 .withParties(new ContractFixture.Party("hap-oost", "Huisartsen Oost", LegalDomain.ZVW,
-                                ZvwSector.HUISARTSENZORG, "02020202"), districtNursing(),
+                                "HUISARTSENZORG", "02020202"), districtNursing(),
                         otherDomain("welzijn-centraal", LegalDomain.WMO), otherDomain("jeugdteam-oost", LegalDomain.JEUGDWET))
                 .withExecutionModel(new ContractFixture.ExecutionModel(ExecutionModelType.MAIN_CONTRACTOR, "hap-oost", null));
-        Contract amended = ((Changed) current.amend(without3343, LocalDate.of(2026, 1, 1), RULES)).contract();
+        Contract amended = ((Changed) current.amend(without3343, LocalDate.of(2026, 1, 1), RULES, SECTORS)).contract();
 
         Proposal proposal = Proposal.open(UUID.randomUUID(), 2, ProposalKind.AMENDMENT, INSURER_3311, PROPOSED_AT, current,
                 amended, null);
@@ -139,7 +140,7 @@ class ProposalTest {
     }
 
     private static Proposal registration(Actor proposer) {
-        Contract version = ((Changed) Contract.register(ContractId.random(), manualExample(), RULES)).contract();
+        Contract version = ((Changed) Contract.register(ContractId.random(), manualExample(), RULES, SECTORS)).contract();
         return Proposal.open(UUID.randomUUID(), 1, ProposalKind.REGISTRATION, proposer, PROPOSED_AT, null, version, null);
     }
 

@@ -1,6 +1,7 @@
 package nl.bdss.contract.register.messaging;
 
 import static nl.bdss.contract.register.domain.ContractFixture.RULES;
+import static nl.bdss.contract.register.domain.ContractFixture.SECTORS;
 import static nl.bdss.contract.register.domain.ContractFixture.manualExample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -60,6 +61,6 @@ class AllocationPreviewClientTest {
     }
 
     private static Contract registered() {
-        return ((ContractDecision.Changed) Contract.register(ContractId.random(), manualExample(), RULES)).contract();
+        return ((ContractDecision.Changed) Contract.register(ContractId.random(), manualExample(), RULES, SECTORS)).contract();
     }
 }

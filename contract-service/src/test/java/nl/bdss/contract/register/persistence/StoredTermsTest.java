@@ -14,6 +14,7 @@ import nl.bdss.contract.register.domain.ExecutionModelType;
 import nl.bdss.contract.register.domain.Finding;
 import nl.bdss.contract.register.domain.LegalDomain;
 import nl.bdss.contract.register.domain.PurchasingType;
+import nl.bdss.contract.register.domain.ReferenceDateRule;
 import nl.bdss.contract.register.domain.ZvwSector;
 import nl.bdss.kernel.identity.AgbCode;
 import nl.bdss.kernel.identity.Postcode;
@@ -59,16 +60,16 @@ class StoredTermsTest {
         assertThat(terms).isEqualTo(new ContractTerms("R-1", "Wijkzorg Oost",
                 new Period(LocalDate.of(2025, 1, 1), LocalDate.of(2029, 5, 1)),
                 List.of(new ContractTerms.Insurer(new Uzovi("3311"), "Zorgverzekeraar A")),
-                List.of(new ContractTerms.Party("wijk-a", "Wijkzorg A", LegalDomain.ZVW, ZvwSector.WIJKVERPLEGING,
+                List.of(new ContractTerms.Party("wijk-a", "Wijkzorg A", LegalDomain.ZVW, new ZvwSector("WIJKVERPLEGING"),
                                 new AgbCode("75750123")),
-                        new ContractTerms.Party("wijk-b", "Wijkzorg B", LegalDomain.ZVW, ZvwSector.WIJKVERPLEGING,
+                        new ContractTerms.Party("wijk-b", "Wijkzorg B", LegalDomain.ZVW, new ZvwSector("WIJKVERPLEGING"),
                                 new AgbCode("75750124")),
                         new ContractTerms.Party("welzijn", "Welzijn", LegalDomain.WMO, null, null)),
                 new ContractTerms.TargetGroup("Ouderen", List.of("75+"), List.of(new Postcode("1011AB"), new Postcode("1012"))),
                 List.of(new ContractTerms.Activity("Wijkoverleg", "Minder opnames")),
                 new ContractTerms.Budget(Money.ofCents(1_200_000), PeriodKind.QUARTER,
                         inOrder(LegalDomain.ZVW, new BasisPoints(7500), LegalDomain.WMO, new BasisPoints(2500)),
-                        inOrder(ZvwSector.WIJKVERPLEGING, new BasisPoints(10_000))),
+                        inOrder(new ZvwSector("WIJKVERPLEGING"), new BasisPoints(10_000))),
                 new ContractTerms.ExecutionModel(ExecutionModelType.EQUAL_PARTNERS, null,
                         inOrder("wijk-a", new BasisPoints(6000), "wijk-b", new BasisPoints(4000))),
                 new ContractTerms.Purchasing(PurchasingType.SINGLE, null),
@@ -92,6 +93,29 @@ class StoredTermsTest {
         assertThat(terms.executionModel().partnerShares()).isEmpty();
         assertThat(terms.purchasing().marketShare().referenceDate()).isEqualTo(LocalDate.of(2025, 3, 1));
         assertThat(json.readTree(stored.write(terms))).isEqualTo(json.readTree(example));
+    }
+
+    @Test
+    void storesReferenceDatesPerYear_aRule_andAHybridMeeting_andReadsThemBack() {
+        String row = EQUAL_PARTNERS_ROW
+                .replace("\"activities\":[{\"description\":\"Wijkoverleg\",\"justification\":\"Minder opnames\"}]",
+                        "\"activities\":[{\"description\":\"Wijkoverleg\",\"justification\":\"Minder opnames\","
+                                + "\"hybridMeeting\":true,\"onlyGroupBoundCoordinationPaid\":true,"
+                                + "\"groupBoundPartDetermination\":\"agendatijd\"}]")
+                .replace("\"purchasing\":{\"type\":\"SINGLE\"}", "\"purchasing\":{\"type\":\"COORDINATED\",\"marketShare\":"
+                        + "{\"basis\":\"INSURED_COUNT_IN_SERVICE_AREA\",\"source\":\"INSURERS\","
+                        + "\"referenceDates\":{\"2025\":\"2025-03-01\",\"2026\":\"2026-03-01\"},"
+                        + "\"referenceDateRule\":\"FIRST_OF_JANUARY\"}}");
+
+        ContractTerms terms = stored.read(row);
+
+        assertThat(terms.purchasing().marketShare().referenceDate()).isNull();
+        assertThat(terms.purchasing().marketShare().referenceDates()).containsExactly(
+                Map.entry(2025, LocalDate.of(2025, 3, 1)), Map.entry(2026, LocalDate.of(2026, 3, 1)));
+        assertThat(terms.purchasing().marketShare().referenceDateRule()).isEqualTo(ReferenceDateRule.FIRST_OF_JANUARY);
+        assertThat(terms.activities().get(0)).isEqualTo(
+                new ContractTerms.Activity("Wijkoverleg", "Minder opnames", true, true, "agendatijd"));
+        assertThat(stored.write(terms)).isEqualTo(row);
     }
 
     @Test

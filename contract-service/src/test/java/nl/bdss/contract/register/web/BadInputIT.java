@@ -44,13 +44,18 @@ class BadInputIT extends ContractApiSupport {
     }
 
     @Test
-    void unknownSectorAsShareKey_is400() {
+    void unknownSectorAsShareKey_isARuleViolation_notABadRequest_R7() {
+        // the sectors are reference data now (R7), not an enum the JSON reader knows: the rules name the key
         ObjectNode contract = aContract();
         obj(obj(contract, "budget"), "zvwSectorSharesBasisPoints").put("TANDARTS", 1);
 
-        JsonNode problem = problem(post(CONTRACTS, contract), 400);
+        JsonNode problem = problem(post(CONTRACTS, contract), 422);
 
-        assertThat(problem.get("detail").asString()).contains("TANDARTS");
+        assertThat(problem.get("type").asString()).isEqualTo("urn:bdss:problem:contract-rules-violated");
+        assertThat(problem.get("errors").values()).anySatisfy(error -> {
+            assertThat(error.get("field").asString()).isEqualTo("budget.zvwSectorSharesBasisPoints.TANDARTS");
+            assertThat(error.get("rule").asString()).isEqualTo("R7");
+        });
     }
 
     @Test

@@ -1,5 +1,6 @@
 package nl.bdss.contract.register.web;
 
+import static nl.bdss.contract.register.domain.ContractFixture.SECTORS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -32,7 +33,17 @@ class ContractExamplesTest {
 
         assertThat(amendment.effectiveFrom()).isEqualTo(LocalDate.of(2026, 1, 1));
         assertThat(amendment.contract().budget().lumpSumCents()).isEqualTo(12_000_000L);
-        assertThat(RULES.check(amendment.contract()).violations()).isEmpty();
+        assertThat(RULES.check(amendment.contract(), SECTORS).violations()).isEmpty();
+    }
+
+    @Test
+    void theYearlyExample_namesADatePerYear_andAHybridMeeting_andPassesTheRules_R11_R13() {
+        ContractDocumentJson document = JSON.readValue(ContractExamples.YEARLY_REFERENCE_DATES, ContractDocumentJson.class);
+
+        assertThat(document.purchasing().marketShare().referenceDate()).isNull();
+        assertThat(document.purchasing().marketShare().referenceDates()).containsOnlyKeys("2025", "2026");
+        assertThat(document.activities().get(0).hybridMeeting()).isTrue();
+        assertThat(RULES.check(document, SECTORS).violations()).isEmpty();
     }
 
     @Test

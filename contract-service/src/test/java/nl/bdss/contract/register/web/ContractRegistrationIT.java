@@ -73,6 +73,9 @@ class ContractRegistrationIT extends ContractApiSupport {
             assertThat(stored.get("version").asInt()).isEqualTo(1);
             assertThat(stored.get("budget").get("lumpSumCents").asLong()).isEqualTo(10_000_000L);
             assertThat(stored.get("parties")).hasSize(4);
+            // shown as the example writes it: one reference date, no dates per year, no rule, no hybrid meeting
+            assertThat(stored.get("purchasing")).isEqualTo(JSON.readTree(manualExampleText()).get("purchasing"));
+            assertThat(stored.get("activities")).isEqualTo(JSON.readTree(manualExampleText()).get("activities"));
 
             topic.awaitEvents(id, 1, Duration.ofSeconds(30));
             // anything published before the last acceptance would have arrived before this one (same key, same partition)
@@ -101,6 +104,11 @@ class ContractRegistrationIT extends ContractApiSupport {
                     new SectorShare("WIJKVERPLEGING", 5000), new SectorShare("HUISARTSENZORG", 5000));
             assertThat(state.getExecutionModel().getMainContractorKey()).isEqualTo("hap-west");
             assertThat(state.getPurchasing().getMarketShare().getReferenceDate()).isEqualTo(LocalDate.of(2025, 3, 1));
+            // one date for every year, as the manual's example has always been published (R11); no hybrid meeting (R13)
+            assertThat(state.getPurchasing().getMarketShare().getReferenceDates()).isEmpty();
+            assertThat(state.getPurchasing().getMarketShare().getReferenceDateRule()).isNull();
+            assertThat(state.getActivities()).extracting(a -> a.getHybridMeeting(), a -> a.getOnlyGroupBoundCoordinationPaid(),
+                    a -> a.getGroupBoundPartDetermination()).containsOnly(org.assertj.core.groups.Tuple.tuple(false, null, null));
             assertThat(state.getAttestations().getGpFundingChoice()).isEqualTo("THIS_PERFORMANCE");
         }
     }

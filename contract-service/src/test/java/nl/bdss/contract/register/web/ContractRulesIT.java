@@ -46,6 +46,32 @@ class ContractRulesIT extends ContractApiSupport {
                 violation("R11", "purchasing.marketShare", c -> obj(c, "purchasing").remove("marketShare")),
                 violation("R12", "attestations.gpFundingChoice", c -> obj(c, "attestations").put("gpFundingChoice", "O_AND_I")),
                 violation("R14", "validUntil", c -> c.put("validUntil", "2029-05-01")),
+                // R11: market shares per contract year (the example runs 2025-2026)
+                violation("R11", "purchasing.marketShare.referenceDates.2031",
+                        c -> marketShare(c).putObject("referenceDates").put("2031", "2031-03-01")),
+                violation("R11", "purchasing.marketShare.referenceDates.2025",
+                        c -> marketShare(c).putObject("referenceDates").put("2025", "2026-01-01")),
+                violation("R11", "purchasing.marketShare.referenceDates.2026", c -> {
+                    marketShare(c).remove("referenceDate");
+                    marketShare(c).putObject("referenceDates").put("2025", "2025-03-01");
+                }),
+                violation("R11", "purchasing.marketShare.referenceDateRule",
+                        c -> marketShare(c).put("referenceDateRule", "EVERY_EASTER")),
+                violation("R11", "purchasing.marketShare.referenceDates.25",
+                        c -> marketShare(c).putObject("referenceDates").put("25", "2025-03-01")),
+                // R13: a hybrid meeting that does not say it pays only the group-bound part, nor how that is determined
+                violation("R13", "activities[0].onlyGroupBoundCoordinationPaid", c -> at(c, "activities", 0).put("hybridMeeting", true)),
+                violation("R13", "activities[0].groupBoundPartDetermination", c -> at(c, "activities", 0)
+                        .put("hybridMeeting", true).put("onlyGroupBoundCoordinationPaid", true).put("groupBoundPartDetermination", " ")),
+                // R7: sectors of the register only (an unknown code was a 400 while the sectors were an enum)
+                violation("R7", "parties[1].sector", c -> at(c, "parties", 1).put("sector", "TANDARTS")),
+                violation("R7", "budget.zvwSectorSharesBasisPoints.TANDARTS", c -> {
+                    ObjectNode sectors = obj(obj(c, "budget"), "zvwSectorSharesBasisPoints");
+                    sectors.remove("WIJKVERPLEGING");
+                    sectors.put("TANDARTS", 5000);
+                }),
+                violation("R7", "parties[1].sector", c -> catchAll(c)),
+                violation("R7", "budget.zvwSectorSharesBasisPoints.OVERIGE_ZVW", c -> catchAll(c)),
                 violation("R14", "validFrom", c -> c.put("validFrom", "2024-04-01")));
     }
 
@@ -130,6 +156,47 @@ class ContractRulesIT extends ContractApiSupport {
     private static String insurerNamedIn(ObjectNode contract) {
         return insurer(contract.get("insurers").values().stream().map(insurer -> insurer.get("uzovi").asString())
                 .filter(uzovi -> uzovi.matches("\\d{4}")).findFirst().orElse("3311"));
+    }
+
+    @Test
+    void refusesTheCatchAllSector_forANewContract_namingWhyAndTheSectorsItMayName_R7() {
+        ObjectNode contract = aContract();
+        catchAll(contract);
+
+        HttpResponse<String> response = postExpectingNothingStoredOrPublished(contract);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(json(response).get("errors").values()).extracting(error -> error.get("field").asString())
+                .containsExactlyInAnyOrder("parties[1].sector", "budget.zvwSectorSharesBasisPoints.OVERIGE_ZVW");
+        assertThat(json(response).get("errors").get(0).get("message").asString())
+                .contains("not a macro-budget sector").contains("GERIATRISCHE_REVALIDATIEZORG");
+    }
+
+    @Test
+    void reportsEveryNewRulesViolationAtOnce_R7_R11_R13() {
+        ObjectNode contract = aContract();
+        at(contract, "parties", 1).put("sector", "TANDARTS");
+        marketShare(contract).put("referenceDateRule", "EVERY_EASTER");
+        at(contract, "activities", 1).put("hybridMeeting", true);
+
+        HttpResponse<String> response = postExpectingNothingStoredOrPublished(contract);
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(json(response).get("errors").values()).extracting(error -> error.get("field").asString())
+                .contains("parties[1].sector", "purchasing.marketShare.referenceDateRule",
+                        "activities[1].onlyGroupBoundCoordinationPaid", "activities[1].groupBoundPartDetermination");
+    }
+
+    /** District nursing replaced by the catch-all, as party sector and share key. */
+    private static void catchAll(ObjectNode contract) {
+        at(contract, "parties", 1).put("sector", "OVERIGE_ZVW");
+        ObjectNode sectors = obj(obj(contract, "budget"), "zvwSectorSharesBasisPoints");
+        sectors.remove("WIJKVERPLEGING");
+        sectors.put("OVERIGE_ZVW", 5000);
+    }
+
+    static ObjectNode marketShare(ObjectNode contract) {
+        return obj(obj(contract, "purchasing"), "marketShare");
     }
 
     private static Arguments violation(String rule, String field, Consumer<ObjectNode> breakIt) {

@@ -151,6 +151,9 @@ class ContractSecurityIT extends SecurityContract {
                 SecuredEndpoint.get(contract + "/versions/1", "insurer", "provider", "operator"),
                 SecuredEndpoint.get(contract + "/proposal", "insurer", "provider", "operator"),
                 SecuredEndpoint.get(contract + "/proposal/preview", "insurer", "provider", "operator"),
+                SecuredEndpoint.get("/api/v1/zvw-sectors", "insurer", "provider", "operator"),
+                SecuredEndpoint.put("/api/v1/zvw-sectors/NEVER_STORED", "{\"name\":\"Nooit\",\"macroBudgetSector\":true,"
+                        + "\"validFrom\":\"2024-05-01\"}", "operator"),
                 SecuredEndpoint.get("/api/v1/audit", "operator"));
     }
 
