@@ -11,21 +11,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import nl.bdss.events.Topics;
 import nl.bdss.events.allocation.AllocationCalculated;
 import nl.bdss.events.allocation.AllocationPeriod;
-import nl.bdss.messaging.serde.ConfluentAvroSerializer;
-import nl.bdss.messaging.serde.SerdeConfig;
 import nl.bdss.settlement.ledger.application.LedgerInvariants;
-import nl.bdss.testsupport.Infrastructure;
 import nl.bdss.testsupport.UsesInfrastructure;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -176,13 +167,7 @@ class PendingYearsIT {
     }
 
     private static void publish(AllocationCalculated allocation) throws Exception {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafkaBootstrapServers());
-        ConfluentAvroSerializer avro = new ConfluentAvroSerializer();
-        avro.configure(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, Infrastructure.get().schemaRegistryUrl()), false);
-        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(config, new StringSerializer(), avro)) {
-            producer.send(new ProducerRecord<>(Topics.ALLOCATIONS.name(), allocation.getContractId(), allocation)).get();
-        }
+        AllocationTopic.publish(allocation);
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

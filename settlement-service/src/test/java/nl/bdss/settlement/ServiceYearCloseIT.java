@@ -31,7 +31,6 @@ import nl.bdss.events.settlement.ServiceYearClosed;
 import nl.bdss.events.settlement.SettlementBooked;
 import nl.bdss.events.settlement.SettlementKind;
 import nl.bdss.messaging.serde.ConfluentAvroDeserializer;
-import nl.bdss.messaging.serde.ConfluentAvroSerializer;
 import nl.bdss.messaging.serde.SerdeConfig;
 import nl.bdss.security.testing.TestTokenIssuer;
 import nl.bdss.security.testing.UsesTestTokenIssuer;
@@ -41,11 +40,7 @@ import nl.bdss.testsupport.UsesInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -416,13 +411,7 @@ class ServiceYearCloseIT {
     }
 
     private static void publish(AllocationCalculated allocation) throws Exception {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafkaBootstrapServers());
-        ConfluentAvroSerializer avro = new ConfluentAvroSerializer();
-        avro.configure(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, Infrastructure.get().schemaRegistryUrl()), false);
-        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(config, new StringSerializer(), avro)) {
-            producer.send(new ProducerRecord<>(Topics.ALLOCATIONS.name(), allocation.getContractId(), allocation)).get();
-        }
+        AllocationTopic.publish(allocation);
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
