@@ -56,6 +56,20 @@ public record Money(long cents) implements Comparable<Money> {
         return cents == 0;
     }
 
+    /** The amount in euros, exactly: a decimal with scale 2 ({@code 1234.50}), as payment files state amounts. */
+    public BigDecimal toEuros() {
+        return BigDecimal.valueOf(cents, 2);
+    }
+
+    /**
+     * An amount in euros as a payment file states it, exactly: at most two decimals (trailing zeros aside).
+     *
+     * @throws ArithmeticException for a fraction of a cent or an amount beyond the range of cents
+     */
+    public static Money ofEuros(BigDecimal euros) {
+        return new Money(euros.movePointRight(2).longValueExact());
+    }
+
     /** The amount in euros with two decimals and no grouping, e.g. {@code 1234.50} or {@code -0.05}. */
     public String toPlainEuros() {
         return BigDecimal.valueOf(cents, 2).toPlainString();

@@ -19,6 +19,17 @@ class MoneyTest {
         assertThat(Money.ofCents(-5).toString()).isEqualTo("EUR -0.05");
     }
 
+    /** EUR 84,000.00 is 8,400,000 cents both ways; 0.001 euro is no amount of cents. */
+    @Test
+    void euroDecimalsOfPaymentFiles_areExactlyTheCents() {
+        assertThat(Money.ofCents(8_400_000).toEuros()).isEqualByComparingTo("84000.00").hasToString("84000.00");
+        assertThat(Money.ofCents(5).toEuros()).hasToString("0.05");
+        assertThat(Money.ofEuros(new java.math.BigDecimal("84000.00"))).isEqualTo(Money.ofCents(8_400_000));
+        assertThat(Money.ofEuros(new java.math.BigDecimal("12.3"))).isEqualTo(Money.ofCents(1_230));
+        assertThatExceptionOfType(ArithmeticException.class)
+                .isThrownBy(() -> Money.ofEuros(new java.math.BigDecimal("0.001")));
+    }
+
     @Test
     void overflowThrowsInsteadOfWrappingAround() {
         assertThatExceptionOfType(ArithmeticException.class).isThrownBy(() -> Money.ofCents(Long.MAX_VALUE).plus(Money.ofCents(1)));
