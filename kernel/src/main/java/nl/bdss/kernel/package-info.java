@@ -6,7 +6,8 @@
  *       {@link nl.bdss.kernel.money.BasisPoints} and the exact {@link nl.bdss.kernel.money.LargestRemainder} split
  *       (R7, R11).</li>
  *   <li>{@code identity}: {@link nl.bdss.kernel.identity.Uzovi}, {@link nl.bdss.kernel.identity.AgbCode} and
- *       {@link nl.bdss.kernel.identity.Postcode} (R1, R6).</li>
+ *       {@link nl.bdss.kernel.identity.Postcode} (R1, R6); the bank identifiers {@link nl.bdss.kernel.identity.Iban}
+ *       (ISO 13616, MOD 97-10) and {@link nl.bdss.kernel.identity.Bic} (issue 16).</li>
  *   <li>{@code time}: {@link nl.bdss.kernel.time.Period}, the calendar grid of {@link nl.bdss.kernel.time.PeriodKind},
  *       pro-rating by days ({@link nl.bdss.kernel.time.ProRata}) and the {@link nl.bdss.kernel.time.ExperimentWindow}
  *       (R8, R14).</li>

@@ -8,6 +8,7 @@
  * <p>
  * Features: {@code settling} (allocations in, lump sums and corrections out, period close, scheduler),
  * {@code payments} (the insurers' back office and the payees' view), {@code ledger} (postings and invariants),
+ * {@code bankaccounts} (the payees' and insurers' accounts with their revisions),
  * {@code riskequalisation} (R19 attribution), {@code privacy} (the small-cell rule for what insurers and providers
  * are shown); each with {@code domain}, {@code application} (use cases and the ports they read, store and publish
  * through) and the adapters {@code web}, {@code persistence}, {@code messaging}.

@@ -96,6 +96,8 @@ class SettlementSecurityIT extends SecurityContract {
             {"insurer":"3311","year":2025,"key":"NOT_ATTRIBUTED","reason":"security test"}""";
     private static final String CHOICE = """
             {"distributionKey":"ALL_INSUREDS","status":"PROPOSED"}""";
+    private static final String ACCOUNT = """
+            {"iban":"NL91ABNA0417164300","accountHolder":"Security test"}""";
 
     @TestConfiguration
     static class ClockInTheTest {
@@ -153,6 +155,13 @@ class SettlementSecurityIT extends SecurityContract {
                 SecuredEndpoint.post("/api/v1/service-years/2025/close?dryRun=true", null, "operator"),
                 SecuredEndpoint.get("/api/v1/service-years", "operator"),
                 SecuredEndpoint.get("/api/v1/claims-burden?year=2025", "insurer", "operator"),
+                SecuredEndpoint.put("/api/v1/payees/" + PROVIDER_AGB + "/bank-account", ACCOUNT, "provider", "operator"),
+                SecuredEndpoint.get("/api/v1/payees/" + PROVIDER_AGB + "/bank-account", "insurer", "provider",
+                        "operator"),
+                SecuredEndpoint.get("/api/v1/payees/" + PROVIDER_AGB + "/bank-account/history", "provider", "operator"),
+                SecuredEndpoint.put("/api/v1/insurers/3311/bank-account", ACCOUNT, "insurer", "operator"),
+                SecuredEndpoint.get("/api/v1/insurers/3311/bank-account", "insurer", "operator"),
+                SecuredEndpoint.get("/api/v1/insurers/3311/bank-account/history", "insurer", "operator"),
                 SecuredEndpoint.get("/api/v1/audit", "operator"));
     }
 

@@ -29,7 +29,10 @@ import org.springframework.http.HttpMethod;
  *       the trusted third party have no claims burden;</li>
  *   <li>risk equalisation (attribution, choices of key, stored attributions, key agreement): INSURER (own UZOVI,
  *       small counts withheld) and OPERATOR (any insurer); a provider has no risk equalisation and no business with
- *       an insurer's insured counts.</li>
+ *       an insurer's insured counts;</li>
+ *   <li>a payee's bank account: PROVIDER registers and reads its own (another AGB 404) and its history, OPERATOR on
+ *       its behalf; INSURER reads it only when it pays that payee (else 404), and neither registers it nor reads its
+ *       history; an insurer's debtor account and its history: INSURER (own UZOVI; another 403) and OPERATOR.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -56,6 +59,16 @@ class SettlementSecurityRules {
                         "/api/v1/risk-equalisation/attributions", "/api/v1/risk-equalisation/key-agreement")
                         .hasAnyRole(INSURER.name(), OPERATOR.name())
                 .requestMatchers(HttpMethod.GET, "/api/v1/ledger/invariants").hasRole(OPERATOR.name())
+                .requestMatchers(HttpMethod.PUT, "/api/v1/payees/*/bank-account")
+                        .hasAnyRole(PROVIDER.name(), OPERATOR.name())
+                .requestMatchers(HttpMethod.GET, "/api/v1/payees/*/bank-account")
+                        .hasAnyRole(INSURER.name(), PROVIDER.name(), OPERATOR.name())
+                .requestMatchers(HttpMethod.GET, "/api/v1/payees/*/bank-account/history")
+                        .hasAnyRole(PROVIDER.name(), OPERATOR.name())
+                .requestMatchers(HttpMethod.PUT, "/api/v1/insurers/*/bank-account")
+                        .hasAnyRole(INSURER.name(), OPERATOR.name())
+                .requestMatchers(HttpMethod.GET, "/api/v1/insurers/*/bank-account",
+                        "/api/v1/insurers/*/bank-account/history").hasAnyRole(INSURER.name(), OPERATOR.name())
                 // Stricter than the library's default (any valid token): an API path or method not listed above is
                 // refused, so a future endpoint is closed until it gets its own rule here.
                 .requestMatchers("/api/v1/**").denyAll();
