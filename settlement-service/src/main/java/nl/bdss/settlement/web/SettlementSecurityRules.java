@@ -29,7 +29,9 @@ import org.springframework.http.HttpMethod;
  *       the trusted third party have no claims burden;</li>
  *   <li>risk equalisation (attribution, choices of key, stored attributions, key agreement): INSURER (own UZOVI,
  *       small counts withheld) and OPERATOR (any insurer); a provider has no risk equalisation and no business with
- *       an insurer's insured counts.</li>
+ *       an insurer's insured counts;</li>
+ *   <li>payment runs (create, cancel, list, one): INSURER (its own UZOVI; another's run 404) and OPERATOR (on an
+ *       insurer's behalf, all); their remittance advice also PROVIDER (the transfer to its own AGB only).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -56,6 +58,12 @@ class SettlementSecurityRules {
                         "/api/v1/risk-equalisation/attributions", "/api/v1/risk-equalisation/key-agreement")
                         .hasAnyRole(INSURER.name(), OPERATOR.name())
                 .requestMatchers(HttpMethod.GET, "/api/v1/ledger/invariants").hasRole(OPERATOR.name())
+                .requestMatchers(HttpMethod.POST, "/api/v1/payment-runs", "/api/v1/payment-runs/*/cancellation")
+                        .hasAnyRole(INSURER.name(), OPERATOR.name())
+                .requestMatchers(HttpMethod.GET, "/api/v1/payment-runs/*/remittance")
+                        .hasAnyRole(INSURER.name(), PROVIDER.name(), OPERATOR.name())
+                .requestMatchers(HttpMethod.GET, "/api/v1/payment-runs", "/api/v1/payment-runs/*")
+                        .hasAnyRole(INSURER.name(), OPERATOR.name())
                 // Stricter than the library's default (any valid token): an API path or method not listed above is
                 // refused, so a future endpoint is closed until it gets its own rule here.
                 .requestMatchers("/api/v1/**").denyAll();
