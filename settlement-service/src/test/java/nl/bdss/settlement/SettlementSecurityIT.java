@@ -94,6 +94,8 @@ class SettlementSecurityIT extends SecurityContract {
             {"status":"PAID","paymentReference":"SEC-IT-1","paidOn":"2025-01-15"}""";
     private static final String ATTRIBUTION_OF_3311 = """
             {"insurer":"3311","year":2025,"key":"NOT_ATTRIBUTED","reason":"security test"}""";
+    private static final String PAYMENT_RUN = """
+            {"executionDate":"2026-11-23","dueUpTo":"2026-11-22"}""";
     private static final String CHOICE = """
             {"distributionKey":"ALL_INSUREDS","status":"PROPOSED"}""";
 
@@ -153,6 +155,12 @@ class SettlementSecurityIT extends SecurityContract {
                 SecuredEndpoint.post("/api/v1/service-years/2025/close?dryRun=true", null, "operator"),
                 SecuredEndpoint.get("/api/v1/service-years", "operator"),
                 SecuredEndpoint.get("/api/v1/claims-burden?year=2025", "insurer", "operator"),
+                SecuredEndpoint.post("/api/v1/payment-runs", PAYMENT_RUN, "insurer", "operator"),
+                SecuredEndpoint.post("/api/v1/payment-runs/" + SOME_ID + "/cancellation", null, "insurer", "operator"),
+                SecuredEndpoint.get("/api/v1/payment-runs", "insurer", "operator"),
+                SecuredEndpoint.get("/api/v1/payment-runs/" + SOME_ID, "insurer", "operator"),
+                SecuredEndpoint.get("/api/v1/payment-runs/" + SOME_ID + "/remittance", "insurer", "provider",
+                        "operator"),
                 SecuredEndpoint.get("/api/v1/audit", "operator"));
     }
 
