@@ -243,6 +243,43 @@ class PaymentRunsIT {
     }
 
     @Test
+    void twoRequestsAtOnceUnderOneKey_createOneRun() throws Exception {
+        String insurer = "7801";
+        String payee = ownPayee("04");
+        insurerAccount(insurer, "NL91ABNA0417164300", "Verzekeraar 7801");
+        payeeAccount(payee, "NL20INGB0001234567", "Praktijk 7801");
+        String contract = "it-run-same-key-" + UUID.randomUUID();
+        publish(contract, 1, year(2025, payee, line(insurer, "HUISARTSENZORG", 1_500)),
+                year(2026, payee, line(insurer, "HUISARTSENZORG", 2_500)));
+        await(() -> entries(contract) >= 2);
+        String token = TOKENS.insurer(insurer);
+        String key = "same-" + UUID.randomUUID();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<HttpResponse<String>>> requests = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                requests.add(threads.submit(() -> {
+                    start.await();
+                    return createRun(key, RUN, token);
+                }));
+            }
+            start.countDown();
+            List<String> ids = new ArrayList<>();
+            for (Future<HttpResponse<String>> request : requests) {
+                JsonNode run = json(request.get());
+                ids.add(run.path("id").asString());
+                // 1,500 + 2,500
+                assertThat(run.path("totalCents").asLong()).isEqualTo(4_000L);
+            }
+            assertThat(ids.get(0)).isEqualTo(ids.get(1));
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(runsOf(insurer)).isEqualTo(1);
+    }
+
+    @Test
     void cancellingFreesTheInstructionsForTheNextRun_aSentRunCannotBeCancelled_andTheRunIsImmutable() throws Exception {
         String insurer = "7401";
         String payee = ownPayee("05");
