@@ -44,8 +44,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Payment runs over allocations published as Avro to bdss.allocation.allocations, with security on (tokens from the
  * test issuer). The clock stands at 2026-11-22: 2025 and 2026, paid in advance, are both due. Accounts are rows in
- * the bank-account tables, inserted here. Every test has insurers and payees of its own (the manual's example keeps
- * 3311 and 01012345, which no other test here uses), so no test sees another's instructions. Own database and
+ * the bank-account tables, inserted here. Every IT's consumer reads every allocation on the shared topic, so every
+ * test has insurers (81xx to 85xx) and payees (12...) of its own; the manual's example keeps 3311, with a main
+ * contractor of its own (other tests' 3311 lines, if any arrived, go to payees without an account here). Own database and
  * consumer group, relay and scheduler off; closed after the class.
  */
 @DirtiesContext
@@ -67,6 +68,12 @@ class PaymentRunsIT {
     private static final String RUN = """
             {"executionDate":"2026-11-23","dueUpTo":"2026-11-22"}""";
     private static final TestTokenIssuer TOKENS = TestTokenIssuer.get();
+    /**
+     * The example's main contractor: of this test's own rather than the manual's 01012345, because every IT's
+     * consumer reads every allocation on the shared topic; other tests' 3311 lines paid to 01012345 would land in
+     * this test's transfer (and this test's in their statements). Their payees have no account here: problems.
+     */
+    private static final String MAIN_CONTRACTOR = ownPayee();
 
     @TestConfiguration
     static class ClockInTheTest {
@@ -88,10 +95,11 @@ class PaymentRunsIT {
 
     /**
      * The manual's example: a yearly lump sum of 10,000,000 cents, Zvw 70% = 7,000,000, half per sector = 3,500,000,
-     * insurer 3311 60% of it = 2,100,000 and 3343 40% = 1,400,000, per sector and year, to main contractor 01012345.
+     * insurer 3311 60% of it = 2,100,000 and 3343 40% = 1,400,000, per sector and year, to the main contractor
+     * (01012345 in the manual; {@link #MAIN_CONTRACTOR} here).
      */
     private static AllocationPeriod example(int year, long of3311, long of3343) {
-        return year(year, "01012345", line("3311", "HUISARTSENZORG", of3311), line("3343", "HUISARTSENZORG", of3343),
+        return year(year, MAIN_CONTRACTOR, line("3311", "HUISARTSENZORG", of3311), line("3343", "HUISARTSENZORG", of3343),
                 line("3311", "WIJKVERPLEGING", of3311), line("3343", "WIJKVERPLEGING", of3343));
     }
 
@@ -99,7 +107,7 @@ class PaymentRunsIT {
     void theManualsExample_3311PaysEur84000InOneTransfer_aLowered2026IsNettedByTheNextRuns() throws Exception {
         String contract = "it-run-example-" + UUID.randomUUID();
         insurerAccount("3311", "NL91ABNA0417164300", "Zorgverzekeraar 3311");
-        payeeAccount("01012345", "NL20INGB0001234567", "Hoofdaannemer 01012345");
+        payeeAccount(MAIN_CONTRACTOR, "NL20INGB0001234567", "Hoofdaannemer");
         publish(contract, 1, example(2025, 2_100_000, 1_400_000), example(2026, 2_100_000, 1_400_000));
         await(() -> entries(contract) >= 8);
 
@@ -114,10 +122,10 @@ class PaymentRunsIT {
         // 2 sectors x 2 years x 2,100,000 = 8,400,000 cents = EUR 84,000.00
         assertThat(run.path("totalCents").asLong()).isEqualTo(8_400_000L);
         JsonNode transfer = run.path("transfers").get(0);
-        assertThat(transfer.path("payeeAgb").asString()).isEqualTo("01012345");
+        assertThat(transfer.path("payeeAgb").asString()).isEqualTo(MAIN_CONTRACTOR);
         assertThat(transfer.path("amountCents").asLong()).isEqualTo(8_400_000L);
         assertThat(transfer.path("creditorIban").asString()).isEqualTo("NL20INGB0001234567");
-        assertThat(transfer.path("creditorName").asString()).isEqualTo("Hoofdaannemer 01012345");
+        assertThat(transfer.path("creditorName").asString()).isEqualTo("Hoofdaannemer");
         assertThat(transfer.path("endToEndId").asString()).hasSizeLessThanOrEqualTo(35)
                 .isEqualTo("BDSS-" + run.path("runNumber").asLong() + "-1");
         assertThat(ids(transfer.path("instructions"))).containsExactlyInAnyOrderElementsOf(entryIds(contract, "3311"));
@@ -125,8 +133,9 @@ class PaymentRunsIT {
         assertThat(transfer.path("remittance").values()).extracting(l -> l.path("contractReference").asString() + " "
                         + l.path("periodStart").asString() + " " + l.path("amountCents").asLong())
                 .containsExactly(contract + " 2025-01-01 4200000", contract + " 2026-01-01 4200000");
-        assertThat(run.path("receivables").size()).isZero();
-        assertThat(run.path("problems").size()).isZero();
+        // other tests' 3311 lines (the topic is shared) are paid to payees without an account here: problems, never ours
+        assertThat(run.path("receivables").values()).noneMatch(r -> r.path("payeeAgb").asString().equals(MAIN_CONTRACTOR));
+        assertThat(run.path("problems").values()).noneMatch(p -> p.path("payeeAgb").asString().equals(MAIN_CONTRACTOR));
 
         // the same key and body: the same run again; the same key with another body: refused, nothing new
         HttpResponse<String> again = createRun(key, RUN, TOKENS.insurer("3311"));
@@ -154,8 +163,9 @@ class PaymentRunsIT {
         // nothing left to pay against: the credit stays open as a receivable, -300,000 x 2 = -600,000
         assertThat(second.path("transferCount").asInt()).isZero();
         assertThat(second.path("totalCents").asLong()).isZero();
-        assertThat(second.path("receivables").values()).singleElement().satisfies(r -> {
-            assertThat(r.path("payeeAgb").asString()).isEqualTo("01012345");
+        assertThat(second.path("receivables").values())
+                .filteredOn(r -> r.path("payeeAgb").asString().equals(MAIN_CONTRACTOR)).singleElement().satisfies(r -> {
+            assertThat(r.path("payeeAgb").asString()).isEqualTo(MAIN_CONTRACTOR);
             assertThat(r.path("netCents").asLong()).isEqualTo(-600_000L);
             assertThat(r.path("instructions").size()).isEqualTo(2);
         });
@@ -171,7 +181,7 @@ class PaymentRunsIT {
         assertThat(third.path("transfers").get(0).path("remittance").values())
                 .extracting(l -> l.path("periodStart").asString() + " " + l.path("amountCents").asLong())
                 .containsExactly("2026-01-01 400000");
-        assertThat(third.path("receivables").size()).isZero();
+        assertThat(third.path("receivables").values()).noneMatch(r -> r.path("payeeAgb").asString().equals(MAIN_CONTRACTOR));
 
         // the remittance advice: one row per instruction; a page per payee
         HttpResponse<String> csv = send("GET", "/api/v1/payment-runs/" + run.path("id").asString() + "/remittance",
@@ -181,14 +191,14 @@ class PaymentRunsIT {
         assertThat(rows.get(0)).startsWith("endToEndId,payeeAgb,creditorName,instructionId,contractReference");
         assertThat(rows).hasSize(5);
         assertThat(rows.subList(1, 5)).allSatisfy(row -> assertThat(row)
-                .startsWith(transfer.path("endToEndId").asString() + ",01012345,Hoofdaannemer 01012345,")
+                .startsWith(transfer.path("endToEndId").asString() + "," + MAIN_CONTRACTOR + ",Hoofdaannemer,")
                 .contains("," + contract + ",").endsWith(",2100000"));
         HttpResponse<String> html = send("GET", "/api/v1/payment-runs/" + run.path("id").asString()
                 + "/remittance?format=html", null, TOKENS.operator(), null);
         assertThat(html.statusCode()).isEqualTo(200);
         assertThat(html.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         // 8,400,000 cents = EUR 84000.00; each instruction 2,100,000 cents = 21000.00
-        assertThat(html.body()).contains("Payee AGB 01012345").contains("EUR 84000.00").contains("21000.00");
+        assertThat(html.body()).contains("Payee AGB " + MAIN_CONTRACTOR).contains("EUR 84000.00").contains("21000.00");
 
         LedgerInvariants.Report report = invariants.check();
         assertThat(report.holds()).as(report.toString()).isTrue();
@@ -196,11 +206,11 @@ class PaymentRunsIT {
 
     @Test
     void twoRunsAtOnce_shareNoInstruction_andTogetherHoldEveryOneExactlyOnce() throws Exception {
-        String insurer = "7301";
-        insurerAccount(insurer, "NL91ABNA0417164300", "Verzekeraar 7301");
+        String insurer = "8101";
+        insurerAccount(insurer, "NL91ABNA0417164300", "Verzekeraar 8101");
         List<UUID> all = new ArrayList<>();
         for (int p = 1; p <= 3; p++) {
-            String payee = ownPayee("03");
+            String payee = ownPayee();
             payeeAccount(payee, "NL20INGB000123456" + p, "Praktijk " + p);
             String contract = "it-run-concurrent-" + UUID.randomUUID();
             publish(contract, 1, year(2025, payee, line(insurer, "HUISARTSENZORG", 1_000_000),
@@ -244,10 +254,10 @@ class PaymentRunsIT {
 
     @Test
     void twoRequestsAtOnceUnderOneKey_createOneRun() throws Exception {
-        String insurer = "7801";
-        String payee = ownPayee("04");
-        insurerAccount(insurer, "NL91ABNA0417164300", "Verzekeraar 7801");
-        payeeAccount(payee, "NL20INGB0001234567", "Praktijk 7801");
+        String insurer = "8501";
+        String payee = ownPayee();
+        insurerAccount(insurer, "NL91ABNA0417164300", "Verzekeraar 8501");
+        payeeAccount(payee, "NL20INGB0001234567", "Praktijk 8501");
         String contract = "it-run-same-key-" + UUID.randomUUID();
         publish(contract, 1, year(2025, payee, line(insurer, "HUISARTSENZORG", 1_500)),
                 year(2026, payee, line(insurer, "HUISARTSENZORG", 2_500)));
@@ -281,10 +291,10 @@ class PaymentRunsIT {
 
     @Test
     void cancellingFreesTheInstructionsForTheNextRun_aSentRunCannotBeCancelled_andTheRunIsImmutable() throws Exception {
-        String insurer = "7401";
-        String payee = ownPayee("05");
-        insurerAccount(insurer, "NL91ABNA0417164300", "Verzekeraar 7401");
-        payeeAccount(payee, "NL20INGB0001234567", "Praktijk 7401");
+        String insurer = "8201";
+        String payee = ownPayee();
+        insurerAccount(insurer, "NL91ABNA0417164300", "Verzekeraar 8201");
+        payeeAccount(payee, "NL20INGB0001234567", "Praktijk 8201");
         String contract = "it-run-cancel-" + UUID.randomUUID();
         publish(contract, 1, year(2025, payee, line(insurer, "HUISARTSENZORG", 250_000)),
                 year(2026, payee, line(insurer, "HUISARTSENZORG", 350_000)));
@@ -342,10 +352,10 @@ class PaymentRunsIT {
     @Test
     void aPayeeWithoutAnAccountIsNamed_itsInstructionsStayOpen_andAnInsurerWithoutADebtorAccountIsRefused()
             throws Exception {
-        String insurer = "7501";
-        String withAccount = ownPayee("06");
-        String without = ownPayee("07");
-        insurerAccount(insurer, "NL91ABNA0417164300", "Verzekeraar 7501");
+        String insurer = "8301";
+        String withAccount = ownPayee();
+        String without = ownPayee();
+        insurerAccount(insurer, "NL91ABNA0417164300", "Verzekeraar 8301");
         payeeAccount(withAccount, "NL20INGB0001234567", "Praktijk met rekening");
         String paid = "it-run-account-" + UUID.randomUUID();
         String unpaid = "it-run-no-account-" + UUID.randomUUID();
@@ -372,13 +382,13 @@ class PaymentRunsIT {
         }
 
         // an operator runs for an insurer without a debtor account: refused, naming the field and the rule
-        String noDebtor = "7502";
+        String noDebtor = "8302";
         String contract = "it-run-no-debtor-" + UUID.randomUUID();
         publish(contract, 1, year(2025, withAccount, line(noDebtor, "HUISARTSENZORG", 500)),
                 year(2026, withAccount, line(noDebtor, "HUISARTSENZORG", 500)));
         await(() -> entries(contract) >= 2);
         HttpResponse<String> refused = createRun("no-debtor-" + UUID.randomUUID(), """
-                {"insurer":"7502","executionDate":"2026-11-23","dueUpTo":"2026-11-22"}""", TOKENS.operator());
+                {"insurer":"8302","executionDate":"2026-11-23","dueUpTo":"2026-11-22"}""", TOKENS.operator());
         JsonNode problem = assertProblem(refused, 422, "rules-violated");
         assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("insurer");
         assertThat(problem.path("errors").get(0).path("rule").asString()).isEqualTo("BANK_ACCOUNT");
@@ -400,12 +410,12 @@ class PaymentRunsIT {
 
     @Test
     void anotherInsurerSeesNoneOfIt_aProviderReadsOnlyTheRemittanceToItsOwnAgb() throws Exception {
-        String insurer = "7601";
-        String other = "7602";
-        String payee = ownPayee("02");
-        String otherPayee = ownPayee("02");
-        insurerAccount(insurer, "NL91ABNA0417164300", "Verzekeraar 7601");
-        payeeAccount(payee, "NL20INGB0001234567", "Praktijk 7601");
+        String insurer = "8401";
+        String other = "8402";
+        String payee = ownPayee();
+        String otherPayee = ownPayee();
+        insurerAccount(insurer, "NL91ABNA0417164300", "Verzekeraar 8401");
+        payeeAccount(payee, "NL20INGB0001234567", "Praktijk 8401");
         payeeAccount(otherPayee, "NL20INGB0001234568", "Andere praktijk");
         String contract = "it-run-tenant-" + UUID.randomUUID();
         String otherContract = "it-run-tenant-other-" + UUID.randomUUID();
@@ -430,7 +440,7 @@ class PaymentRunsIT {
         assertThat(json(send("GET", "/api/v1/payment-runs", null, stranger, null)).path("totalElements").asLong())
                 .isZero();
         assertProblem(createRun("tenant-other-" + UUID.randomUUID(), """
-                {"insurer":"7601","executionDate":"2026-11-23","dueUpTo":"2026-11-22"}""", stranger), 403,
+                {"insurer":"8401","executionDate":"2026-11-23","dueUpTo":"2026-11-22"}""", stranger), 403,
                 "forbidden");
         assertThat(json(send("GET", "/api/v1/payment-runs/" + id, null, TOKENS.operator(), null)).path("insurer")
                 .asString()).isEqualTo(insurer);
@@ -441,6 +451,15 @@ class PaymentRunsIT {
         assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
         // the header and its two instructions, none of the other payee's
         assertThat(own.body().lines().toList()).hasSize(3).noneMatch(row -> row.contains(otherPayee));
+        HttpResponse<String> noAccept = send("GET", "/api/v1/payment-runs/" + id + "/remittance?payee=" + payee, null,
+                provider, null);
+        assertThat(noAccept.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(noAccept.body()).isEqualTo(own.body());
+        HttpResponse<String> page = send("GET", "/api/v1/payment-runs/" + id + "/remittance", null,
+                TOKENS.insurer(insurer), "text/html");
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        // a page per payee: both payees of the run
+        assertThat(page.body()).contains("Payee AGB " + payee).contains("Payee AGB " + otherPayee);
         assertProblem(send("GET", "/api/v1/payment-runs/" + id + "/remittance?payee=" + otherPayee, null, provider,
                 "text/csv"), 404, "payment-run-not-found");
         assertProblem(send("GET", "/api/v1/payment-runs/" + id + "/remittance", null, provider, "text/csv"), 404,
@@ -451,8 +470,9 @@ class PaymentRunsIT {
 
     // helpers
 
-    private static String ownPayee(String prefix) {
-        return prefix + String.format("%06d", Math.floorMod(UUID.randomUUID().hashCode(), 1_000_000));
+    /** A payee of this test's own: 12 and six random digits (no other test uses 12...). */
+    private static String ownPayee() {
+        return String.format("12%06d", Math.floorMod(UUID.randomUUID().hashCode(), 1_000_000));
     }
 
     private void insurerAccount(String uzovi, String iban, String holder) {

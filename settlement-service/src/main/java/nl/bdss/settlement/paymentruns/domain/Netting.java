@@ -101,6 +101,7 @@ public final class Netting {
                         Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(OpenInstruction::periodStart, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(OpenInstruction::sector, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(i -> "LUMP_SUM".equals(i.kind()) ? 0 : 1)
                 .thenComparing(i -> i.id().toString())).toList();
     }
 

@@ -168,20 +168,28 @@ class PaymentRunsController {
         return runs.byId(id, CurrentClient.insurerRestriction());
     }
 
-    @GetMapping(value = "/{id}/remittance", produces = "text/csv")
+    @GetMapping("/{id}/remittance")
     @Operation(summary = "The remittance advice of a run: one row per instruction (CSV), or a printable page per payee",
             description = "Rows: the transfer's endToEndId, payee, creditor name, instruction, contract reference (the"
-                    + " contract id), period, sector, kind and amount in cents. HTML with Accept: text/html or"
-                    + " format=html. A provider reads only the transfer to its own AGB (payee=<own agb>).")
-    @ApiResponse(responseCode = "200", description = "The remittance advice")
+                    + " contract id), period, sector, kind and amount in cents. CSV by default; HTML with"
+                    + " Accept: text/html or format=html. A provider reads only the transfer to its own AGB"
+                    + " (payee=<own agb>).")
+    @ApiResponse(responseCode = "200", description = "The remittance advice (text/csv or text/html)")
     @ApiResponse(responseCode = "400", description = "invalid-request: payee not an AGB code, unknown format")
     @ApiResponse(responseCode = "404", description = "payment-run-not-found: unknown, another insurer's, or (provider)"
             + " no transfer to its own AGB")
     ResponseEntity<String> remittance(@PathVariable UUID id,
             @Parameter(description = "AGB code: only this payee's transfer (a provider: its own, required)")
             @RequestParam(required = false) String payee,
-            @Parameter(description = "csv (default) or html") @RequestParam(required = false) String format) {
+            @Parameter(description = "csv (default) or html") @RequestParam(required = false) String format,
+            @RequestHeader(name = "Accept", required = false) String accept) {
         List<PaymentRunStore.RemittanceRow> rows = rows(id, payee, format);
+        boolean html = "html".equals(format)
+                || (format == null && accept != null && accept.contains(MediaType.TEXT_HTML_VALUE));
+        return html ? html(id, rows) : csv(id, rows);
+    }
+
+    private static ResponseEntity<String> csv(UUID id, List<PaymentRunStore.RemittanceRow> rows) {
         StringBuilder csv = new StringBuilder(CSV_HEADER);
         for (PaymentRunStore.RemittanceRow row : rows) {
             OpenInstruction i = row.instruction();
@@ -193,17 +201,6 @@ class PaymentRunsController {
                 .contentType(MediaType.parseMediaType("text/csv"))
                 .header("Content-Disposition", "attachment; filename=\"remittance-" + id + ".csv\"")
                 .body(csv.toString());
-    }
-
-    @GetMapping(value = "/{id}/remittance", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> remittanceAsHtml(@PathVariable UUID id, @RequestParam(required = false) String payee) {
-        return html(id, rows(id, payee, "html"));
-    }
-
-    @GetMapping(value = "/{id}/remittance", params = "format=html")
-    ResponseEntity<String> remittanceAsHtmlByFormat(@PathVariable UUID id,
-            @RequestParam(required = false) String payee) {
-        return html(id, rows(id, payee, "html"));
     }
 
     private List<PaymentRunStore.RemittanceRow> rows(UUID id, String payee, String format) {

@@ -38,7 +38,7 @@ class NettingTest {
         assertThat(alpha.payeeAgb()).isEqualTo("01000001");
         assertThat(alpha.endToEndId()).isEqualTo("BDSS-17-1");
         assertThat(alpha.creditor()).isEqualTo(ALPHA);
-        assertThat(alpha.instructions()).containsExactly(a1, a2, a3);
+        assertThat(alpha.instructions()).containsExactlyInAnyOrder(a1, a2, a3);
         // per contract and period: 2025 2,100,000; 2026 2,100,000 - 300,001 = 1,799,999
         assertThat(alpha.remittance()).containsExactly(
                 new Netting.RemittanceLine("c-1", Y2025, LocalDate.of(2025, 12, 31), 2_100_000),
