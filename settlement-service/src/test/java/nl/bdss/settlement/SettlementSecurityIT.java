@@ -94,6 +94,8 @@ class SettlementSecurityIT extends SecurityContract {
             {"status":"PAID","paymentReference":"SEC-IT-1","paidOn":"2025-01-15"}""";
     private static final String ATTRIBUTION_OF_3311 = """
             {"insurer":"3311","year":2025,"key":"NOT_ATTRIBUTED","reason":"security test"}""";
+    private static final String PAYMENT_RUN = """
+            {"executionDate":"2026-11-23","dueUpTo":"2026-11-22"}""";
     private static final String CHOICE = """
             {"distributionKey":"ALL_INSUREDS","status":"PROPOSED"}""";
     private static final String ACCOUNT = """
@@ -162,6 +164,12 @@ class SettlementSecurityIT extends SecurityContract {
                 SecuredEndpoint.put("/api/v1/insurers/3311/bank-account", ACCOUNT, "insurer", "operator"),
                 SecuredEndpoint.get("/api/v1/insurers/3311/bank-account", "insurer", "operator"),
                 SecuredEndpoint.get("/api/v1/insurers/3311/bank-account/history", "insurer", "operator"),
+                SecuredEndpoint.post("/api/v1/payment-runs", PAYMENT_RUN, "insurer", "operator"),
+                SecuredEndpoint.post("/api/v1/payment-runs/" + SOME_ID + "/cancellation", null, "insurer", "operator"),
+                SecuredEndpoint.get("/api/v1/payment-runs", "insurer", "operator"),
+                SecuredEndpoint.get("/api/v1/payment-runs/" + SOME_ID, "insurer", "operator"),
+                SecuredEndpoint.get("/api/v1/payment-runs/" + SOME_ID + "/remittance", "insurer", "provider",
+                        "operator"),
                 SecuredEndpoint.get("/api/v1/audit", "operator"));
     }
 

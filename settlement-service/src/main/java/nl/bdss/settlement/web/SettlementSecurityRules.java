@@ -33,6 +33,8 @@ import org.springframework.http.HttpMethod;
  *   <li>a payee's bank account: PROVIDER registers and reads its own (another AGB 404) and its history, OPERATOR on
  *       its behalf; INSURER reads it only when it pays that payee (else 404), and neither registers it nor reads its
  *       history; an insurer's debtor account and its history: INSURER (own UZOVI; another 403) and OPERATOR.</li>
+ *   <li>payment runs (create, cancel, list, one): INSURER (its own UZOVI; another's run 404) and OPERATOR (on an
+ *       insurer's behalf, all); their remittance advice also PROVIDER (the transfer to its own AGB only).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -69,6 +71,12 @@ class SettlementSecurityRules {
                         .hasAnyRole(INSURER.name(), OPERATOR.name())
                 .requestMatchers(HttpMethod.GET, "/api/v1/insurers/*/bank-account",
                         "/api/v1/insurers/*/bank-account/history").hasAnyRole(INSURER.name(), OPERATOR.name())
+                .requestMatchers(HttpMethod.POST, "/api/v1/payment-runs", "/api/v1/payment-runs/*/cancellation")
+                        .hasAnyRole(INSURER.name(), OPERATOR.name())
+                .requestMatchers(HttpMethod.GET, "/api/v1/payment-runs/*/remittance")
+                        .hasAnyRole(INSURER.name(), PROVIDER.name(), OPERATOR.name())
+                .requestMatchers(HttpMethod.GET, "/api/v1/payment-runs", "/api/v1/payment-runs/*")
+                        .hasAnyRole(INSURER.name(), OPERATOR.name())
                 // Stricter than the library's default (any valid token): an API path or method not listed above is
                 // refused, so a future endpoint is closed until it gets its own rule here.
                 .requestMatchers("/api/v1/**").denyAll();

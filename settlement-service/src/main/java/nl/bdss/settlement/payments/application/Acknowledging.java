@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * against a later payment or REFUNDED by the payee (bank to payable), see {@link Direction}. A status that does not
  * fit the entry's sign breaks rule DIRECTION; a day before the period is due breaks R8. Idempotent: the same
  * acknowledgement again changes nothing; a different one is refused as a conflict, since a recorded acknowledgement
- * is never edited. An insurer acknowledges only its own entries ({@code onlyUzovi}); another insurer's entry is not
+ * is never edited. An entry in an active payment run is refused as a conflict naming the run: it is paid through the
+ * run, never twice. An insurer acknowledges only its own entries ({@code onlyUzovi}); another insurer's entry is not
  * found.
  */
 @Service
@@ -30,11 +31,13 @@ public class Acknowledging {
     private final Acknowledgements acknowledgements;
     private final PaymentInstructions instructions;
     private final LedgerPostings ledger;
+    private final ActiveRuns activeRuns;
     private final Clock clock;
 
     public Acknowledging(Acknowledgements acknowledgements, PaymentInstructions instructions, LedgerPostings ledger,
-            Clock clock) {
+            ActiveRuns activeRuns, Clock clock) {
         this.acknowledgements = acknowledgements;
+        this.activeRuns = activeRuns;
         this.instructions = instructions;
         this.ledger = ledger;
         this.clock = clock;
@@ -52,6 +55,12 @@ public class Acknowledging {
         }
         PaymentInstruction instruction = instructions.byId(id, viewer(onlyUzovi))
                 .orElseThrow(() -> PaymentInstruction.notFound(id));
+        // read after the entry's lock: a run being made that holds the entry has committed its claim by now
+        activeRuns.holding(id).ifPresent(run -> {
+            throw Refusal.conflict("in-payment-run", "In a payment run", "Payment instruction " + id
+                    + " is in payment run " + run + ": it is paid through that run (or the run is cancelled first),"
+                    + " never acknowledged by hand as well");
+        });
         Direction direction = Direction.valueOf(instruction.direction());
         PaymentStatus status = direction.acknowledgedAs(requested).orElseThrow(() -> Refusal.ruleViolated("status",
                 "DIRECTION", "status: a " + direction + " entry is acknowledged as " + direction.acknowledgedBy()
