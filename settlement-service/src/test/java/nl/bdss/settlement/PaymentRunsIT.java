@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -211,7 +212,8 @@ class PaymentRunsIT {
         List<UUID> all = new ArrayList<>();
         for (int p = 1; p <= 3; p++) {
             String payee = ownPayee();
-            payeeAccount(payee, "NL20INGB000123456" + p, "Praktijk " + p);
+            // valid IBANs (MOD 97 check digits worked out for INGB000123456<p>)
+            payeeAccount(payee, List.of("NL85INGB0001234561", "NL58INGB0001234562", "NL31INGB0001234563").get(p - 1), "Praktijk " + p);
             String contract = "it-run-concurrent-" + UUID.randomUUID();
             publish(contract, 1, year(2025, payee, line(insurer, "HUISARTSENZORG", 1_000_000),
                     line(insurer, "WIJKVERPLEGING", 1_000_000)), year(2026, payee,
@@ -416,7 +418,7 @@ class PaymentRunsIT {
         String otherPayee = ownPayee();
         insurerAccount(insurer, "NL91ABNA0417164300", "Verzekeraar 8401");
         payeeAccount(payee, "NL20INGB0001234567", "Praktijk 8401");
-        payeeAccount(otherPayee, "NL20INGB0001234568", "Andere praktijk");
+        payeeAccount(otherPayee, "NL90INGB0001234568", "Andere praktijk");
         String contract = "it-run-tenant-" + UUID.randomUUID();
         String otherContract = "it-run-tenant-other-" + UUID.randomUUID();
         publish(contract, 1, year(2025, payee, line(insurer, "HUISARTSENZORG", 10_000)),
@@ -466,6 +468,102 @@ class PaymentRunsIT {
                 "payment-run-not-found");
         assertProblem(send("GET", "/api/v1/payment-runs/" + id, null, provider, null), 403, "forbidden");
         assertProblem(send("GET", "/api/v1/payment-runs", null, TOKENS.ttp(), null), 403, "forbidden");
+    }
+
+    /**
+     * Insurer 8611 owes payee A 100,000 and payee B 50,000 (two contracts, 2025, due). The run's pain.001 holds both
+     * transfers, CtrlSum EUR 1500.00; downloading it marks the run SENT. The bank accepts A's transfer and rejects B's
+     * (AC04, account closed): A's instruction is PAID with the bank's reference, B's is open again and the next run
+     * takes it. The same report twice changes nothing; a report on another message or naming an unknown transaction
+     * is refused and changes nothing.
+     */
+    @Test
+    void theRunsFileGoesToTheBank_andItsStatusReportPaysOneTransferAndGivesTheRejectedOneBack() throws Exception {
+        String a = ownPayee();
+        String b = ownPayee();
+        String first = "it-run-file-a-" + UUID.randomUUID();
+        String second = "it-run-file-b-" + UUID.randomUUID();
+        insurerAccount("8611", "NL91ABNA0417164300", "Zorgverzekeraar 8611");
+        payeeAccount(a, "NL20INGB0001234567", "Praktijk A");
+        payeeAccount(b, "NL44RABO0123456789", "Praktijk B");
+        publish(first, 1, year(2025, a, line("8611", "HUISARTSENZORG", 100_000)));
+        publish(second, 1, year(2025, b, line("8611", "WIJKVERPLEGING", 50_000)));
+        await(() -> entries(first) >= 1 && entries(second) >= 1);
+        String token = TOKENS.insurer("8611");
+        JsonNode run = json(createRun("file-" + UUID.randomUUID(), RUN, token));
+        String path = "/api/v1/payment-runs/" + run.path("id").asString();
+        String messageId = "BDSS-RUN-" + run.path("runNumber").asLong();
+        Map<String, String> endToEnd = new java.util.HashMap<>();
+        run.path("transfers").values().forEach(t -> endToEnd.put(t.path("payeeAgb").asString(), t.path("endToEndId").asString()));
+        assertThat(endToEnd).containsOnlyKeys(a, b);
+
+        assertProblem(send("POST", path + "/status-report", report(messageId, endToEnd.get(a), "ACSC"), token, null,
+                null, "application/xml"), 409, "payment-run-not-sent");
+
+        HttpResponse<String> file = send("GET", path + "/pain001", null, token, "application/xml");
+        assertThat(file.statusCode()).as(file.body()).isEqualTo(200);
+        com.prowidesoftware.swift.model.mx.MxPain00100109 pain001 =
+                com.prowidesoftware.swift.model.mx.MxPain00100109.parse(file.body());
+        assertThat(pain001.getCstmrCdtTrfInitn().getGrpHdr().getMsgId()).isEqualTo(messageId);
+        assertThat(pain001.getCstmrCdtTrfInitn().getGrpHdr().getNbOfTxs()).isEqualTo("2");
+        assertThat(pain001.getCstmrCdtTrfInitn().getGrpHdr().getCtrlSum()).isEqualTo(new java.math.BigDecimal("1500.00"));
+        assertThat(send("GET", path + "/pain001", null, token, "application/xml").body()).isEqualTo(file.body());
+        assertThat(json(send("GET", path, null, token, null)).path("status").asString()).isEqualTo("SENT");
+        assertProblem(send("POST", path + "/cancellation", null, token, null), 409, "payment-run-sent");
+
+        String partly = report(messageId, endToEnd.get(a), "ACSC") .replace("</OrgnlPmtInfAndSts>",
+                transaction(endToEnd.get(b), "RJCT") + "</OrgnlPmtInfAndSts>");
+        assertProblem(send("POST", path + "/status-report", partly.replace(messageId, "BDSS-RUN-0"), token, null, null,
+                "application/xml"), 422, "rules-violated");
+        assertProblem(send("POST", path + "/status-report", partly.replace(endToEnd.get(b), "BDSS-0-9"), token, null,
+                null, "application/xml"), 422, "rules-violated");
+        assertThat(instruction(first, token).path("status").asString()).isEqualTo("OPEN");
+
+        HttpResponse<String> applied = send("POST", path + "/status-report", partly, token, null, null, "application/xml");
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+        assertThat(json(applied).path("run").path("status").asString()).isEqualTo("COMPLETED");
+        JsonNode paid = instruction(first, token);
+        assertThat(paid.path("status").asString()).isEqualTo("PAID");
+        assertThat(paid.path("paymentReference").asString()).isEqualTo("BANK-" + endToEnd.get(a));
+        assertThat(instruction(second, token).path("status").asString()).isEqualTo("OPEN");
+
+        HttpResponse<String> again = send("POST", path + "/status-report", partly, token, null, null, "application/xml");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(json(again).path("recorded").size()).isZero();
+        assertThat(instruction(first, token).path("status").asString()).isEqualTo("PAID");
+
+        JsonNode next = json(createRun("file-next-" + UUID.randomUUID(), RUN, token));
+        assertThat(next.path("transfers").values()).singleElement().satisfies(t -> {
+            assertThat(t.path("payeeAgb").asString()).isEqualTo(b);
+            assertThat(t.path("amountCents").asLong()).isEqualTo(50_000L);
+        });
+        LedgerInvariants.Report invariantsAfter = invariants.check();
+        assertThat(invariantsAfter.holds()).as(invariantsAfter.toString()).isTrue();
+    }
+
+    private JsonNode instruction(String contract, String token) {
+        UUID id = entryIds(contract, "8611").get(0);
+        return json(send("GET", "/api/v1/payment-instructions/" + id, null, token, null));
+    }
+
+    /** A bank's pain.002.001.10 on the message with one transaction's status. */
+    private static String report(String messageId, String endToEndId, String status) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.002.001.10"><CstmrPmtStsRpt>
+                <GrpHdr><MsgId>BANK-%s</MsgId><CreDtTm>2026-11-23T10:00:00+01:00</CreDtTm></GrpHdr>
+                <OrgnlGrpInfAndSts><OrgnlMsgId>%s</OrgnlMsgId><OrgnlMsgNmId>pain.001.001.09</OrgnlMsgNmId></OrgnlGrpInfAndSts>
+                <OrgnlPmtInfAndSts><OrgnlPmtInfId>%s-1</OrgnlPmtInfId>%s</OrgnlPmtInfAndSts>
+                </CstmrPmtStsRpt></Document>
+                """.formatted(messageId, messageId, messageId, transaction(endToEndId, status));
+    }
+
+    private static String transaction(String endToEndId, String status) {
+        return "RJCT".equals(status)
+                ? "<TxInfAndSts><OrgnlEndToEndId>" + endToEndId + "</OrgnlEndToEndId><TxSts>RJCT</TxSts>"
+                        + "<StsRsnInf><Rsn><Cd>AC04</Cd></Rsn><AddtlInf>Rekening opgeheven</AddtlInf></StsRsnInf></TxInfAndSts>"
+                : "<TxInfAndSts><OrgnlEndToEndId>" + endToEndId + "</OrgnlEndToEndId><TxSts>" + status + "</TxSts>"
+                        + "<AcctSvcrRef>BANK-" + endToEndId + "</AcctSvcrRef></TxInfAndSts>";
     }
 
     // helpers
@@ -524,6 +622,11 @@ class PaymentRunsIT {
 
     private HttpResponse<String> send(String method, String path, String body, String token, String accept,
             String idempotencyKey) {
+        return send(method, path, body, token, accept, idempotencyKey, "application/json");
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String token, String accept,
+            String idempotencyKey, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token);
@@ -536,7 +639,7 @@ class PaymentRunsIT {
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+            request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

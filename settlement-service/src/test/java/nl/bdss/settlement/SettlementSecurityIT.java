@@ -168,6 +168,10 @@ class SettlementSecurityIT extends SecurityContract {
                 SecuredEndpoint.post("/api/v1/payment-runs/" + SOME_ID + "/cancellation", null, "insurer", "operator"),
                 SecuredEndpoint.get("/api/v1/payment-runs", "insurer", "operator"),
                 SecuredEndpoint.get("/api/v1/payment-runs/" + SOME_ID, "insurer", "operator"),
+                SecuredEndpoint.get("/api/v1/payment-runs/" + SOME_ID + "/pain001", "insurer", "operator"),
+                SecuredEndpoint.post("/api/v1/payment-runs/" + SOME_ID + "/status-report",
+                        "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.002.001.10\"/>", "insurer", "operator")
+                        .withContentType("application/xml"),
                 SecuredEndpoint.get("/api/v1/payment-runs/" + SOME_ID + "/remittance", "insurer", "provider",
                         "operator"),
                 SecuredEndpoint.get("/api/v1/audit", "operator"));

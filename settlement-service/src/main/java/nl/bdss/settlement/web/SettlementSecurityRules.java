@@ -71,7 +71,10 @@ class SettlementSecurityRules {
                         .hasAnyRole(INSURER.name(), OPERATOR.name())
                 .requestMatchers(HttpMethod.GET, "/api/v1/insurers/*/bank-account",
                         "/api/v1/insurers/*/bank-account/history").hasAnyRole(INSURER.name(), OPERATOR.name())
-                .requestMatchers(HttpMethod.POST, "/api/v1/payment-runs", "/api/v1/payment-runs/*/cancellation")
+                .requestMatchers(HttpMethod.POST, "/api/v1/payment-runs", "/api/v1/payment-runs/*/cancellation",
+                        "/api/v1/payment-runs/*/status-report")
+                        .hasAnyRole(INSURER.name(), OPERATOR.name())
+                .requestMatchers(HttpMethod.GET, "/api/v1/payment-runs/*/pain001")
                         .hasAnyRole(INSURER.name(), OPERATOR.name())
                 .requestMatchers(HttpMethod.GET, "/api/v1/payment-runs/*/remittance")
                         .hasAnyRole(INSURER.name(), PROVIDER.name(), OPERATOR.name())

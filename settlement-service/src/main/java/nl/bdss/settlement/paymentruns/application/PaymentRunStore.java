@@ -68,4 +68,22 @@ public interface PaymentRunStore {
 
     record RemittanceRow(String endToEndId, String payeeAgb, String creditorName, OpenInstruction instruction) {
     }
+
+    /** The debtor's BIC the run was made with, if it had one. */
+    Optional<String> debtorBic(UUID id);
+
+    /** Moves a locked run's status one allowed step (CREATED to SENT, SENT to COMPLETED). */
+    void changeStatus(UUID id, RunStatus status, Instant at, String by);
+
+    /** The bank's final status of a transfer, once recorded. */
+    record TransferStatus(String endToEndId, String outcome, String statusCode, String reason, String bankReference) {
+    }
+
+    /** The recorded statuses of the run's transfers, by end-to-end id. */
+    java.util.Map<String, TransferStatus> transferStatuses(UUID id);
+
+    void insertTransferStatus(UUID runId, TransferStatus status, String reportMessageId, Instant at, String by);
+
+    /** Gives the instructions of a rejected transfer back: their claims by the run are released. */
+    void releaseClaims(UUID runId, String endToEndId);
 }

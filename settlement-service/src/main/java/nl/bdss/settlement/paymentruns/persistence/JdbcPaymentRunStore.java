@@ -243,4 +243,46 @@ class JdbcPaymentRunStore implements PaymentRunStore {
                 rs.getString("kind"), rs.getLong("amount_cents"),
                 period.dueDate(PaymentTiming.valueOf(rs.getString("payment_timing"))));
     }
+
+    @Override
+    public Optional<String> debtorBic(UUID id) {
+        return jdbc.sql("select debtor_bic from payment_run where id = ?").param(id)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(bic -> bic);
+    }
+
+    @Override
+    public void changeStatus(UUID id, RunStatus status, Instant at, String by) {
+        jdbc.sql("update payment_run set status = ?, status_changed_at = ?, status_changed_by = ? where id = ?")
+                .params(status.name(), Timestamp.from(at), by, id).update();
+    }
+
+    @Override
+    public java.util.Map<String, TransferStatus> transferStatuses(UUID id) {
+        java.util.Map<String, TransferStatus> statuses = new java.util.LinkedHashMap<>();
+        jdbc.sql("select end_to_end_id, outcome, status_code, reason, bank_reference from payment_run_transfer_status"
+                        + " where run_id = ? order by end_to_end_id").param(id)
+                .query(rs -> {
+                    statuses.put(rs.getString(1), new TransferStatus(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5)));
+                });
+        return statuses;
+    }
+
+    @Override
+    public void insertTransferStatus(UUID runId, TransferStatus status, String reportMessageId, Instant at, String by) {
+        jdbc.sql("""
+                insert into payment_run_transfer_status (end_to_end_id, run_id, outcome, status_code, reason,
+                       bank_reference, report_message_id, recorded_at, recorded_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(status.endToEndId(), runId, status.outcome(), status.statusCode(), status.reason(),
+                        status.bankReference(), reportMessageId, Timestamp.from(at), by)
+                .update();
+    }
+
+    @Override
+    public void releaseClaims(UUID runId, String endToEndId) {
+        jdbc.sql("delete from payment_run_claim c using payment_run_item i where i.run_id = c.run_id"
+                        + " and i.entry_id = c.entry_id and c.run_id = ? and i.end_to_end_id = ?")
+                .params(runId, endToEndId).update();
+    }
 }

@@ -47,6 +47,22 @@ public class Acknowledging {
     @Transactional
     public PaymentInstruction acknowledge(UUID id, Optional<String> onlyUzovi, PaymentStatus requested,
             String paymentReference, LocalDate paidOn) {
+        return record(id, onlyUzovi, requested, paymentReference, paidOn, null);
+    }
+
+    /**
+     * An instruction of payment run {@code runId} settled by the bank's acceptance of its transfer: a payable entry
+     * PAID, a credit netted into the transfer OFFSET, with the bank's reference, on the run's execution date. Only
+     * that run may do so; recording it again is a no-op, as for a manual acknowledgement.
+     */
+    @Transactional
+    public PaymentInstruction settleThroughRun(UUID id, UUID runId, String paymentReference, LocalDate paidOn) {
+        Objects.requireNonNull(runId, "runId");
+        return record(id, Optional.empty(), null, paymentReference, paidOn, runId);
+    }
+
+    private PaymentInstruction record(UUID id, Optional<String> onlyUzovi, PaymentStatus requested,
+            String paymentReference, LocalDate paidOn, UUID throughRun) {
         Objects.requireNonNull(paymentReference, "paymentReference");
         Objects.requireNonNull(paidOn, "paidOn");
         // Another insurer's entry is not found, exactly like an id that does not exist.
@@ -56,15 +72,17 @@ public class Acknowledging {
         PaymentInstruction instruction = instructions.byId(id, viewer(onlyUzovi))
                 .orElseThrow(() -> PaymentInstruction.notFound(id));
         // read after the entry's lock: a run being made that holds the entry has committed its claim by now
-        activeRuns.holding(id).ifPresent(run -> {
+        activeRuns.holding(id).filter(run -> !run.equals(throughRun)).ifPresent(run -> {
             throw Refusal.conflict("in-payment-run", "In a payment run", "Payment instruction " + id
                     + " is in payment run " + run + ": it is paid through that run (or the run is cancelled first),"
                     + " never acknowledged by hand as well");
         });
         Direction direction = Direction.valueOf(instruction.direction());
-        PaymentStatus status = direction.acknowledgedAs(requested).orElseThrow(() -> Refusal.ruleViolated("status",
+        PaymentStatus asked = throughRun == null ? requested
+                : direction == Direction.PAYABLE ? PaymentStatus.PAID : PaymentStatus.OFFSET;
+        PaymentStatus status = direction.acknowledgedAs(asked).orElseThrow(() -> Refusal.ruleViolated("status",
                 "DIRECTION", "status: a " + direction + " entry is acknowledged as " + direction.acknowledgedBy()
-                        + ", was " + requested));
+                        + ", was " + asked));
         if (instruction.acknowledged()) {
             if (instruction.status().equals(status.name()) && instruction.paymentReference().equals(paymentReference)
                     && instruction.paidOn().equals(paidOn)) {
