@@ -44,7 +44,7 @@ topic() { # name [extra kafka-topics.sh arguments]
     echo "topic $name"
 }
 for name in bdss.contract.versions bdss.allocation.allocations bdss.settlement.entries \
-        bdss.settlement.service-years bdss.reporting.sector-loads bdss.reporting.macro-budget-alerts \
+        bdss.settlement.service-years bdss.settlement.payment-runs bdss.reporting.sector-loads bdss.reporting.macro-budget-alerts \
         bdss.contract.versions.allocation-service.dlt \
         bdss.allocation.allocations.settlement-service.dlt \
         bdss.settlement.entries.reporting-service.dlt \
@@ -85,6 +85,7 @@ consumes allocation-service bdss.contract.versions
 
 produces settlement-service bdss.settlement.entries
 produces settlement-service bdss.settlement.service-years
+produces settlement-service bdss.settlement.payment-runs
 consumes settlement-service bdss.allocation.allocations
 
 produces reporting-service bdss.reporting.sector-loads

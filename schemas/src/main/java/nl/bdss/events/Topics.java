@@ -5,6 +5,7 @@ import nl.bdss.events.allocation.AllocationCalculated;
 import nl.bdss.events.contract.ContractVersionPublished;
 import nl.bdss.events.reporting.MacroBudgetAlertRaised;
 import nl.bdss.events.reporting.SectorLoadChanged;
+import nl.bdss.events.settlement.PaymentRunCompleted;
 import nl.bdss.events.settlement.ServiceYearClosed;
 import nl.bdss.events.settlement.SettlementBooked;
 
@@ -23,6 +24,9 @@ public final class Topics {
     public static final Topic<ServiceYearClosed> SERVICE_YEARS =
             Topic.of("bdss.settlement.service-years", ServiceYearClosed.class);
 
+    public static final Topic<PaymentRunCompleted> PAYMENT_RUNS =
+            Topic.of("bdss.settlement.payment-runs", PaymentRunCompleted.class);
+
     public static final Topic<SectorLoadChanged> SECTOR_LOADS =
             Topic.of("bdss.reporting.sector-loads", SectorLoadChanged.class);
 
@@ -30,7 +34,8 @@ public final class Topics {
             Topic.of("bdss.reporting.macro-budget-alerts", MacroBudgetAlertRaised.class);
 
     public static final List<Topic<?>> ALL =
-            List.of(CONTRACT_VERSIONS, ALLOCATIONS, SETTLEMENTS, SERVICE_YEARS, SECTOR_LOADS, MACRO_BUDGET_ALERTS);
+            List.of(CONTRACT_VERSIONS, ALLOCATIONS, SETTLEMENTS, SERVICE_YEARS, PAYMENT_RUNS, SECTOR_LOADS,
+            MACRO_BUDGET_ALERTS);
 
     private Topics() {
     }

@@ -527,6 +527,18 @@ class PaymentRunsIT {
         assertThat(paid.path("paymentReference").asString()).isEqualTo("BANK-" + endToEnd.get(a));
         assertThat(instruction(second, token).path("status").asString()).isEqualTo("OPEN");
 
+        // downstream finance is told once, through the outbox, keyed by the insurer: A accepted, B rejected
+        List<byte[]> announced = jdbc.sql("select payload from outbox_message where topic = ? and message_key = ?")
+                .params(nl.bdss.events.Topics.PAYMENT_RUNS.name(), "8611").query(byte[].class).list();
+        assertThat(announced).hasSize(1);
+        nl.bdss.events.settlement.PaymentRunCompleted completed = new org.apache.avro.specific.SpecificDatumReader<>(
+                nl.bdss.events.settlement.PaymentRunCompleted.class).read(null,
+                org.apache.avro.io.DecoderFactory.get().binaryDecoder(announced.get(0), null));
+        assertThat(completed.getMessageId()).isEqualTo(messageId);
+        assertThat(completed.getTransfers()).extracting(t -> t.getPayeeAgb() + " " + t.getAmountCents() + " "
+                + t.getOutcome() + " " + t.getInstructionIds().size())
+                .containsExactlyInAnyOrder(a + " 100000 ACCEPTED 1", b + " 50000 REJECTED 1");
+
         HttpResponse<String> again = send("POST", path + "/status-report", partly, token, null, null, "application/xml");
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(json(again).path("recorded").size()).isZero();

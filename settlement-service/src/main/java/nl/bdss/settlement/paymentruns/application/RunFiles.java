@@ -32,18 +32,20 @@ import org.springframework.transaction.annotation.Transactional;
  * acknowledgement is), a rejected one gives its instructions back, open for a next run, with the bank's reason. A
  * report for another run, naming a transaction the run does not have, or contradicting a status already recorded is
  * refused as a whole and changes nothing; the same report again changes nothing. Once every transfer has its status
- * the run is COMPLETED.
+ * the run is COMPLETED and {@code PaymentRunCompleted} is announced.
  */
 @Service
 public class RunFiles {
 
     private final PaymentRunStore store;
     private final Acknowledging acknowledging;
+    private final RunAnnouncements announcements;
     private final Clock clock;
 
-    public RunFiles(PaymentRunStore store, Acknowledging acknowledging, Clock clock) {
+    public RunFiles(PaymentRunStore store, Acknowledging acknowledging, RunAnnouncements announcements, Clock clock) {
         this.store = store;
         this.acknowledging = acknowledging;
+        this.announcements = announcements;
         this.clock = clock;
     }
 
@@ -147,6 +149,7 @@ public class RunFiles {
         Map<String, TransferStatus> statuses = store.transferStatuses(id);
         if (header.status() == RunStatus.SENT && statuses.keySet().containsAll(transfers.keySet())) {
             store.changeStatus(id, RunStatus.COMPLETED, now, by);
+            announcements.completed(run, messageIdOf(run), statuses, UUID.randomUUID(), now);
         }
         return new Applied(store.byId(id, onlyUzovi).orElseThrow(() -> PaymentRun.notFound(id)), fresh, statuses);
     }
