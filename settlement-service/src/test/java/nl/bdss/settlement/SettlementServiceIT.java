@@ -125,9 +125,12 @@ class SettlementServiceIT {
     void theManualExampleSettles2025And2026InAdvance_fourInstructionsOf7000000PerYear_R8() throws Exception {
         String contract = "it-example-" + UUID.randomUUID();
 
-        publish(ManualExampleEvents.allocation(contract).build());
+        publish(ManualExampleEvents.allocation(contract).setContractReference("IZA-WEST-2025-001").build());
 
         List<SettlementBooked> events = awaitEvents(contract, 8);
+        // the contract's reference from the allocation, and the due date in advance: each period's first day
+        assertThat(events).allMatch(e -> "IZA-WEST-2025-001".equals(e.getContractReference()))
+                .allMatch(e -> e.getPeriodStart().equals(e.getDueDate()));
         assertThat(events).allMatch(e -> e.getKind() == SettlementKind.LUMP_SUM)
                 .allMatch(e -> e.getPayeeAgb().equals("01012345"))
                 .extracting(SettlementBooked::getSequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);

@@ -128,6 +128,8 @@ class AllocationFlowIT {
         publish(ManualExampleEvents.registered(contractId));
 
         AllocationCalculated allocation = awaitAllocation(contractId, a -> a.getAllocationVersion() == 1);
+        // the contract's own reference goes along, for settlement and downstream finance to name it
+        assertThat(allocation.getContractReference()).isEqualTo("IZA-WEST-2025-001");
         assertThat(allocation.getStatus()).isEqualTo(AllocationStatus.COMPLETE);
         assertThat(allocation.getMarketShares()).extracting(s -> s.getUzovi() + "=" + s.getBasisPoints())
                 .containsExactly("3311=6000", "3343=4000");

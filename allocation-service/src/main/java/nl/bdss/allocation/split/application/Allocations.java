@@ -217,7 +217,7 @@ public class Allocations {
         UUID datasetId = allocation.yearShares().isEmpty() ? null : allocation.yearShares().get(0).datasetId();
         StoredAllocation stored = new StoredAllocation(terms.contractId(),
                 latest.map(StoredAllocation::allocationVersion).orElse(0) + 1, terms.version(),
-                terms.purchasing().source(), datasetId, allocation, UUID.randomUUID(), now, cause);
+                terms.purchasing().source(), datasetId, allocation, UUID.randomUUID(), now, cause, terms.reference());
         allocations.insert(stored);
         publisher.publish(stored);
         log.info("Contract {} allocation {} ({}, {}) published", terms.contractId(), stored.allocationVersion(),

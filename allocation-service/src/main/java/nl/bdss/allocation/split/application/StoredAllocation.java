@@ -12,7 +12,15 @@ import nl.bdss.allocation.split.domain.Allocation;
  * before causes were recorded).
  */
 public record StoredAllocation(String contractId, int allocationVersion, int contractVersion, CountSource source,
-        UUID datasetId, Allocation allocation, UUID eventId, Instant calculatedAt, String cause) {
+        UUID datasetId, Allocation allocation, UUID eventId, Instant calculatedAt, String cause,
+        String contractReference) {
+
+    /** An allocation read back, without the contract's reference (only the published event carries it). */
+    public StoredAllocation(String contractId, int allocationVersion, int contractVersion, CountSource source,
+            UUID datasetId, Allocation allocation, UUID eventId, Instant calculatedAt, String cause) {
+        this(contractId, allocationVersion, contractVersion, source, datasetId, allocation, eventId, calculatedAt, cause,
+                null);
+    }
 
     public static final String CONTRACT_VERSION = "CONTRACT_VERSION";
     public static final String COUNTS_DELIVERED = "COUNTS_DELIVERED";

@@ -12,13 +12,25 @@ import nl.bdss.kernel.time.PeriodKind;
 
 /**
  * What the split needs to know of one contract version: the budget and its shares (R7, R8), the insurers and
- * how they share (R11), the parties and who is paid (R10), the service area (R6) and the period of validity.
+ * how they share (R11), the parties and who is paid (R10), the service area (R6) and the period of validity;
+ * {@code reference} the contract's own reference, passed on so that settlement and finance can name it (null for
+ * terms stored before it).
  */
 public record ContractTerms(String contractId, int version, LocalDate validFrom, LocalDate validUntil,
         PeriodKind periodKind, PaymentTiming paymentTiming, long lumpSumCents,
         Map<LegalDomain, Integer> domainShares, Map<String, Integer> sectorShares,
         List<Uzovi> insurers, List<Party> parties, ExecutionModel executionModel, Purchasing purchasing,
-        List<Postcode> serviceArea) {
+        List<Postcode> serviceArea, String reference) {
+
+    /** Terms without the contract's reference (tests, and terms stored before it). */
+    public ContractTerms(String contractId, int version, LocalDate validFrom, LocalDate validUntil,
+            PeriodKind periodKind, PaymentTiming paymentTiming, long lumpSumCents,
+            Map<LegalDomain, Integer> domainShares, Map<String, Integer> sectorShares,
+            List<Uzovi> insurers, List<Party> parties, ExecutionModel executionModel, Purchasing purchasing,
+            List<Postcode> serviceArea) {
+        this(contractId, version, validFrom, validUntil, periodKind, paymentTiming, lumpSumCents, domainShares,
+                sectorShares, insurers, parties, executionModel, purchasing, serviceArea, null);
+    }
 
     public ContractTerms {
         require(contractId != null && !contractId.isBlank(), "contractId", "contract id is required");

@@ -52,6 +52,7 @@ final class AllocationEvents {
                 .setWarnings(allocation.warnings().stream()
                         .map(warning -> new AllocationWarning(warning.rule(), warning.message())).toList())
                 .setCause(stored.cause())
+                .setContractReference(stored.contractReference())
                 .build();
     }
 

@@ -109,7 +109,8 @@ final class ContractTermsMapper {
             return new ContractTerms(event.getContractId(), event.getVersion(), contract.getValidFrom(),
                     lastDay(event), PeriodKind.valueOf(contract.getBudget().getPeriod().name()),
                     PaymentTiming.valueOf(contract.getPaymentTiming().name()), contract.getBudget().getLumpSumCents(),
-                    domainShares, sectorShares, insurers, parties, executionModel, purchasing, serviceArea);
+                    domainShares, sectorShares, insurers, parties, executionModel, purchasing, serviceArea,
+                    contract.getReference());
         } catch (InvalidTermsException e) {
             throw new InvalidField(FIELD_OF_TERM.getOrDefault(e.term(), "contract"), e.getMessage());
         }

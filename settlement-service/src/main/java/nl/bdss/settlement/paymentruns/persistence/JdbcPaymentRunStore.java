@@ -34,7 +34,8 @@ class JdbcPaymentRunStore implements PaymentRunStore {
 
     private static final String ENTRY = """
             e.id, e.payee_agb, e.contract_id, e.period_start, e.period_end, e.sector, e.kind, e.amount_cents,
-            e.payment_timing""";
+            e.payment_timing, coalesce((select ca.contract_reference from contract_allocation ca
+                                         where ca.contract_id = e.contract_id), e.contract_id) as contract_reference""";
     private static final String HEADER = """
             select id, run_number, uzovi, execution_date, due_up_to, status, created_at, created_by, debtor_iban,
                    debtor_name from payment_run""";
@@ -239,7 +240,7 @@ class JdbcPaymentRunStore implements PaymentRunStore {
         Period period = new Period(rs.getObject("period_start", LocalDate.class),
                 rs.getObject("period_end", LocalDate.class));
         return new OpenInstruction(rs.getObject("id", UUID.class), rs.getString("payee_agb"),
-                rs.getString("contract_id"), period.start(), period.end(), rs.getString("sector"),
+                rs.getString("contract_reference"), period.start(), period.end(), rs.getString("sector"),
                 rs.getString("kind"), rs.getLong("amount_cents"),
                 period.dueDate(PaymentTiming.valueOf(rs.getString("payment_timing"))));
     }

@@ -25,7 +25,16 @@ import nl.bdss.settlement.settling.domain.AllocatedPeriod;
 public record AllocationReceived(UUID eventId, String contractId, int allocationVersion, int contractVersion,
         boolean complete, String pendingReason, LocalDate validFrom, LocalDate validUntil, PaymentTiming timing,
         List<AllocatedPeriod> periods, List<ServiceAreaCount> serviceAreaCounts, boolean perYear,
-        Map<Integer, String> pendingYears) {
+        Map<Integer, String> pendingYears, String contractReference) {
+
+    /** An allocation with per-year shares that names no contract reference. */
+    public AllocationReceived(UUID eventId, String contractId, int allocationVersion, int contractVersion,
+            boolean complete, String pendingReason, LocalDate validFrom, LocalDate validUntil, PaymentTiming timing,
+            List<AllocatedPeriod> periods, List<ServiceAreaCount> serviceAreaCounts, boolean perYear,
+            Map<Integer, String> pendingYears) {
+        this(eventId, contractId, allocationVersion, contractVersion, complete, pendingReason, validFrom, validUntil,
+                timing, periods, serviceAreaCounts, perYear, pendingYears, null);
+    }
 
     /** An allocation without per-year shares. */
     public AllocationReceived(UUID eventId, String contractId, int allocationVersion, int contractVersion,

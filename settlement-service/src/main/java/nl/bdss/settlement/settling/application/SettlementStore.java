@@ -23,8 +23,9 @@ public interface SettlementStore {
      * {@code paysCompleteYears}: the allocation had per-year shares, its complete years are payable even when its
      * status is PENDING.
      */
+    /** {@code contractReference}: the contract's own reference, null when no allocation named one. */
     record AllocationHeader(String contractId, int allocationVersion, String status, LocalDate validFrom,
-            LocalDate validUntil, PaymentTiming timing, boolean paysCompleteYears) {
+            LocalDate validUntil, PaymentTiming timing, boolean paysCompleteYears, String contractReference) {
     }
 
     /** The header, locking the contract for the rest of the transaction. */

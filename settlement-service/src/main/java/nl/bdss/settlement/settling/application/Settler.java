@@ -68,7 +68,7 @@ public class Settler {
         // Three statements for the whole run, however many bookings: entries, their postings, their events.
         store.insertEntries(entries, header.timing(), cause, bookedBy, now);
         ledger.post(postings, bookingYears, now);
-        announcements.announce(contractId, entries, cause, now);
+        announcements.announce(contractId, header.contractReference(), header.timing(), entries, cause, now);
         return bookings;
     }
 

@@ -45,7 +45,7 @@ final class AllocationMapper {
         return new AllocationReceived(event.getEventId(), event.getContractId(), event.getAllocationVersion(),
                 event.getContractVersion(), complete, event.getPendingReason(), event.getValidFrom(),
                 event.getValidUntil(), PaymentTiming.valueOf(event.getPaymentTiming().name()), periods,
-                serviceAreaCounts(event), perYear, pendingYears);
+                serviceAreaCounts(event), perYear, pendingYears, event.getContractReference());
     }
 
     /**

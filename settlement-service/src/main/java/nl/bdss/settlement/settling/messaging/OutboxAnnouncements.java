@@ -2,6 +2,7 @@ package nl.bdss.settlement.settling.messaging;
 
 import java.time.Instant;
 import java.util.List;
+import nl.bdss.kernel.time.PaymentTiming;
 import nl.bdss.events.Topics;
 import nl.bdss.events.settlement.SettlementBooked;
 import nl.bdss.messaging.outbox.Outbox;
@@ -20,10 +21,11 @@ class OutboxAnnouncements implements BookingAnnouncements {
     }
 
     @Override
-    public void announce(String contractId, List<NewEntry> entries, String cause, Instant bookedAt) {
+    public void announce(String contractId, String contractReference, PaymentTiming timing, List<NewEntry> entries,
+            String cause, Instant bookedAt) {
         List<Outbox.Message<SettlementBooked>> events = entries.stream()
                 .map(entry -> new Outbox.Message<>(contractId, SettlementBookedMapper.toEvent(entry.booking(),
-                        entry.eventId(), bookedAt, entry.sequence(), cause)))
+                        entry.eventId(), bookedAt, entry.sequence(), cause, contractReference, timing)))
                 .toList();
         outbox.appendAll(Topics.SETTLEMENTS, events);
     }

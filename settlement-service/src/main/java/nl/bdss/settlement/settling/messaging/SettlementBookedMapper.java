@@ -2,6 +2,7 @@ package nl.bdss.settlement.settling.messaging;
 
 import java.time.Instant;
 import java.util.UUID;
+import nl.bdss.kernel.time.PaymentTiming;
 import nl.bdss.events.settlement.SettlementBooked;
 import nl.bdss.events.settlement.SettlementKind;
 import nl.bdss.settlement.settling.domain.Booking;
@@ -12,7 +13,8 @@ final class SettlementBookedMapper {
     private SettlementBookedMapper() {
     }
 
-    static SettlementBooked toEvent(Booking booking, UUID eventId, Instant occurredAt, long sequence, String cause) {
+    static SettlementBooked toEvent(Booking booking, UUID eventId, Instant occurredAt, long sequence, String cause,
+            String contractReference, PaymentTiming timing) {
         return SettlementBooked.newBuilder()
                 .setEventId(eventId)
                 .setOccurredAt(occurredAt)
@@ -32,6 +34,8 @@ final class SettlementBookedMapper {
                 .setCause(cause)
                 .setServiceYear(booking.serviceYear())
                 .setBookingYear(booking.bookingYear())
+                .setContractReference(contractReference)
+                .setDueDate(booking.period().dueDate(timing))
                 .build();
     }
 }

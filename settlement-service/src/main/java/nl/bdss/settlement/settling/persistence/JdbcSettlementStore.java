@@ -44,7 +44,7 @@ class JdbcSettlementStore implements SettlementStore {
     public Optional<AllocationHeader> lockHeader(String contractId) {
         return jdbc.sql("""
                 select contract_id, allocation_version, status, valid_from, valid_until, payment_timing,
-                    pays_complete_years
+                    pays_complete_years, contract_reference
                 from contract_allocation where contract_id = ? for update""")
                 .param(contractId)
                 .query((rs, n) -> header(rs))
@@ -55,7 +55,7 @@ class JdbcSettlementStore implements SettlementStore {
     public Optional<AllocationHeader> header(String contractId) {
         return jdbc.sql("""
                 select contract_id, allocation_version, status, valid_from, valid_until, payment_timing,
-                    pays_complete_years
+                    pays_complete_years, contract_reference
                 from contract_allocation where contract_id = ?""")
                 .param(contractId)
                 .query((rs, n) -> header(rs))
@@ -66,7 +66,7 @@ class JdbcSettlementStore implements SettlementStore {
     public List<AllocationHeader> headers() {
         return jdbc.sql("""
                 select contract_id, allocation_version, status, valid_from, valid_until, payment_timing,
-                    pays_complete_years
+                    pays_complete_years, contract_reference
                 from contract_allocation order by contract_id""")
                 .query((rs, n) -> header(rs))
                 .list();
@@ -75,25 +75,29 @@ class JdbcSettlementStore implements SettlementStore {
     private static AllocationHeader header(ResultSet rs) throws SQLException {
         return new AllocationHeader(rs.getString("contract_id"), rs.getInt("allocation_version"), rs.getString("status"),
                 rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
-                PaymentTiming.valueOf(rs.getString("payment_timing")), rs.getBoolean("pays_complete_years"));
+                PaymentTiming.valueOf(rs.getString("payment_timing")), rs.getBoolean("pays_complete_years"),
+                rs.getString("contract_reference"));
     }
 
     @Override
     public void saveHeader(AllocationReceived allocation, Instant appliedAt) {
         jdbc.sql("""
                 insert into contract_allocation (contract_id, allocation_version, contract_version, status, pending_reason,
-                    valid_from, valid_until, payment_timing, applied_event_id, applied_at, pays_complete_years)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    valid_from, valid_until, payment_timing, applied_event_id, applied_at, pays_complete_years,
+                    contract_reference)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (contract_id) do update set allocation_version = excluded.allocation_version,
                     contract_version = excluded.contract_version, status = excluded.status,
                     pending_reason = excluded.pending_reason, valid_from = excluded.valid_from,
                     valid_until = excluded.valid_until, payment_timing = excluded.payment_timing,
                     applied_event_id = excluded.applied_event_id, applied_at = excluded.applied_at,
-                    pays_complete_years = excluded.pays_complete_years""")
+                    pays_complete_years = excluded.pays_complete_years,
+                    contract_reference = coalesce(excluded.contract_reference, contract_allocation.contract_reference)""")
                 .params(allocation.contractId(), allocation.allocationVersion(), allocation.contractVersion(),
                         allocation.complete() ? "COMPLETE" : "PENDING", allocation.pendingReason(),
                         allocation.validFrom(), allocation.validUntil(), allocation.timing().name(),
-                        allocation.eventId(), Timestamp.from(appliedAt), allocation.perYear())
+                        allocation.eventId(), Timestamp.from(appliedAt), allocation.perYear(),
+                        allocation.contractReference())
                 .update();
     }
 
