@@ -29,6 +29,7 @@ import nl.bdss.events.allocation.AllocationPeriod;
 import nl.bdss.security.testing.TestTokenIssuer;
 import nl.bdss.security.testing.UsesTestTokenIssuer;
 import nl.bdss.settlement.ledger.application.LedgerInvariants;
+import nl.bdss.settlement.sepa.OfficialXsd;
 import nl.bdss.testsupport.UsesInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -200,6 +201,19 @@ class PaymentRunsIT {
         assertThat(html.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         // 8,400,000 cents = EUR 84000.00; each instruction 2,100,000 cents = 21000.00
         assertThat(html.body()).contains("Payee AGB " + MAIN_CONTRACTOR).contains("EUR 84000.00").contains("21000.00");
+
+        // the bank file of the first run: valid by the official XSD; CtrlSum the 8,400,000 cents of its instructions
+        HttpResponse<String> file = send("GET", "/api/v1/payment-runs/" + run.path("id").asString() + "/pain001", null,
+                TOKENS.insurer("3311"), "application/xml");
+        assertThat(file.statusCode()).as(file.body()).isEqualTo(200);
+        assertThat(OfficialXsd.PAIN_001_001_09.violations(file.body())).isEmpty();
+        assertThat(file.body()).contains("<NbOfTxs>1</NbOfTxs>", "<CtrlSum>84000.00</CtrlSum>",
+                "<InstdAmt Ccy=\"EUR\">84000.00</InstdAmt>", "<IBAN>NL20INGB0001234567</IBAN>");
+        // the third run's: 400,000 cents, EUR 4000.00
+        HttpResponse<String> thirdFile = send("GET", "/api/v1/payment-runs/" + third.path("id").asString() + "/pain001",
+                null, TOKENS.insurer("3311"), "application/xml");
+        assertThat(OfficialXsd.PAIN_001_001_09.violations(thirdFile.body())).isEmpty();
+        assertThat(thirdFile.body()).contains("<CtrlSum>4000.00</CtrlSum>");
 
         LedgerInvariants.Report report = invariants.check();
         assertThat(report.holds()).as(report.toString()).isTrue();
@@ -502,6 +516,7 @@ class PaymentRunsIT {
 
         HttpResponse<String> file = send("GET", path + "/pain001", null, token, "application/xml");
         assertThat(file.statusCode()).as(file.body()).isEqualTo(200);
+        assertThat(OfficialXsd.PAIN_001_001_09.violations(file.body())).isEmpty();
         com.prowidesoftware.swift.model.mx.MxPain00100109 pain001 =
                 com.prowidesoftware.swift.model.mx.MxPain00100109.parse(file.body());
         assertThat(pain001.getCstmrCdtTrfInitn().getGrpHdr().getMsgId()).isEqualTo(messageId);
@@ -513,6 +528,7 @@ class PaymentRunsIT {
 
         String partly = report(messageId, endToEnd.get(a), "ACSC") .replace("</OrgnlPmtInfAndSts>",
                 transaction(endToEnd.get(b), "RJCT") + "</OrgnlPmtInfAndSts>");
+        assertThat(OfficialXsd.PAIN_002_001_10.violations(partly)).as("a report a bank could send").isEmpty();
         assertProblem(send("POST", path + "/status-report", partly.replace(messageId, "BDSS-RUN-0"), token, null, null,
                 "application/xml"), 422, "rules-violated");
         assertProblem(send("POST", path + "/status-report", partly.replace(endToEnd.get(b), "BDSS-0-9"), token, null,

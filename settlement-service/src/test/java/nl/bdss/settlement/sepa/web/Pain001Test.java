@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import nl.bdss.kernel.money.Money;
+import nl.bdss.settlement.sepa.OfficialXsd;
 import nl.bdss.settlement.sepa.domain.CreditTransferInitiation;
 import nl.bdss.settlement.sepa.domain.CreditTransferInitiation.Account;
 import nl.bdss.settlement.sepa.domain.CreditTransferInitiation.Reference;
@@ -39,6 +40,7 @@ class Pain001Test {
         String xml = Pain001.write(file);
 
         assertThat(xml).contains("urn:iso:std:iso:20022:tech:xsd:pain.001.001.09");
+        assertThat(OfficialXsd.PAIN_001_001_09.violations(xml)).isEmpty();
         MxPain00100109 read = MxPain00100109.parse(xml);
         assertThat(read.getCstmrCdtTrfInitn().getGrpHdr().getNbOfTxs()).isEqualTo("2");
         assertThat(read.getCstmrCdtTrfInitn().getGrpHdr().getCtrlSum()).isEqualTo(new BigDecimal("84000.01"));
@@ -58,6 +60,21 @@ class Pain001Test {
                 .containsExactly("IZA-WEST-2025-001 2025-01-01", "IZA-WEST-2025-001 2026-01-01");
         assertThat(payment.getCdtTrfTxInf().get(1).getAmt().getInstdAmt().getValue()).isEqualTo(new BigDecimal("0.01"));
         assertThat(xml).contains("<InstdAmt Ccy=\"EUR\">84000.00</InstdAmt>", "<CtrlSum>84000.01</CtrlSum>");
+    }
+
+    /** The schema check can fail: a currency of four letters and a transfer without an amount are both named. */
+    @Test
+    void theOfficialXsd_namesWhatABrokenFileGetsWrong() {
+        String xml = Pain001.write(new CreditTransferInitiation("RUN-8-3311", Instant.parse("2026-01-05T08:00:00Z"),
+                "Zorgverzekeraar A", "RUN-8-3311-1", LocalDate.of(2026, 1, 7), INSURER,
+                List.of(new Transfer("RUN-8-1", Money.ofCents(150), GP, List.of()))));
+        assertThat(OfficialXsd.PAIN_001_001_09.violations(xml)).isEmpty();
+
+        String badCurrency = xml.replace("Ccy=\"EUR\"", "Ccy=\"EURO\"");
+        assertThat(OfficialXsd.PAIN_001_001_09.violations(badCurrency)).isNotEmpty()
+                .anySatisfy(v -> assertThat(v).contains("EURO"));
+        String noAmount = xml.replaceAll("(?s)<Amt>.*?</Amt>", "");
+        assertThat(OfficialXsd.PAIN_001_001_09.violations(noAmount)).isNotEmpty();
     }
 
     @Test

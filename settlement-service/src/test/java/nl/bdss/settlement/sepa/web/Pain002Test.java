@@ -3,6 +3,7 @@ package nl.bdss.settlement.sepa.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import nl.bdss.settlement.sepa.OfficialXsd;
 import nl.bdss.settlement.sepa.domain.PaymentStatusReport;
 import nl.bdss.settlement.sepa.domain.PaymentStatusReport.Outcome;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ class Pain002Test {
 
     @Test
     void aPartlyRejectedReport_namesEachTransactionsOutcomeReasonAndBankReference() {
+        assertThat(OfficialXsd.PAIN_002_001_10.violations(PARTLY_REJECTED)).as("a report a bank could send").isEmpty();
         PaymentStatusReport report = Pain002.read(PARTLY_REJECTED);
 
         assertThat(report.messageId()).isEqualTo("BANK-20260107-1");
