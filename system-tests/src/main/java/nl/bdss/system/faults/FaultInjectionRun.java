@@ -175,6 +175,7 @@ final class FaultInjectionRun {
                             : FaultPlan.generate(faultRandom, options.longForm(), number, options.loadWindow());
                     round(harness, workload.round(number, options.contractsPerRound()), plan);
                 }
+                paymentRuns(harness);
                 if (options.registryOutage()) {
                     registryOutage(harness);
                 }
@@ -301,6 +302,17 @@ final class FaultInjectionRun {
             return null;
         });
         check("after replay " + replay, harness.invariants());
+    }
+
+    private void paymentRuns(Harness harness) {
+        log.phase("payment runs: accounts, runs, settlement killed, bank files, a rejection, the next run");
+        timed("payment runs", () -> {
+            PaymentRunScenario.Outcome outcome = new PaymentRunScenario(harness.stack(), harness.client(),
+                    harness.databases(), log, options.seed()).run();
+            record(outcome.violations(), "payment runs");
+            return harness.quiescence().await(QUIET_TIMEOUT);
+        });
+        check("after the payment runs", harness.invariants());
     }
 
     private void registryOutage(Harness harness) {

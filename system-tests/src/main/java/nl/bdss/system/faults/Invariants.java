@@ -95,6 +95,7 @@ final class Invariants {
         results.add(sectorLoads(expectedSettled));
         results.add(reportingContracts(expected));
         results.add(contractAndAllocationServices(expected));
+        results.add(paymentRuns());
         results.add(debitsEqualCredits());
         results.add(outboxesDrained());
         results.add(consumerLag());
@@ -133,6 +134,59 @@ final class Invariants {
                 row -> statusStored.put(row.getString(1), row.getString(2)));
         Result status = compare("allocation status", statusExpected, statusStored, this::label);
         return merge(lines.invariant(), lines, status);
+    }
+
+    /**
+     * Payment runs (issue 16): an instruction is in at most one transfer the bank did not reject; every instruction of
+     * an accepted transfer is acknowledged, none of a rejected transfer is unless another transfer paid it, and none
+     * stays held by the run whose transfer was rejected; a transfer's amount is the net of its instructions; a claim
+     * belongs to an item of its own run.
+     */
+    private Result paymentRuns() {
+        String invariant = "payment runs: no instruction paid twice, none lost across a run, a rejection and the next";
+        List<Violation> violations = new ArrayList<>();
+        databases.query("settlement", """
+                        select i.entry_id::text, count(*) from payment_run_item i join payment_run r on r.id = i.run_id
+                        left join payment_run_transfer_status s on s.end_to_end_id = i.end_to_end_id
+                        where r.status <> 'CANCELLED' and coalesce(s.outcome, '') <> 'REJECTED'
+                        group by 1 having count(*) > 1""",
+                row -> violations.add(new Violation(invariant, "instruction " + row.getString(1),
+                        "in at most 1 transfer not rejected", row.getLong(2) + " transfers")));
+        databases.query("settlement", """
+                        select i.entry_id::text, i.end_to_end_id from payment_run_item i
+                        join payment_run_transfer_status s on s.end_to_end_id = i.end_to_end_id and s.outcome = 'ACCEPTED'
+                        where not exists (select 1 from payment_acknowledgement a where a.entry_id = i.entry_id)""",
+                row -> violations.add(new Violation(invariant, "instruction " + row.getString(1),
+                        "acknowledged (transfer " + row.getString(2) + " accepted)", "not acknowledged")));
+        databases.query("settlement", """
+                        select i.entry_id::text, i.end_to_end_id from payment_run_item i
+                        join payment_run_transfer_status s on s.end_to_end_id = i.end_to_end_id and s.outcome = 'REJECTED'
+                        where exists (select 1 from payment_acknowledgement a where a.entry_id = i.entry_id)
+                          and not exists (select 1 from payment_run_item j join payment_run_transfer_status t
+                                          on t.end_to_end_id = j.end_to_end_id and t.outcome = 'ACCEPTED'
+                                          where j.entry_id = i.entry_id)""",
+                row -> violations.add(new Violation(invariant, "instruction " + row.getString(1),
+                        "open (transfer " + row.getString(2) + " rejected)", "acknowledged")));
+        databases.query("settlement", """
+                        select c.entry_id::text, i.end_to_end_id from payment_run_claim c
+                        join payment_run_item i on i.entry_id = c.entry_id and i.run_id = c.run_id
+                        join payment_run_transfer_status s on s.end_to_end_id = i.end_to_end_id and s.outcome = 'REJECTED'""",
+                row -> violations.add(new Violation(invariant, "instruction " + row.getString(1),
+                        "free for the next run", "still held by rejected transfer " + row.getString(2))));
+        databases.query("settlement", """
+                        select t.end_to_end_id, t.amount_cents, sum(e.amount_cents) from payment_run_transfer t
+                        join payment_run_item i on i.end_to_end_id = t.end_to_end_id
+                        join settlement_entry e on e.id = i.entry_id
+                        group by 1, 2 having t.amount_cents <> sum(e.amount_cents)""",
+                row -> violations.add(new Violation(invariant, "transfer " + row.getString(1),
+                        row.getLong(3) + " cents (its instructions)", row.getLong(2) + " cents")));
+        databases.query("settlement", """
+                        select c.entry_id::text from payment_run_claim c where not exists
+                        (select 1 from payment_run_item i where i.entry_id = c.entry_id and i.run_id = c.run_id)""",
+                row -> violations.add(new Violation(invariant, "claim " + row.getString(1), "an item of its run",
+                        "no such item")));
+        int checked = (int) databases.number("settlement", "select count(*) from payment_run_item");
+        return new Result(invariant, checked, violations);
     }
 
     private Result noEntryTwice() {

@@ -299,6 +299,31 @@ public final class StackClient {
         });
     }
 
+    /**
+     * A request with a body of any type, an {@code Accept} and an {@code Idempotency-Key} (each may be null), answered as
+     * it is: a payment run, its bank file, a bank's status report.
+     */
+    public HttpResponse<String> send(String client, String method, Component service, String pathAndQuery,
+            String contentType, String accept, String idempotencyKey, String body) {
+        return call(method + " " + pathAndQuery, () -> {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url(service) + pathAndQuery))
+                    .timeout(REQUEST_TIMEOUT)
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body));
+            if (contentType != null) {
+                request.header("Content-Type", contentType);
+            }
+            if (accept != null) {
+                request.header("Accept", accept);
+            }
+            if (idempotencyKey != null) {
+                request.header("Idempotency-Key", idempotencyKey);
+            }
+            authorize(request, client);
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        });
+    }
+
     /** A JSON request that must answer {@code status}, its answer as JSON. */
     public JsonNode sendJson(String client, String method, Component service, String pathAndQuery, String body,
             int status) {
