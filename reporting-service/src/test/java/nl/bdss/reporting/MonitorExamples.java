@@ -58,9 +58,9 @@ final class MonitorExamples {
                 .setReference("MONITOR-GGZ-QUARTERLY")
                 .setInsurers(List.of(new Insurer("3311", "Zorgverzekeraar A")))
                 .setParties(List.of(
-                        new Party("ggz-west", "GGZ West", LegalDomain.ZVW, "GGZ", GGZ_PROVIDER_AGB),
-                        new Party("zorgcentrum", "Zorgcentrum De Linde", LegalDomain.WLZ, null, null),
-                        new Party("ggd", "GGD Regio West", LegalDomain.WPG, null, null)))
+                        new Party("ggz-west", "GGZ West", LegalDomain.ZVW, "GGZ", GGZ_PROVIDER_AGB, null),
+                        new Party("zorgcentrum", "Zorgcentrum De Linde", LegalDomain.WLZ, null, null, null),
+                        new Party("ggd", "GGD Regio West", LegalDomain.WPG, null, null, null)))
                 .setBudget(new Budget(lumpSumPerQuarterCents, BudgetPeriod.QUARTER,
                         List.of(new DomainShare(LegalDomain.ZVW, 6000), new DomainShare(LegalDomain.WLZ, 2500),
                                 new DomainShare(LegalDomain.WPG, 1500)),

@@ -14,6 +14,11 @@ public enum PeriodKind {
         this.months = months;
     }
 
+    /** The number of calendar months in a period of this kind. */
+    public int months() {
+        return months;
+    }
+
     /** The first day of the period of this kind that contains the day. */
     public LocalDate startOf(LocalDate day) {
         int firstMonth = ((day.getMonthValue() - 1) / months) * months + 1;

@@ -10,6 +10,7 @@ import nl.bdss.kernel.identity.Postcode;
 import nl.bdss.kernel.identity.Uzovi;
 import nl.bdss.kernel.money.BasisPoints;
 import nl.bdss.kernel.money.Money;
+import nl.bdss.kernel.money.Vat;
 import nl.bdss.kernel.time.Period;
 
 /**
@@ -36,13 +37,15 @@ final class AcceptedDocument {
                 purchasing(document.purchasing()),
                 document.paymentTiming(),
                 attestations(document.attestations()),
-                agreements(document.agreements()));
+                agreements(document.agreements()),
+                document.paymentSchedule());
     }
 
     private static ContractTerms.Party party(ContractDocument.Party party) {
         return new ContractTerms.Party(party.key(), party.name(), party.domain(),
                 party.sector() == null ? null : new ZvwSector(party.sector()),
-                party.agb() == null ? null : new AgbCode(party.agb()));
+                party.agb() == null ? null : new AgbCode(party.agb()),
+                party.vat() == null ? null : new Vat(party.vat().treatment(), party.vat().rateBasisPoints()));
     }
 
     private static ContractTerms.Activity activity(ContractDocument.Activity activity) {

@@ -3,6 +3,8 @@ package nl.bdss.contract.register.domain;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import nl.bdss.kernel.money.Vat;
+import nl.bdss.kernel.time.PaymentSchedule;
 import nl.bdss.kernel.time.PaymentTiming;
 import nl.bdss.kernel.time.PeriodKind;
 
@@ -38,6 +40,14 @@ public interface ContractDocument {
 
     PaymentTiming paymentTiming();
 
+    /**
+     * How each budget period's lump sum is paid: {@code PER_PERIOD} (one amount), {@code QUARTERLY} or {@code MONTHLY}
+     * instalments (issue 16). Null: one amount per period.
+     */
+    default PaymentSchedule paymentSchedule() {
+        return null;
+    }
+
     Attestations attestations();
 
     Agreements agreements();
@@ -60,6 +70,18 @@ public interface ContractDocument {
         String sector();
 
         String agb();
+
+        /** R10: the VAT treatment of what this Zvw provider is paid; null when the document does not state it. */
+        default VatStatement vat() {
+            return null;
+        }
+    }
+
+    /** R10: {@code EXEMPT}, or {@code INCLUDED} with the rate in basis points (2100 = 21%). */
+    interface VatStatement {
+        Vat.Treatment treatment();
+
+        Integer rateBasisPoints();
     }
 
     interface TargetGroup {

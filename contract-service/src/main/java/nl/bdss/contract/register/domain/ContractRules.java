@@ -28,11 +28,14 @@ import nl.bdss.contract.register.domain.ContractDocument.MarketShareDefinition;
 import nl.bdss.contract.register.domain.ContractDocument.Party;
 import nl.bdss.contract.register.domain.ContractDocument.Purchasing;
 import nl.bdss.contract.register.domain.ContractDocument.TargetGroup;
+import nl.bdss.contract.register.domain.ContractDocument.VatStatement;
 import nl.bdss.kernel.identity.AgbCode;
 import nl.bdss.kernel.identity.Postcode;
 import nl.bdss.kernel.identity.Uzovi;
 import nl.bdss.kernel.money.BasisPoints;
+import nl.bdss.kernel.money.Vat;
 import nl.bdss.kernel.time.ExperimentWindow;
+import nl.bdss.kernel.time.PaymentSchedule;
 
 /**
  * Checks a contract document against the NZa conditions (manual §2-§4, rules R1-R14 of the domain description)
@@ -122,6 +125,8 @@ public final class ContractRules {
         if (document.paymentTiming() == null) {
             check.violation("paymentTiming", "R8", "the payment timing (IN_ADVANCE or IN_ARREARS) is required");
         }
+        checkPaymentSchedule(document, check);
+        checkVat(document.parties(), document.executionModel(), check);
         List<Finding> violations = List.copyOf(check.violations);
         ContractTerms terms = violations.isEmpty() ? AcceptedDocument.terms(document, serviceArea) : null;
         return new Assessment(terms, violations, List.copyOf(check.warnings));
@@ -394,6 +399,63 @@ public final class ContractRules {
         if (sum != BasisPoints.WHOLE) {
             check.violation(field, "R7", "shares must add up to exactly 10000 basis points (100%), add up to " + sum);
         }
+    }
+
+    /** Instalments are shorter than the budget period: a yearly sum quarterly or monthly, a quarterly one monthly. */
+    private static void checkPaymentSchedule(ContractDocument document, Check check) {
+        PaymentSchedule schedule = document.paymentSchedule();
+        Budget budget = document.budget();
+        if (schedule == null || budget == null || budget.period() == null || schedule.fits(budget.period())) {
+            return;
+        }
+        check.violation("paymentSchedule", "R8", "a lump sum per " + budget.period() + " cannot be paid in "
+                + schedule + " instalments: instalments must be shorter than the budget period (a YEAR in QUARTERLY"
+                + " or MONTHLY instalments, a QUARTER in MONTHLY ones, any period PER_PERIOD)");
+    }
+
+    /**
+     * R10: a Zvw provider's VAT treatment, where stated, is EXEMPT or INCLUDED with a rate; only Zvw providers state
+     * one. A provider that is paid (the main contractor, or every equal partner) without one is accepted with a
+     * warning: its amounts are paid as agreed and their VAT part is unknown.
+     */
+    private static void checkVat(List<? extends Party> parties, ExecutionModel model, Check check) {
+        if (parties == null) {
+            return;
+        }
+        for (int i = 0; i < parties.size(); i++) {
+            Party party = parties.get(i);
+            if (party == null) {
+                continue;
+            }
+            String field = "parties[" + i + "].vat";
+            VatStatement vat = party.vat();
+            if (vat == null) {
+                if (isZvwProvider(party) && isPaid(party, model)) {
+                    check.warning(field, "R10", "the VAT treatment of " + quoted(party.key()) + " is not stated"
+                            + " (EXEMPT, or INCLUDED with rateBasisPoints): its amounts are paid as agreed and their"
+                            + " VAT part is unknown");
+                }
+                continue;
+            }
+            if (party.domain() != null && !isZvwProvider(party)) {
+                check.violation(field, "R10", "only Zvw providers are paid by insurers and state a VAT treatment;"
+                        + " this party belongs to " + party.domain());
+            } else if (vat.treatment() == null) {
+                check.violation(field + ".treatment", "R10", "the VAT treatment (EXEMPT or INCLUDED) is required");
+            } else if (vat.treatment() == Vat.Treatment.EXEMPT && vat.rateBasisPoints() != null) {
+                check.violation(field + ".rateBasisPoints", "R10", "an EXEMPT provider has no VAT rate");
+            } else if (vat.treatment() == Vat.Treatment.INCLUDED
+                    && (vat.rateBasisPoints() == null || !Vat.isValidRate(vat.rateBasisPoints()))) {
+                check.violation(field + ".rateBasisPoints", "R10", "VAT INCLUDED needs its rate in basis points,"
+                        + " 1 to " + Vat.MAX_RATE_BASIS_POINTS + " (2100 = 21%), was " + vat.rateBasisPoints());
+            }
+        }
+    }
+
+    /** Whether insurers pay this Zvw provider: the main contractor, or any equal partner (or unknown yet). */
+    private static boolean isPaid(Party party, ExecutionModel model) {
+        return model == null || model.type() != ExecutionModelType.MAIN_CONTRACTOR
+                || party.key() == null || party.key().equals(model.mainContractor());
     }
 
     private static void checkExecutionModel(ExecutionModel model, List<? extends Party> parties, Check check) {

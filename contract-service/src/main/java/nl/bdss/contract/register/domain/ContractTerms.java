@@ -16,6 +16,8 @@ import nl.bdss.kernel.identity.Postcode;
 import nl.bdss.kernel.identity.Uzovi;
 import nl.bdss.kernel.money.BasisPoints;
 import nl.bdss.kernel.money.Money;
+import nl.bdss.kernel.money.Vat;
+import nl.bdss.kernel.time.PaymentSchedule;
 import nl.bdss.kernel.time.PaymentTiming;
 import nl.bdss.kernel.time.Period;
 import nl.bdss.kernel.time.PeriodKind;
@@ -25,7 +27,8 @@ import nl.bdss.kernel.time.PeriodKind;
  * periods as value objects, every required part present. Only the rules build new terms from a document; a stored
  * version is read back as the terms it was accepted with.
  *
- * @param validity the days the contract is valid, both ends inclusive (R14)
+ * @param validity        the days the contract is valid, both ends inclusive (R14)
+ * @param paymentSchedule how each budget period is paid (one amount or instalments); never null
  */
 public record ContractTerms(
         String reference,
@@ -40,7 +43,16 @@ public record ContractTerms(
         Purchasing purchasing,
         PaymentTiming paymentTiming,
         Attestations attestations,
-        Agreements agreements) {
+        Agreements agreements,
+        PaymentSchedule paymentSchedule) {
+
+    /** Terms paying each budget period in one amount. */
+    public ContractTerms(String reference, String title, Period validity, List<Insurer> insurers, List<Party> parties,
+            TargetGroup targetGroup, List<Activity> activities, Budget budget, ExecutionModel executionModel,
+            Purchasing purchasing, PaymentTiming paymentTiming, Attestations attestations, Agreements agreements) {
+        this(reference, title, validity, insurers, parties, targetGroup, activities, budget, executionModel, purchasing,
+                paymentTiming, attestations, agreements, PaymentSchedule.PER_PERIOD);
+    }
 
     public ContractTerms {
         Objects.requireNonNull(reference, "reference");
@@ -56,6 +68,11 @@ public record ContractTerms(
         Objects.requireNonNull(paymentTiming, "paymentTiming");
         Objects.requireNonNull(attestations, "attestations");
         Objects.requireNonNull(agreements, "agreements");
+        // terms stored before instalments pay per period
+        paymentSchedule = paymentSchedule == null ? PaymentSchedule.PER_PERIOD : paymentSchedule;
+        if (!paymentSchedule.fits(budget.period())) {
+            throw new IllegalArgumentException("a " + budget.period() + " lump sum cannot be paid " + paymentSchedule);
+        }
     }
 
     public record Insurer(Uzovi uzovi, String name) {
@@ -67,9 +84,16 @@ public record ContractTerms(
 
     /**
      * A party to the agreement. A Zvw provider has a Zvw sector and an AGB code; a party of another domain has no
-     * sector and may name an AGB code.
+     * sector and may name an AGB code. {@code vat} (R10): the VAT treatment of what a Zvw provider is paid, null when
+     * the contract does not state it.
      */
-    public record Party(String key, String name, LegalDomain domain, ZvwSector sector, AgbCode agb) {
+    public record Party(String key, String name, LegalDomain domain, ZvwSector sector, AgbCode agb, Vat vat) {
+
+        /** A party whose VAT treatment is not stated. */
+        public Party(String key, String name, LegalDomain domain, ZvwSector sector, AgbCode agb) {
+            this(key, name, domain, sector, agb, null);
+        }
+
         public Party {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(name, "name");
@@ -79,6 +103,10 @@ public record ContractTerms(
             }
             if (domain != LegalDomain.ZVW && sector != null) {
                 throw new IllegalArgumentException("party " + key + " of domain " + domain + " has no Zvw sector");
+            }
+            if (domain != LegalDomain.ZVW && vat != null) {
+                throw new IllegalArgumentException("party " + key + " of domain " + domain + " is not paid by insurers:"
+                        + " no VAT treatment");
             }
         }
 
@@ -217,7 +245,7 @@ public record ContractTerms(
     /** The same terms, valid until {@code lastDay} (a termination, R14). */
     public ContractTerms endingOn(LocalDate lastDay) {
         return new ContractTerms(reference, title, new Period(validity.start(), lastDay), insurers, parties, targetGroup,
-                activities, budget, executionModel, purchasing, paymentTiming, attestations, agreements);
+                activities, budget, executionModel, purchasing, paymentTiming, attestations, agreements, paymentSchedule);
     }
 
     /**

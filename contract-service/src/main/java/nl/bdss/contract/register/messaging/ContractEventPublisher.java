@@ -10,7 +10,9 @@ import nl.bdss.contract.register.domain.ContractTerms;
 import nl.bdss.events.Topics;
 import nl.bdss.events.common.BudgetPeriod;
 import nl.bdss.events.common.LegalDomain;
+import nl.bdss.events.common.PaymentSchedule;
 import nl.bdss.events.common.PaymentTiming;
+import nl.bdss.events.common.VatTreatment;
 import nl.bdss.events.contract.Activity;
 import nl.bdss.events.contract.Agreements;
 import nl.bdss.events.contract.Attestations;
@@ -27,6 +29,7 @@ import nl.bdss.events.contract.Insurer;
 import nl.bdss.events.contract.MarketShareDefinition;
 import nl.bdss.events.contract.PartnerShare;
 import nl.bdss.events.contract.Party;
+import nl.bdss.events.contract.PartyVat;
 import nl.bdss.events.contract.Purchasing;
 import nl.bdss.events.contract.PurchasingType;
 import nl.bdss.events.contract.SectorShare;
@@ -91,6 +94,7 @@ class ContractEventPublisher implements ContractEvents {
                 .setAttestations(attestations(terms.attestations()))
                 .setAgreements(agreements(terms.agreements()))
                 .setOverlappingContractIds(overlappingContracts.stream().map(ContractId::toString).toList())
+                .setPaymentSchedule(PaymentSchedule.valueOf(terms.paymentSchedule().name()))
                 .build();
     }
 
@@ -101,6 +105,10 @@ class ContractEventPublisher implements ContractEvents {
                 .setDomain(LegalDomain.valueOf(party.domain().name()))
                 .setSector(party.sector() == null ? null : party.sector().code())
                 .setAgb(party.agb() == null ? null : party.agb().code())
+                .setVat(party.vat() == null ? null : PartyVat.newBuilder()
+                        .setTreatment(VatTreatment.valueOf(party.vat().treatment().name()))
+                        .setRateBasisPoints(party.vat().rateBasisPoints())
+                        .build())
                 .build();
     }
 

@@ -16,6 +16,7 @@ import nl.bdss.kernel.identity.Postcode;
 import nl.bdss.kernel.identity.Uzovi;
 import nl.bdss.kernel.money.BasisPoints;
 import nl.bdss.kernel.money.Money;
+import nl.bdss.kernel.time.PaymentSchedule;
 import nl.bdss.kernel.time.Period;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
@@ -75,6 +76,23 @@ final class StoredTerms {
     abstract static class TermsShape {
         @JsonUnwrapped
         abstract Period validity();
+
+        /** One amount per period is left out, as rows from before instalments have it. */
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = PerPeriod.class)
+        abstract PaymentSchedule paymentSchedule();
+    }
+
+    /** Jackson's value filter: true (leave out) for {@link PaymentSchedule#PER_PERIOD}. */
+    static final class PerPeriod {
+        @Override
+        public boolean equals(Object value) {
+            return value == PaymentSchedule.PER_PERIOD;
+        }
+
+        @Override
+        public int hashCode() {
+            return PaymentSchedule.PER_PERIOD.hashCode();
+        }
     }
 
     abstract static class ValidityShape {

@@ -14,6 +14,8 @@ import nl.bdss.contract.register.domain.MarketShareBasis;
 import nl.bdss.contract.register.domain.PurchasingType;
 import nl.bdss.kernel.identity.Postcode;
 import nl.bdss.kernel.money.BasisPoints;
+import nl.bdss.kernel.money.Vat;
+import nl.bdss.kernel.time.PaymentSchedule;
 import nl.bdss.kernel.time.PaymentTiming;
 import nl.bdss.kernel.time.PeriodKind;
 
@@ -36,13 +38,21 @@ record ContractDocumentJson(
         Purchasing purchasing,
         PaymentTiming paymentTiming,
         Attestations attestations,
-        Agreements agreements) implements ContractDocument {
+        Agreements agreements,
+        PaymentSchedule paymentSchedule) implements ContractDocument {
 
     record Insurer(String uzovi, String name) implements ContractDocument.Insurer {
     }
 
-    /** {@code sector}: the code of a Zvw sector in the register ({@code GET /api/v1/zvw-sectors}), R7. */
-    record Party(String key, String name, LegalDomain domain, String sector, String agb) implements ContractDocument.Party {
+    /**
+     * {@code sector}: the code of a Zvw sector in the register ({@code GET /api/v1/zvw-sectors}), R7. {@code vat}
+     * (R10, Zvw providers): {@code {"treatment": "EXEMPT"}} or {@code {"treatment": "INCLUDED", "rateBasisPoints": 2100}}.
+     */
+    record Party(String key, String name, LegalDomain domain, String sector, String agb, VatStatement vat)
+            implements ContractDocument.Party {
+    }
+
+    record VatStatement(Vat.Treatment treatment, Integer rateBasisPoints) implements ContractDocument.VatStatement {
     }
 
     record TargetGroup(String description, List<String> characteristics, List<String> serviceAreaPostcodes)
@@ -103,13 +113,15 @@ record ContractDocumentJson(
                 purchasing(terms.purchasing()),
                 terms.paymentTiming(),
                 attestations(terms.attestations()),
-                agreements(terms.agreements()));
+                agreements(terms.agreements()),
+                terms.paymentSchedule() == PaymentSchedule.PER_PERIOD ? null : terms.paymentSchedule());
     }
 
     private static Party party(ContractTerms.Party party) {
         return new Party(party.key(), party.name(), party.domain(),
                 party.sector() == null ? null : party.sector().code(),
-                party.agb() == null ? null : party.agb().code());
+                party.agb() == null ? null : party.agb().code(),
+                party.vat() == null ? null : new VatStatement(party.vat().treatment(), party.vat().rateBasisPoints()));
     }
 
     private static Budget budget(ContractTerms.Budget budget) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import nl.bdss.kernel.time.ExperimentWindow;
+import nl.bdss.kernel.time.PaymentSchedule;
 import nl.bdss.kernel.time.PaymentTiming;
 import nl.bdss.kernel.time.PeriodKind;
 
@@ -117,6 +118,7 @@ public final class ContractFixture {
         private ExecutionModel executionModel = new ContractFixture.ExecutionModel(ExecutionModelType.MAIN_CONTRACTOR, "hap-west", null);
         private Purchasing purchasing = coordinated(LocalDate.of(2025, 3, 1));
         private PaymentTiming paymentTiming = PaymentTiming.IN_ADVANCE;
+        private PaymentSchedule paymentSchedule;
         private Attestations attestations = attested(GpFundingChoice.THIS_PERFORMANCE);
         private Agreements agreements = new ContractFixture.Agreements("Lumpsum per jaar vooraf", "Kwartaalrapportage", "Jaarlijks",
                 "Steekproef", null);
@@ -174,6 +176,17 @@ public final class ContractFixture {
 
         public Draft withAttestations(Attestations newAttestations) {
             attestations = newAttestations;
+            return this;
+        }
+
+        public Draft withBudgetPeriod(PeriodKind period) {
+            budget = new ContractFixture.Budget(budget.lumpSumCents(), period, budget.domainSharesBasisPoints(),
+                    budget.zvwSectorSharesBasisPoints());
+            return this;
+        }
+
+        public Draft withPaymentSchedule(PaymentSchedule schedule) {
+            this.paymentSchedule = schedule;
             return this;
         }
 
@@ -243,6 +256,11 @@ public final class ContractFixture {
         }
 
         @Override
+        public PaymentSchedule paymentSchedule() {
+            return paymentSchedule;
+        }
+
+        @Override
         public Attestations attestations() {
             return attestations;
         }
@@ -256,8 +274,22 @@ public final class ContractFixture {
     public record Insurer(String uzovi, String name) implements ContractDocument.Insurer {
     }
 
-    public record Party(String key, String name, LegalDomain domain, String sector, String agb)
+    public record Party(String key, String name, LegalDomain domain, String sector, String agb, Vat vat)
             implements ContractDocument.Party {
+
+        /** A party whose VAT treatment is not stated, as in the manual's example. */
+        public Party(String key, String name, LegalDomain domain, String sector, String agb) {
+            this(key, name, domain, sector, agb, null);
+        }
+
+        public Party withVat(nl.bdss.kernel.money.Vat.Treatment treatment, Integer rateBasisPoints) {
+            return new Party(key, name, domain, sector, agb, new Vat(treatment, rateBasisPoints));
+        }
+    }
+
+    /** R10 as a document states it, possibly wrong. */
+    public record Vat(nl.bdss.kernel.money.Vat.Treatment treatment, Integer rateBasisPoints)
+            implements ContractDocument.VatStatement {
     }
 
     public record TargetGroup(String description, List<String> characteristics, List<String> serviceAreaPostcodes)

@@ -35,11 +35,13 @@ import org.junit.jupiter.api.Test;
 class ContractRulesTest {
 
     @Test
-    void acceptsTheManualExampleWithoutWarnings() {
+    void acceptsTheManualExample_warningOnlyThatTheMainContractorsVatIsNotStated_R10() {
         ContractRules.Assessment assessment = RULES.check(manualExample(), SECTORS);
 
         assertThat(assessment.violations()).isEmpty();
-        assertThat(assessment.warnings()).isEmpty();
+        // the manual does not say whether hap-west (the main contractor, the one payee) charges VAT
+        assertThat(assessment.warnings()).extracting(Finding::field, Finding::rule)
+                .containsExactly(tuple("parties[0].vat", "R10"));
     }
 
     @Test
@@ -263,7 +265,7 @@ class ContractRulesTest {
 
         assertThat(assessment.violations()).isEmpty();
         assertThat(assessment.warnings()).extracting(Finding::field, Finding::rule)
-                .containsExactly(tuple("purchasing.marketShare.referenceDate", "R11"));
+                .containsExactly(tuple("purchasing.marketShare.referenceDate", "R11"), tuple("parties[0].vat", "R10"));
     }
 
     @Test
@@ -322,7 +324,7 @@ class ContractRulesTest {
                 manualExample().withValidity(LocalDate.of(2024, 5, 1), LocalDate.of(2029, 4, 30)), SECTORS);
 
         assertThat(assessment.violations()).isEmpty();
-        assertThat(assessment.warnings()).extracting(Finding::rule).containsExactly("R14");
+        assertThat(assessment.warnings()).extracting(Finding::rule).containsExactly("R14", "R10");
     }
 
     @Test

@@ -124,6 +124,6 @@ class ContractTest {
     void keepsWarningsWithTheVersion() {
         Contract early = registered(manualExample().withValidity(LocalDate.of(2024, 6, 1), LocalDate.of(2025, 12, 31)));
 
-        assertThat(early.warnings()).extracting(Finding::rule).isEqualTo(List.of("R14"));
+        assertThat(early.warnings()).extracting(Finding::rule).isEqualTo(List.of("R14", "R10"));
     }
 }

@@ -59,7 +59,7 @@ class MarketShareYearsRulesTest {
         assertThat(marketShare.referenceDateOf(2026)).contains(LocalDate.of(2026, 1, 1));
         assertThat(assessment.terms().marketShareReferenceDate()).contains(LocalDate.of(2025, 1, 1));
         assertThat(assessment.warnings()).extracting(Finding::field, Finding::rule)
-                .containsExactly(tuple("purchasing.marketShare.referenceDateRule", "R11"));
+                .containsExactly(tuple("purchasing.marketShare.referenceDateRule", "R11"), tuple("parties[0].vat", "R10"));
     }
 
     @Test

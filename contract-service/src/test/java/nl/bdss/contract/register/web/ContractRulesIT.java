@@ -131,7 +131,7 @@ class ContractRulesIT extends ContractApiSupport {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         assertThat(json(response).get("warnings").values()).extracting(w -> w.get("rule").asString())
-                .containsExactlyInAnyOrder("R11", "R14");
+                .containsExactlyInAnyOrder("R11", "R14", "R10");
     }
 
     private HttpResponse<String> postExpectingNothingStoredOrPublished(ObjectNode contract) {

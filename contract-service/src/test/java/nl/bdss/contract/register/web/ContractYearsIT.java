@@ -82,7 +82,7 @@ class ContractYearsIT extends ContractApiSupport {
         try (ContractEventsOnTopic topic = new ContractEventsOnTopic()) {
             HttpResponse<String> proposed = propose(contract);
             assertThat(json(proposed).get("warnings").values()).extracting(w -> w.get("field").asString())
-                    .containsExactly("purchasing.marketShare.referenceDateRule");
+                    .containsExactly("purchasing.marketShare.referenceDateRule", "parties[0].vat");
             String id = json(proposed).get("id").asString();
             acceptAll(id, proposed);
 
@@ -169,6 +169,45 @@ class ContractYearsIT extends ContractApiSupport {
                 e -> e.get("rule").asString()).containsExactly(tuple("validUntil", "R14"));
         assertThat(proposalsOf(id)).as("only the registration").isEqualTo(1);
         assertThat(json(get(CONTRACTS + "/" + id)).get("validUntil").asString()).isEqualTo("2026-12-31");
+    }
+
+    @Test
+    void aMonthlySchedule_andTheProvidersVat_areStoredShownAndPublished_R8_R10() {
+        ObjectNode contract = aContractOfItsOwn("2025-01-01", "2026-12-31");
+        contract.put("paymentSchedule", "MONTHLY");
+        at(contract, "parties", 0).putObject("vat").put("treatment", "INCLUDED").put("rateBasisPoints", 2100);
+        at(contract, "parties", 1).putObject("vat").put("treatment", "EXEMPT");
+
+        try (ContractEventsOnTopic topic = new ContractEventsOnTopic()) {
+            HttpResponse<String> proposed = propose(contract);
+            assertThat(json(proposed).get("warnings").values()).as("the main contractor states its VAT").isEmpty();
+            String id = json(proposed).get("id").asString();
+            acceptAll(id, proposed);
+
+            JsonNode shown = json(get(CONTRACTS + "/" + id));
+            assertThat(shown.get("paymentSchedule").asString()).isEqualTo("MONTHLY");
+            assertThat(shown.get("parties").get(0).get("vat").get("treatment").asString()).isEqualTo("INCLUDED");
+            assertThat(shown.get("parties").get(0).get("vat").get("rateBasisPoints").asInt()).isEqualTo(2100);
+            assertThat(shown.get("parties").get(1).get("vat").get("treatment").asString()).isEqualTo("EXEMPT");
+            assertThat(shown.get("parties").get(2).has("vat")).isFalse();
+
+            ContractVersionPublished event = topic.awaitEvents(id, 1, Duration.ofSeconds(30)).get(0).event();
+            assertThat(event.getContract().getPaymentSchedule()).isEqualTo(nl.bdss.events.common.PaymentSchedule.MONTHLY);
+            assertThat(event.getContract().getParties()).extracting(
+                    party -> party.getVat() == null ? null : party.getVat().getTreatment() + "/" + party.getVat().getRateBasisPoints())
+                    .containsExactly("INCLUDED/2100", "EXEMPT/null", null, null);
+        }
+    }
+
+    @Test
+    void aContractWithoutASchedule_isShownWithoutOne_andPublishedPerPeriod() {
+        try (ContractEventsOnTopic topic = new ContractEventsOnTopic()) {
+            String id = register(aContractOfItsOwn("2025-01-01", "2026-12-31"));
+
+            assertThat(json(get(CONTRACTS + "/" + id)).has("paymentSchedule")).isFalse();
+            assertThat(topic.awaitEvents(id, 1, Duration.ofSeconds(30)).get(0).event().getContract().getPaymentSchedule())
+                    .isEqualTo(nl.bdss.events.common.PaymentSchedule.PER_PERIOD);
+        }
     }
 
     private long proposalsOf(String id) {
