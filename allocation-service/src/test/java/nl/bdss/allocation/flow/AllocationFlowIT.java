@@ -197,6 +197,29 @@ class AllocationFlowIT {
     }
 
     @Test
+    void anAmendmentStatingOnlyTheScheduleAndVat_publishesThem_withTheSameSplit_R8_R10() throws Exception {
+        postCsv(exampleCsv(), "TRUSTED_THIRD_PARTY");
+        String contractId = UUID.randomUUID().toString();
+        publish(ManualExampleEvents.registered(contractId));
+        AllocationCalculated registered = awaitAllocation(contractId, a -> a.getAllocationVersion() == 1);
+        assertThat(registered.getPaymentSchedule()).isEqualTo(nl.bdss.events.common.PaymentSchedule.PER_PERIOD);
+        assertThat(registered.getPayeeVat()).isEmpty();
+
+        var contract = ManualExampleEvents.contract().setPaymentSchedule(nl.bdss.events.common.PaymentSchedule.QUARTERLY)
+                .build();
+        contract.getParties().get(0).setVat(new nl.bdss.events.contract.PartyVat(
+                nl.bdss.events.common.VatTreatment.INCLUDED, 900));
+        publish(ManualExampleEvents.contractVersion(contractId, 2, LocalDate.of(2025, 1, 1), contract).build());
+
+        AllocationCalculated amended = awaitAllocation(contractId, a -> a.getAllocationVersion() == 2);
+        assertThat(amended.getPaymentSchedule()).isEqualTo(nl.bdss.events.common.PaymentSchedule.QUARTERLY);
+        // the main contractor hap-west (01012345) is the one payee, VAT included at 9%
+        assertThat(amended.getPayeeVat()).extracting(v -> v.getPayeeAgb() + " " + v.getTreatment() + " " + v.getRateBasisPoints())
+                .containsExactly("01012345 INCLUDED 900");
+        assertThat(amended.getPeriods()).isEqualTo(registered.getPeriods());
+    }
+
+    @Test
     void overlapFlaggedVersion_changesNoTerm_andPublishesNothing_R4_R22() throws Exception {
         postCsv(exampleCsv(), "TRUSTED_THIRD_PARTY");
         String contractId = UUID.randomUUID().toString();

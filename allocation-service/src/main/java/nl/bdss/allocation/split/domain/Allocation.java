@@ -2,6 +2,7 @@ package nl.bdss.allocation.split.domain;
 
 import java.time.LocalDate;
 import java.util.List;
+import nl.bdss.kernel.time.PaymentSchedule;
 import nl.bdss.kernel.time.PaymentTiming;
 import nl.bdss.kernel.time.PeriodKind;
 
@@ -18,15 +19,20 @@ import nl.bdss.kernel.time.PeriodKind;
  * "all insurers" basis (R11). {@code serviceAreaCounts} are the counts per participating insurer and service-area
  * postcode behind the shares (R11, R19); they take part in the equality, so a delivery that moves insureds between
  * postcodes of the area publishes a new allocation even when the shares stay the same. {@code periodShares} are the
- * shares each period was allocated with (kept for settled periods, {@link SettledPeriods}).
+ * shares each period was allocated with (kept for settled periods, {@link SettledPeriods}). {@code paymentSchedule}
+ * and {@code payeeVat} are the contract's, passed on to settlement (PER_PERIOD and none for results stored before
+ * them); they take part in the equality, so a version that only changes them is published.
  */
 public record Allocation(AllocationStatus status, String pendingReason, LocalDate validFrom, LocalDate validUntil,
         PeriodKind periodKind, PaymentTiming paymentTiming, long lumpSumCents, LocalDate referenceDate,
         List<MarketShare> marketShares, List<AllocatedPeriod> periods, String marketShareBasis,
         long unfundedInsuredCount, List<ServiceAreaCount> serviceAreaCounts, List<YearShares> yearShares,
-        List<PeriodShares> periodShares, List<AllocationWarning> warnings) {
+        List<PeriodShares> periodShares, List<AllocationWarning> warnings, PaymentSchedule paymentSchedule,
+        List<PayeeVat> payeeVat) {
 
     public Allocation {
+        paymentSchedule = paymentSchedule == null ? PaymentSchedule.PER_PERIOD : paymentSchedule;
+        payeeVat = payeeVat == null ? List.of() : List.copyOf(payeeVat);
         marketShares = marketShares == null ? List.of() : List.copyOf(marketShares);
         serviceAreaCounts = serviceAreaCounts == null ? List.of() : List.copyOf(serviceAreaCounts);
         periods = periods == null ? List.of() : List.copyOf(periods);
@@ -41,7 +47,7 @@ public record Allocation(AllocationStatus status, String pendingReason, LocalDat
             long unfundedInsuredCount, List<ServiceAreaCount> serviceAreaCounts) {
         this(status, pendingReason, validFrom, validUntil, periodKind, paymentTiming, lumpSumCents, referenceDate,
                 marketShares, periods, marketShareBasis, unfundedInsuredCount, serviceAreaCounts, List.of(), List.of(),
-                List.of());
+                List.of(), PaymentSchedule.PER_PERIOD, List.of());
     }
 
     /** The Zvw money no one pays over all periods: the non-participating insurers' part (R11). */
@@ -64,7 +70,7 @@ public record Allocation(AllocationStatus status, String pendingReason, LocalDat
                 y.settledPeriodsKept())).toList();
         return new Allocation(status, pendingReason, validFrom, validUntil, periodKind, paymentTiming, lumpSumCents,
                 referenceDate, marketShares, periods, marketShareBasis, unfundedInsuredCount, serviceAreaCounts, years,
-                periodShares, warnings);
+                periodShares, warnings, paymentSchedule, payeeVat);
     }
 
     /** The record of one contract year, if the allocation has per-year shares. */

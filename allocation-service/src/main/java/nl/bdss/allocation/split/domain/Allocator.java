@@ -123,7 +123,8 @@ public final class Allocator {
         return new Allocation(status, pending.isEmpty() ? null : String.join("; ", pending), validFrom, validUntil,
                 latest.periodKind(), latest.paymentTiming(), latest.lumpSumCents(), first.referenceDate(),
                 first.marketShares(), periods, latest.purchasing().basis(), first.unfundedInsuredCount(),
-                first.serviceAreaCounts(), coordinated ? yearShares : List.of(), used, warnings);
+                first.serviceAreaCounts(), coordinated ? yearShares : List.of(), used, warnings,
+                latest.paymentSchedule(), latest.vatOfPayees());
     }
 
     /** The shares of segment {@code segment} (an index into the history) in a contract year. */

@@ -7,6 +7,8 @@ import java.util.Optional;
 import nl.bdss.kernel.identity.Postcode;
 import nl.bdss.kernel.identity.Uzovi;
 import nl.bdss.kernel.money.BasisPoints;
+import nl.bdss.kernel.money.Vat;
+import nl.bdss.kernel.time.PaymentSchedule;
 import nl.bdss.kernel.time.PaymentTiming;
 import nl.bdss.kernel.time.PeriodKind;
 
@@ -14,13 +16,25 @@ import nl.bdss.kernel.time.PeriodKind;
  * What the split needs to know of one contract version: the budget and its shares (R7, R8), the insurers and
  * how they share (R11), the parties and who is paid (R10), the service area (R6) and the period of validity;
  * {@code reference} the contract's own reference, passed on so that settlement and finance can name it (null for
- * terms stored before it).
+ * terms stored before it). {@code paymentSchedule} how each budget period is paid (PER_PERIOD when absent) and
+ * {@code vatByParty} the VAT treatment the contract states per Zvw party key (R10; a party without one is absent):
+ * both passed on to settlement.
  */
 public record ContractTerms(String contractId, int version, LocalDate validFrom, LocalDate validUntil,
         PeriodKind periodKind, PaymentTiming paymentTiming, long lumpSumCents,
         Map<LegalDomain, Integer> domainShares, Map<String, Integer> sectorShares,
         List<Uzovi> insurers, List<Party> parties, ExecutionModel executionModel, Purchasing purchasing,
-        List<Postcode> serviceArea, String reference) {
+        List<Postcode> serviceArea, String reference, PaymentSchedule paymentSchedule, Map<String, Vat> vatByParty) {
+
+    /** Terms paid per budget period, without VAT statements (terms stored before them). */
+    public ContractTerms(String contractId, int version, LocalDate validFrom, LocalDate validUntil,
+            PeriodKind periodKind, PaymentTiming paymentTiming, long lumpSumCents,
+            Map<LegalDomain, Integer> domainShares, Map<String, Integer> sectorShares,
+            List<Uzovi> insurers, List<Party> parties, ExecutionModel executionModel, Purchasing purchasing,
+            List<Postcode> serviceArea, String reference) {
+        this(contractId, version, validFrom, validUntil, periodKind, paymentTiming, lumpSumCents, domainShares,
+                sectorShares, insurers, parties, executionModel, purchasing, serviceArea, reference, null, null);
+    }
 
     /** Terms without the contract's reference (tests, and terms stored before it). */
     public ContractTerms(String contractId, int version, LocalDate validFrom, LocalDate validUntil,
@@ -45,6 +59,10 @@ public record ContractTerms(String contractId, int version, LocalDate validFrom,
         insurers = List.copyOf(insurers);
         parties = List.copyOf(parties);
         serviceArea = List.copyOf(serviceArea);
+        paymentSchedule = paymentSchedule == null ? PaymentSchedule.PER_PERIOD : paymentSchedule;
+        vatByParty = vatByParty == null ? Map.of() : Map.copyOf(vatByParty);
+        require(paymentSchedule.fits(periodKind), "paymentSchedule",
+                "a " + paymentSchedule + " schedule does not divide a budget period of a " + periodKind + " (R8)");
         require(executionModel != null && purchasing != null, executionModel == null ? "executionModel" : "purchasing",
                 "execution model (R10) and purchasing (R11) are required");
         require(!insurers.isEmpty(), "insurers", "at least one insurer (R1)");
@@ -58,6 +76,19 @@ public record ContractTerms(String contractId, int version, LocalDate validFrom,
         require(purchasing.type() != Purchasing.Type.COORDINATED || !serviceArea.isEmpty(), "serviceArea",
                 "coordinated purchasing needs a service area to count insureds in (R6, R11)");
         checkPayees(executionModel, parties, sectorShares);
+    }
+
+    /**
+     * The VAT treatment of every payee whose party states one (R10), by AGB code in code order: what settlement books
+     * the VAT part of each payment by.
+     */
+    public List<PayeeVat> vatOfPayees() {
+        return parties.stream()
+                .filter(party -> party.agb() != null && vatByParty.containsKey(party.key()) && pays(party.agb()))
+                .map(party -> new PayeeVat(party.agb(), vatByParty.get(party.key())))
+                .distinct()
+                .sorted(java.util.Comparator.comparing(PayeeVat::payeeAgb))
+                .toList();
     }
 
     public Optional<Party> party(String key) {

@@ -9,11 +9,13 @@ import nl.bdss.events.allocation.AllocationPeriod;
 import nl.bdss.events.allocation.AllocationStatus;
 import nl.bdss.events.allocation.AllocationWarning;
 import nl.bdss.events.allocation.MarketShare;
+import nl.bdss.events.allocation.PayeeVat;
 import nl.bdss.events.allocation.ServiceAreaCount;
 import nl.bdss.events.allocation.YearShares;
 import nl.bdss.events.common.BudgetPeriod;
 import nl.bdss.events.common.LegalDomain;
 import nl.bdss.events.common.PaymentTiming;
+import nl.bdss.events.common.VatTreatment;
 
 /**
  * Maps a stored allocation onto the public AllocationCalculated event: every array set explicitly, the year shares
@@ -53,6 +55,11 @@ final class AllocationEvents {
                         .map(warning -> new AllocationWarning(warning.rule(), warning.message())).toList())
                 .setCause(stored.cause())
                 .setContractReference(stored.contractReference())
+                .setPaymentSchedule(nl.bdss.events.common.PaymentSchedule.valueOf(allocation.paymentSchedule().name()))
+                .setPayeeVat(allocation.payeeVat().stream()
+                        .map(payee -> new PayeeVat(payee.payeeAgb(),
+                                VatTreatment.valueOf(payee.vat().treatment().name()), payee.vat().rateBasisPoints()))
+                        .toList())
                 .build();
     }
 

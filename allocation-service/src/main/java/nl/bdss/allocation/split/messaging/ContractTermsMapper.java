@@ -3,6 +3,7 @@ package nl.bdss.allocation.split.messaging;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -22,6 +23,8 @@ import nl.bdss.events.contract.MarketShareDefinition;
 import nl.bdss.events.contract.PurchasingType;
 import nl.bdss.kernel.identity.Postcode;
 import nl.bdss.kernel.identity.Uzovi;
+import nl.bdss.kernel.money.Vat;
+import nl.bdss.kernel.time.PaymentSchedule;
 import nl.bdss.kernel.time.PaymentTiming;
 import nl.bdss.kernel.time.PeriodKind;
 
@@ -39,6 +42,7 @@ final class ContractTermsMapper {
             Map.entry("validUntil", "contract.validUntil"),
             Map.entry("periodKind", "contract.budget.period"),
             Map.entry("paymentTiming", "contract.paymentTiming"),
+            Map.entry("paymentSchedule", "contract.paymentSchedule"),
             Map.entry("lumpSumCents", "contract.budget.lumpSumCents"),
             Map.entry("domainShares", "contract.budget.domainShares"),
             Map.entry("sectorShares", "contract.budget.zvwSectorShares"),
@@ -89,10 +93,15 @@ final class ContractTermsMapper {
             insurers.add(at("contract.insurers[" + i + "].uzovi", () -> Uzovi.of(uzovi)));
         }
         List<Party> parties = new ArrayList<>();
+        Map<String, Vat> vatByParty = new HashMap<>();
         for (int i = 0; i < contract.getParties().size(); i++) {
             var party = contract.getParties().get(i);
             parties.add(at("contract.parties[" + i + "]", () -> new Party(party.getKey(),
                     LegalDomain.valueOf(party.getDomain().name()), party.getSector(), party.getAgb())));
+            if (party.getVat() != null) {
+                vatByParty.put(party.getKey(), at("contract.parties[" + i + "].vat", () -> new Vat(
+                        Vat.Treatment.valueOf(party.getVat().getTreatment().name()), party.getVat().getRateBasisPoints())));
+            }
         }
         List<Postcode> serviceArea = new ArrayList<>();
         List<String> postcodes = contract.getTargetGroup().getServiceAreaPostcodes();
@@ -110,7 +119,8 @@ final class ContractTermsMapper {
                     lastDay(event), PeriodKind.valueOf(contract.getBudget().getPeriod().name()),
                     PaymentTiming.valueOf(contract.getPaymentTiming().name()), contract.getBudget().getLumpSumCents(),
                     domainShares, sectorShares, insurers, parties, executionModel, purchasing, serviceArea,
-                    contract.getReference());
+                    contract.getReference(), contract.getPaymentSchedule() == null ? null
+                            : PaymentSchedule.valueOf(contract.getPaymentSchedule().name()), vatByParty);
         } catch (InvalidTermsException e) {
             throw new InvalidField(FIELD_OF_TERM.getOrDefault(e.term(), "contract"), e.getMessage());
         }
