@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
+import nl.bdss.events.allocation.AllocationCalculated;
 import nl.bdss.events.allocation.AllocationPeriod;
 import nl.bdss.security.testing.TestTokenIssuer;
 import nl.bdss.security.testing.UsesTestTokenIssuer;
@@ -194,7 +195,7 @@ class PaymentRunsIT {
         assertThat(rows).hasSize(5);
         assertThat(rows.subList(1, 5)).allSatisfy(row -> assertThat(row)
                 .startsWith(transfer.path("endToEndId").asString() + "," + MAIN_CONTRACTOR + ",Hoofdaannemer,")
-                .contains("," + contract + ",").endsWith(",2100000"));
+                .contains("," + contract + ",").endsWith(",2100000,,,"));
         HttpResponse<String> html = send("GET", "/api/v1/payment-runs/" + run.path("id").asString()
                 + "/remittance?format=html", null, TOKENS.operator(), null);
         assertThat(html.statusCode()).isEqualTo(200);
@@ -219,7 +220,66 @@ class PaymentRunsIT {
         assertThat(report.holds()).as(report.toString()).isTrue();
     }
 
+    /**
+     * Insurer 4455 (of this test alone) owes 2,100,000 cents a year to a payee of its own, paid monthly in advance,
+     * 21% VAT included: a month is 175,000 of which 175,000 x 2100 / 12100 = 30,371.90, so 30,372, is VAT. On
+     * 22 November 2026 the 12 months of 2025 and 11 of 2026 are due: 23 x 175,000 = 4,025,000, VAT 23 x 30,372.
+     */
     @Test
+    void aMonthlyScheduleWithVat_paysTheDueMonths_andShowsTheVatPartOnInstructionsRemittanceAndLedger_R8_R10()
+            throws Exception {
+        String contract = "it-run-monthly-" + UUID.randomUUID();
+        String payee = ownPayee();
+        insurerAccount("4455", "NL39RABO0300065264", "Zorgverzekeraar 4455");
+        payeeAccount(payee, "NL44RABO0123456789", "Maandelijks betaalde aanbieder");
+        AllocationCalculated allocation = YearAllocations.allocation(contract, 1, FROM, UNTIL,
+                List.of(year(2025, payee, line("4455", "HUISARTSENZORG", 2_100_000)),
+                        year(2026, payee, line("4455", "HUISARTSENZORG", 2_100_000))),
+                List.of(complete(2025), complete(2026)));
+        allocation.setPaymentSchedule(nl.bdss.events.common.PaymentSchedule.MONTHLY);
+        allocation.setPayeeVat(List.of(new nl.bdss.events.allocation.PayeeVat(payee,
+                nl.bdss.events.common.VatTreatment.INCLUDED, 2100)));
+        AllocationTopic.publish(allocation);
+        await(() -> entries(contract) >= 23);
+
+        assertThat(entries(contract)).isEqualTo(23);
+        assertThat(jdbc.sql("""
+                select count(*), sum(amount_cents), sum(vat_cents), min(instalment_start), max(instalment_end)
+                from settlement_entry where contract_id = ?""").param(contract)
+                .query((rs, n) -> rs.getLong(1) + " " + rs.getLong(2) + " " + rs.getLong(3) + " " + rs.getString(4)
+                        + " " + rs.getString(5)).single())
+                .isEqualTo("23 4025000 698556 2025-01-01 2026-11-30");
+        List<UUID> ids = entryIds(contract, "4455");
+        JsonNode november = json(send("GET", "/api/v1/payment-instructions/" + ids.get(ids.size() - 1), null,
+                TOKENS.insurer("4455"), null));
+        assertThat(november.path("periodStart").asString()).isEqualTo("2026-01-01");
+        assertThat(november.path("instalmentStart").asString()).isEqualTo("2026-11-01");
+        assertThat(november.path("instalmentEnd").asString()).isEqualTo("2026-11-30");
+        assertThat(november.path("dueDate").asString()).isEqualTo("2026-11-01");
+        assertThat(november.path("amountCents").asLong()).isEqualTo(175_000L);
+        assertThat(november.path("vatTreatment").asString()).isEqualTo("INCLUDED");
+        assertThat(november.path("vatRateBasisPoints").asInt()).isEqualTo(2100);
+        assertThat(november.path("vatCents").asLong()).isEqualTo(30_372L);
+
+        JsonNode run = json(createRun("monthly-" + UUID.randomUUID(), RUN, TOKENS.insurer("4455")));
+        assertThat(run.path("transfers").values()).filteredOn(t -> t.path("payeeAgb").asString().equals(payee))
+                .singleElement().satisfies(t -> assertThat(t.path("amountCents").asLong()).isEqualTo(4_025_000L));
+        List<String> rows = send("GET", "/api/v1/payment-runs/" + run.path("id").asString() + "/remittance?payee="
+                + payee, null, TOKENS.insurer("4455"), "text/csv").body().lines().toList();
+        assertThat(rows.get(0)).endsWith(",amountCents,instalmentStart,instalmentEnd,vatCents");
+        assertThat(rows).hasSize(24).filteredOn(row -> row.contains(",LUMP_SUM,175000,2026-11-01,2026-11-30,30372"))
+                .hasSize(1);
+        assertThat(send("GET", "/api/v1/payment-runs/" + run.path("id").asString() + "/remittance?format=html&payee="
+                + payee, null, TOKENS.insurer("4455"), null).body()).contains("2026-11-01 .. 2026-11-30")
+                .contains("303.72");
+
+        // the VAT part is owed on its own account, the rest on the payable; the cost carries the whole amount
+        assertThat(credits("VAT_PAYABLE/4455/" + payee, contract)).isEqualTo(698_556L);
+        assertThat(credits("PAYABLE/4455/" + payee, contract)).isEqualTo(4_025_000L - 698_556L);
+        assertThat(invariants.check().holds()).isTrue();
+    }
+
+        @Test
     void twoRunsAtOnce_shareNoInstruction_andTogetherHoldEveryOneExactlyOnce() throws Exception {
         String insurer = "8101";
         insurerAccount(insurer, "NL91ABNA0417164300", "Verzekeraar 8101");
@@ -618,6 +678,14 @@ class PaymentRunsIT {
     private static void publish(String contract, int version, AllocationPeriod... years) throws Exception {
         AllocationTopic.publish(YearAllocations.allocation(contract, version, FROM, UNTIL, List.of(years),
                 List.of(complete(2025), complete(2026))));
+    }
+
+    /** The credits on an account by the entries of one contract. */
+    private long credits(String account, String contract) {
+        return jdbc.sql("""
+                select coalesce(sum(p.credit_cents), 0) from ledger_posting p
+                where p.account = ? and p.booking_ref in (select entry_key from settlement_entry where contract_id = ?)""")
+                .params(account, contract).query(Long.class).single();
     }
 
     private long entries(String contract) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import nl.bdss.kernel.time.PaymentSchedule;
 import nl.bdss.kernel.time.PaymentTiming;
 import nl.bdss.kernel.time.Period;
 
@@ -21,13 +22,28 @@ public interface LedgerFacts {
     /**
      * A contract's applied allocation: complete or pending, its validity and payment timing. An allocation with
      * per-year shares ({@code paysCompleteYears}) pays its complete years also when it is PENDING; its
-     * {@code pendingYears} keep the lines of their last complete allocation.
+     * {@code pendingYears} keep the lines of their last complete allocation. {@code schedule}: how each period is
+     * paid, whole or in instalments that fall due one by one.
      */
     record ContractTerms(String contractId, boolean complete, Period validity, PaymentTiming timing,
-            boolean paysCompleteYears, Set<Integer> pendingYears) {
+            boolean paysCompleteYears, Set<Integer> pendingYears, PaymentSchedule schedule) {
+
+        /** A contract paid per period. */
+        public ContractTerms(String contractId, boolean complete, Period validity, PaymentTiming timing,
+                boolean paysCompleteYears, Set<Integer> pendingYears) {
+            this(contractId, complete, validity, timing, paysCompleteYears, pendingYears, PaymentSchedule.PER_PERIOD);
+        }
 
         public ContractTerms {
             pendingYears = Set.copyOf(pendingYears);
+            schedule = schedule == null ? PaymentSchedule.PER_PERIOD : schedule;
+        }
+
+        /** The part of a line's amount for {@code period} that is due on {@code date}: the instalments due by then. */
+        public long dueCents(Period period, long cents, LocalDate date) {
+            return schedule.instalments(period, cents).stream()
+                    .filter(instalment -> instalment.period().isDueOn(date, timing))
+                    .mapToLong(PaymentSchedule.Instalment::amountCents).sum();
         }
 
         /** Whether any of its periods is payable (and so checked). */
@@ -38,7 +54,7 @@ public interface LedgerFacts {
 
     List<ContractTerms> contracts();
 
-    /** The payable amount of one period of a contract's current allocation. */
+    /** The payable amount of one line (insurer, payee, sector) of a period of a contract's current allocation. */
     record PeriodAmount(String contractId, Period period, long cents) {
     }
 
@@ -51,7 +67,17 @@ public interface LedgerFacts {
     List<SettledAmount> settledPerPeriod();
 
     /** One settlement entry with the period and payment timing it was booked under. */
-    record EntryTerms(String entryId, String contractId, Period period, PaymentTiming timing) {
+    record EntryTerms(String entryId, String contractId, Period period, PaymentTiming timing, Period instalment) {
+
+        /** An entry of a whole period. */
+        public EntryTerms(String entryId, String contractId, Period period, PaymentTiming timing) {
+            this(entryId, contractId, period, timing, null);
+        }
+
+        /** The first day it may be booked or paid: its instalment's due date, else its period's (R8). */
+        public LocalDate dueDate() {
+            return (instalment == null ? period : instalment).dueDate(timing);
+        }
     }
 
     /** A lump sum and the moment it was booked. */

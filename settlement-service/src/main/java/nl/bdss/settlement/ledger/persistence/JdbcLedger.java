@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import nl.bdss.kernel.time.PaymentSchedule;
 import nl.bdss.kernel.time.PaymentTiming;
 import nl.bdss.kernel.time.Period;
 import nl.bdss.settlement.ledger.application.CostAccounts;
@@ -18,6 +19,7 @@ import nl.bdss.settlement.ledger.application.LedgerPostings;
 import nl.bdss.settlement.ledger.domain.ClaimsBurden;
 import nl.bdss.settlement.ledger.domain.DoubleEntry;
 import nl.bdss.settlement.ledger.domain.Posting;
+import nl.bdss.settlement.persistence.InstalmentColumns;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -71,18 +73,19 @@ class JdbcLedger implements LedgerPostings, LedgerFacts, CostAccounts {
     public List<ContractTerms> contracts() {
         return jdbc.sql("""
                 select contract_id, status, valid_from, valid_until, payment_timing, pays_complete_years,
-                    array(select year from allocation_pending_year y where y.contract_id = a.contract_id)
+                    array(select year from allocation_pending_year y where y.contract_id = a.contract_id),
+                    payment_schedule
                 from contract_allocation a""")
                 .query((rs, n) -> new ContractTerms(rs.getString(1), "COMPLETE".equals(rs.getString(2)),
                         new Period(rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class)),
                         PaymentTiming.valueOf(rs.getString(5)), rs.getBoolean(6),
-                        Set.of((Integer[]) rs.getArray(7).getArray())))
+                        Set.of((Integer[]) rs.getArray(7).getArray()), PaymentSchedule.valueOf(rs.getString(8))))
                 .list();
     }
 
     @Override
     public List<PeriodAmount> allocatedPerPeriod() {
-        return jdbc.sql("select contract_id, period_start, period_end, sum(amount_cents) from allocation_line group by 1, 2, 3")
+        return jdbc.sql("select contract_id, period_start, period_end, amount_cents from allocation_line")
                 .query((rs, n) -> new PeriodAmount(rs.getString(1),
                         new Period(rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class)), rs.getLong(4)))
                 .list();
@@ -100,7 +103,8 @@ class JdbcLedger implements LedgerPostings, LedgerFacts, CostAccounts {
     @Override
     public void eachLumpSum(Consumer<LumpSumBooked> check) {
         jdbc.sql("""
-                select entry_key, contract_id, period_start, period_end, payment_timing, booked_at
+                select entry_key, contract_id, period_start, period_end, payment_timing, booked_at, instalment_start,
+                    instalment_end
                 from settlement_entry where kind = 'LUMP_SUM'""")
                 .query((ResultSet rs) -> check.accept(new LumpSumBooked(entry(rs), rs.getTimestamp("booked_at").toInstant())));
     }
@@ -108,7 +112,8 @@ class JdbcLedger implements LedgerPostings, LedgerFacts, CostAccounts {
     @Override
     public void eachAcknowledgement(Consumer<Acknowledged> check) {
         jdbc.sql("""
-                select e.entry_key, e.contract_id, e.period_start, e.period_end, e.payment_timing, a.status, a.paid_on
+                select e.entry_key, e.contract_id, e.period_start, e.period_end, e.payment_timing, a.status, a.paid_on,
+                    e.instalment_start, e.instalment_end
                 from payment_acknowledgement a join settlement_entry e on e.id = a.entry_id""")
                 .query((ResultSet rs) -> check.accept(new Acknowledged(entry(rs), rs.getString("status"),
                         rs.getObject("paid_on", LocalDate.class))));
@@ -117,7 +122,7 @@ class JdbcLedger implements LedgerPostings, LedgerFacts, CostAccounts {
     private static EntryTerms entry(ResultSet rs) throws SQLException {
         return new EntryTerms(rs.getString("entry_key"), rs.getString("contract_id"),
                 new Period(rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class)),
-                PaymentTiming.valueOf(rs.getString("payment_timing")));
+                PaymentTiming.valueOf(rs.getString("payment_timing")), InstalmentColumns.of(rs));
     }
 
     /**

@@ -21,6 +21,7 @@ import nl.bdss.settlement.paymentruns.application.PaymentRunStore;
 import nl.bdss.settlement.paymentruns.domain.Netting;
 import nl.bdss.settlement.paymentruns.domain.OpenInstruction;
 import nl.bdss.settlement.paymentruns.domain.RunStatus;
+import nl.bdss.settlement.persistence.InstalmentColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,7 +35,7 @@ class JdbcPaymentRunStore implements PaymentRunStore {
 
     private static final String ENTRY = """
             e.id, e.payee_agb, e.contract_id, e.period_start, e.period_end, e.sector, e.kind, e.amount_cents,
-            e.payment_timing, coalesce((select ca.contract_reference from contract_allocation ca
+            e.payment_timing, e.instalment_start, e.instalment_end, e.vat_cents, coalesce((select ca.contract_reference from contract_allocation ca
                                          where ca.contract_id = e.contract_id), e.contract_id) as contract_reference""";
     private static final String HEADER = """
             select id, run_number, uzovi, execution_date, due_up_to, status, created_at, created_by, debtor_iban,
@@ -239,10 +240,14 @@ class JdbcPaymentRunStore implements PaymentRunStore {
     private static OpenInstruction instruction(ResultSet rs) throws SQLException {
         Period period = new Period(rs.getObject("period_start", LocalDate.class),
                 rs.getObject("period_end", LocalDate.class));
+        Period instalment = InstalmentColumns.of(rs);
+        long vatCents = rs.getLong("vat_cents");
+        Long vat = rs.wasNull() ? null : vatCents;
         return new OpenInstruction(rs.getObject("id", UUID.class), rs.getString("payee_agb"),
                 rs.getString("contract_reference"), period.start(), period.end(), rs.getString("sector"),
                 rs.getString("kind"), rs.getLong("amount_cents"),
-                period.dueDate(PaymentTiming.valueOf(rs.getString("payment_timing"))));
+                InstalmentColumns.dueDate(rs, period, PaymentTiming.valueOf(rs.getString("payment_timing"))),
+                instalment == null ? null : instalment.start(), instalment == null ? null : instalment.end(), vat);
     }
 
     @Override

@@ -62,7 +62,7 @@ class PaymentRunsController {
     private static final int MAX_KEY_LENGTH = 200;
     private static final int MAX_PAGE_SIZE = 200;
     private static final String CSV_HEADER = "endToEndId,payeeAgb,creditorName,instructionId,contractReference,"
-            + "periodStart,periodEnd,sector,kind,amountCents\n";
+            + "periodStart,periodEnd,sector,kind,amountCents,instalmentStart,instalmentEnd,vatCents\n";
 
     private final PaymentRuns runs;
     private final Clock clock;
@@ -171,7 +171,8 @@ class PaymentRunsController {
     @GetMapping("/{id}/remittance")
     @Operation(summary = "The remittance advice of a run: one row per instruction (CSV), or a printable page per payee",
             description = "Rows: the transfer's endToEndId, payee, creditor name, instruction, contract reference (the"
-                    + " contract id), period, sector, kind and amount in cents. CSV by default; HTML with"
+                    + " contract id), period, sector, kind, amount in cents, the instalment (empty for a whole period) and"
+                    + " the VAT part in cents (R10; empty when the contract states no VAT). CSV by default; HTML with"
                     + " Accept: text/html or format=html. A provider reads only the transfer to its own AGB"
                     + " (payee=<own agb>).")
     @ApiResponse(responseCode = "200", description = "The remittance advice (text/csv or text/html)")
@@ -195,7 +196,8 @@ class PaymentRunsController {
             OpenInstruction i = row.instruction();
             csv.append(String.join(",", row.endToEndId(), row.payeeAgb(), cell(row.creditorName()), i.id().toString(),
                     cell(i.contractReference()), i.periodStart().toString(), i.periodEnd().toString(), cell(i.sector()),
-                    i.kind(), Long.toString(i.amountCents()))).append('\n');
+                    i.kind(), Long.toString(i.amountCents()), text(i.instalmentStart()), text(i.instalmentEnd()),
+                    text(i.vatCents()))).append('\n');
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("text/csv"))
@@ -239,13 +241,17 @@ class PaymentRunsController {
             page.append("<section><h1>Remittance advice</h1><p>Payee AGB ").append(esc(payee.getKey())).append(", ")
                     .append(esc(first.creditorName())).append("<br>Transfer ").append(esc(first.endToEndId()))
                     .append(", amount EUR ").append(euros(total)).append("</p>\n<table><tr><th>Contract</th>"
-                            + "<th>Period</th><th>Sector</th><th>Kind</th><th>Amount (EUR)</th></tr>\n");
+                            + "<th>Period</th><th>Instalment</th><th>Sector</th><th>Kind</th><th>Amount (EUR)</th>"
+                            + "<th>of which VAT (EUR)</th></tr>\n");
             for (PaymentRunStore.RemittanceRow row : payee.getValue()) {
                 OpenInstruction i = row.instruction();
                 page.append("<tr><td>").append(esc(i.contractReference())).append("</td><td>").append(i.periodStart())
-                        .append(" .. ").append(i.periodEnd()).append("</td><td>").append(esc(i.sector()))
+                        .append(" .. ").append(i.periodEnd()).append("</td><td>")
+                        .append(i.instalmentStart() == null ? "whole period" : i.instalmentStart() + " .. " + i.instalmentEnd())
+                        .append("</td><td>").append(esc(i.sector()))
                         .append("</td><td>").append(esc(i.kind())).append("</td><td class=\"amount\">")
-                        .append(euros(i.amountCents())).append("</td></tr>\n");
+                        .append(euros(i.amountCents())).append("</td><td class=\"amount\">")
+                        .append(i.vatCents() == null ? "not stated" : euros(i.vatCents())).append("</td></tr>\n");
             }
             page.append("</table></section>\n");
         }
@@ -264,6 +270,11 @@ class PaymentRunsController {
 
     private static String by() {
         return CurrentClient.get().map(CurrentClient::clientId).orElse("operator");
+    }
+
+    /** An optional value's text, empty when absent. */
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
     }
 
     private static String cell(String value) {

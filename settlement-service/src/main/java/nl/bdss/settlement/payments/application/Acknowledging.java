@@ -100,7 +100,8 @@ public class Acknowledging {
         Instant now = clock.instant();
         acknowledgements.record(id, status, paymentReference, paidOn, now);
         ledger.post(Map.of(instruction.entryId() + "|" + status.name(),
-                DoubleEntry.payment(instruction.insurer(), instruction.payeeAgb(), instruction.amountCents())), now);
+                DoubleEntry.payment(instruction.insurer(), instruction.payeeAgb(), instruction.amountCents(),
+                        instruction.vatCents() == null ? 0 : instruction.vatCents())), now);
         return instructions.byId(id, viewer(onlyUzovi)).orElseThrow(() -> PaymentInstruction.notFound(id));
     }
 

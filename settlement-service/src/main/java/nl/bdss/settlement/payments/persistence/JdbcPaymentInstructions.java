@@ -14,6 +14,7 @@ import nl.bdss.settlement.payments.application.PaymentInstructions;
 import nl.bdss.settlement.payments.application.Viewer;
 import nl.bdss.settlement.payments.domain.Direction;
 import nl.bdss.settlement.payments.domain.PaymentStatus;
+import nl.bdss.settlement.persistence.InstalmentColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,7 +28,8 @@ class JdbcPaymentInstructions implements PaymentInstructions {
     private static final String SELECT = """
             select e.id, e.entry_key, e.kind, e.corrects_entry_key, e.contract_id, e.period_start, e.period_end, e.uzovi,
                    e.payee_agb, e.payee_party_key, e.sector, e.amount_cents, e.allocation_version, e.sequence, e.cause,
-                   e.booked_by, e.booked_at, e.payment_timing, e.service_year, e.booking_year, a.status, a.payment_reference, a.paid_on
+                   e.booked_by, e.booked_at, e.payment_timing, e.service_year, e.booking_year, e.instalment_start,
+                   e.instalment_end, e.vat_treatment, e.vat_rate_bp, e.vat_cents, a.status, a.payment_reference, a.paid_on
             from settlement_entry e left join payment_acknowledgement a on a.entry_id = e.id
             """;
     /** The viewer's confinement: parameters uzovi, uzovi, payee, payee (null = not confined). */
@@ -134,7 +136,9 @@ class JdbcPaymentInstructions implements PaymentInstructions {
                 rs.getTimestamp("booked_at").toInstant(),
                 status == null ? PaymentInstruction.OPEN : status, rs.getString("payment_reference"),
                 rs.getObject("paid_on", LocalDate.class),
-                period.dueDate(PaymentTiming.valueOf(rs.getString("payment_timing"))), rs.getInt("service_year"),
-                rs.getInt("booking_year"));
+                InstalmentColumns.dueDate(rs, period, PaymentTiming.valueOf(rs.getString("payment_timing"))),
+                rs.getInt("service_year"), rs.getInt("booking_year"), rs.getObject("instalment_start", LocalDate.class),
+                rs.getObject("instalment_end", LocalDate.class), rs.getString("vat_treatment"),
+                rs.getObject("vat_rate_bp", Integer.class), rs.getObject("vat_cents", Long.class));
     }
 }

@@ -63,6 +63,7 @@ public class AllocationIntake {
         store.replaceLines(allocation.contractId(), allocation.periods(), allocation.pendingYears().keySet(),
                 new Period(allocation.validFrom(), allocation.validUntil()));
         store.savePendingYears(allocation.contractId(), allocation.pendingYears());
+        store.savePayeeVat(allocation.contractId(), allocation.payeeVat());
         if (allocation.payable()) {
             settler.settle(allocation.contractId(), LocalDate.now(clock),
                     "AllocationCalculated " + allocation.eventId() + " (allocation v" + allocation.allocationVersion()

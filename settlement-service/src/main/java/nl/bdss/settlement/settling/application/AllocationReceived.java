@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import nl.bdss.kernel.money.Vat;
+import nl.bdss.kernel.time.PaymentSchedule;
 import nl.bdss.kernel.time.PaymentTiming;
 import nl.bdss.settlement.riskequalisation.domain.ServiceAreaCount;
 import nl.bdss.settlement.settling.domain.AllocatedPeriod;
@@ -20,12 +22,23 @@ import nl.bdss.settlement.settling.domain.AllocatedPeriod;
  * the years whose counts are missing, which settlement leaves as they are as a whole (a period of such a year that the
  * event still lists, e.g. a settled one that allocation kept, waits with the rest of its year). Without
  * per-year shares (older events, single-insurer contracts) a PENDING allocation has no periods: nothing becomes
- * payable until a complete allocation arrives.
+ * payable until a complete allocation arrives. {@code schedule} how each period is paid and {@code payeeVat} the VAT
+ * treatment per payee AGB code (R10), both as the contract states them.
  */
 public record AllocationReceived(UUID eventId, String contractId, int allocationVersion, int contractVersion,
         boolean complete, String pendingReason, LocalDate validFrom, LocalDate validUntil, PaymentTiming timing,
         List<AllocatedPeriod> periods, List<ServiceAreaCount> serviceAreaCounts, boolean perYear,
-        Map<Integer, String> pendingYears, String contractReference) {
+        Map<Integer, String> pendingYears, String contractReference, PaymentSchedule schedule,
+        Map<String, Vat> payeeVat) {
+
+    /** An allocation paid per period, without VAT statements. */
+    public AllocationReceived(UUID eventId, String contractId, int allocationVersion, int contractVersion,
+            boolean complete, String pendingReason, LocalDate validFrom, LocalDate validUntil, PaymentTiming timing,
+            List<AllocatedPeriod> periods, List<ServiceAreaCount> serviceAreaCounts, boolean perYear,
+            Map<Integer, String> pendingYears, String contractReference) {
+        this(eventId, contractId, allocationVersion, contractVersion, complete, pendingReason, validFrom, validUntil,
+                timing, periods, serviceAreaCounts, perYear, pendingYears, contractReference, null, null);
+    }
 
     /** An allocation with per-year shares that names no contract reference. */
     public AllocationReceived(UUID eventId, String contractId, int allocationVersion, int contractVersion,
@@ -61,6 +74,8 @@ public record AllocationReceived(UUID eventId, String contractId, int allocation
                 ? periods.stream().filter(period -> !pending.containsKey(period.period().year())).toList()
                 : List.of();
         serviceAreaCounts = serviceAreaCounts == null ? List.of() : List.copyOf(serviceAreaCounts);
+        schedule = schedule == null ? PaymentSchedule.PER_PERIOD : schedule;
+        payeeVat = payeeVat == null ? Map.of() : Map.copyOf(payeeVat);
     }
 
     /** Whether any of its periods may be paid: a complete allocation, or the complete years of a per-year one. */

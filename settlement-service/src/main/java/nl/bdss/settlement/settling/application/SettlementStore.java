@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import nl.bdss.kernel.money.Vat;
+import nl.bdss.kernel.time.PaymentSchedule;
 import nl.bdss.kernel.time.PaymentTiming;
 import nl.bdss.kernel.time.Period;
 import nl.bdss.settlement.settling.domain.AllocatedPeriod;
@@ -23,9 +25,13 @@ public interface SettlementStore {
      * {@code paysCompleteYears}: the allocation had per-year shares, its complete years are payable even when its
      * status is PENDING.
      */
-    /** {@code contractReference}: the contract's own reference, null when no allocation named one. */
+    /**
+     * {@code contractReference}: the contract's own reference, null when no allocation named one; {@code schedule}
+     * how each period is paid.
+     */
     record AllocationHeader(String contractId, int allocationVersion, String status, LocalDate validFrom,
-            LocalDate validUntil, PaymentTiming timing, boolean paysCompleteYears, String contractReference) {
+            LocalDate validUntil, PaymentTiming timing, boolean paysCompleteYears, String contractReference,
+            PaymentSchedule schedule) {
     }
 
     /** The header, locking the contract for the rest of the transaction. */
@@ -44,6 +50,9 @@ public interface SettlementStore {
      * their own) that lie within the {@code validity}.
      */
     void replaceLines(String contractId, List<AllocatedPeriod> periods, Set<Integer> keptYears, Period validity);
+
+    /** Replaces the VAT treatments the contract states per payee AGB code (R10). */
+    void savePayeeVat(String contractId, Map<String, Vat> payeeVat);
 
     /** Replaces the contract's years pending on their own (year to reason). */
     void savePendingYears(String contractId, Map<Integer, String> pendingYears);

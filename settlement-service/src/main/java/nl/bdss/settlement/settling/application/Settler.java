@@ -62,7 +62,7 @@ public class Settler {
             entries.add(new NewEntry(UUID.randomUUID(), booking, ++sequence, UUID.randomUUID()));
             postings.put(booking.entryKey(), DoubleEntry.settlement(booking.target().uzovi(),
                     booking.target().payeeAgb(), booking.target().sector(), booking.serviceYear(),
-                    booking.amountCents()));
+                    booking.amountCents(), booking.vatCents() == null ? 0 : booking.vatCents()));
             bookingYears.put(booking.entryKey(), booking.bookingYear());
         }
         // Three statements for the whole run, however many bookings: entries, their postings, their events.

@@ -7,8 +7,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import nl.bdss.kernel.money.Vat;
+import nl.bdss.kernel.time.PaymentSchedule;
+import nl.bdss.kernel.time.PaymentSchedule.Instalment;
 import nl.bdss.kernel.time.Period;
 
 /**
@@ -25,11 +29,18 @@ import nl.bdss.kernel.time.Period;
  * idempotent, whether triggered by a redelivered event, the scheduler or a repeated period close.
  * A pending year's periods (counts missing) are left exactly as they are: no lump sum, no correction, no credit.
  * Every booking carries its booking year: its service year while that is open, else the first open year after it.
+ * <p>
+ * Under a payment schedule each line is paid in instalments ({@link PaymentSchedule#instalments}: exact shares of the
+ * line by the largest-remainder method): every instalment is a target of its own, booked when it is due and corrected
+ * like a whole period; the entries keep their budget period. A payee's VAT part (R10) is that of the amount for a
+ * lump sum and, for a correction, what brings the VAT parts of its target to the VAT part of the corrected total
+ * ({@link Vat#correctionPart}), so the parts always add up to the VAT of what is owed.
  */
 public final class Settling {
 
     private static final Comparator<Booking> ORDER = Comparator
             .comparing((Booking b) -> b.target().periodStart())
+            .thenComparing(b -> b.duePeriod().start())
             .thenComparing(b -> b.target().uzovi())
             .thenComparing(b -> b.target().payeeAgb())
             .thenComparing(b -> b.target().sector())
@@ -58,19 +69,25 @@ public final class Settling {
             if (allocation.isPending(period.period())) {
                 continue;
             }
-            boolean due = period.period().isDueOn(date, allocation.timing());
             for (PayableLine line : period.lines()) {
-                allocated.add(line.target());
-                List<BookedEntry> entries = bookedByTarget.getOrDefault(line.target(), List.of());
-                if (entries.isEmpty()) {
-                    if (due && line.amountCents() > 0) {
-                        bookings.add(new Booking(line.target().lumpSumKey(), EntryKind.LUMP_SUM, null, line.target(),
-                                period.period(), line.payeePartyKey(), line.amountCents(), allocation.allocationVersion(),
-                                closed.bookingYearOf(period.period().year())));
+                Vat vat = allocation.vatOf(line.target().payeeAgb());
+                for (Instalment part : allocation.schedule().instalments(period.period(), line.amountCents())) {
+                    Period instalment = allocation.schedule() == PaymentSchedule.PER_PERIOD ? null : part.period();
+                    SettlementTarget target = instalment == null ? line.target()
+                            : line.target().instalment(instalment.start());
+                    allocated.add(target);
+                    List<BookedEntry> entries = bookedByTarget.getOrDefault(target, List.of());
+                    if (entries.isEmpty()) {
+                        if (part.period().isDueOn(date, allocation.timing()) && part.amountCents() > 0) {
+                            bookings.add(new Booking(target.lumpSumKey(), EntryKind.LUMP_SUM, null, target,
+                                    period.period(), line.payeePartyKey(), part.amountCents(),
+                                    allocation.allocationVersion(), closed.bookingYearOf(period.period().year()),
+                                    instalment, vat, vat == null ? null : vat.partOf(part.amountCents())));
+                        }
+                    } else {
+                        correction(target, period.period(), instalment, line.payeePartyKey(), part.amountCents(), entries,
+                                allocation.allocationVersion(), closed, vat).ifPresent(bookings::add);
                     }
-                } else {
-                    correction(line.target(), period.period(), line.payeePartyKey(), line.amountCents(), entries,
-                            allocation.allocationVersion(), closed).ifPresent(bookings::add);
                 }
             }
         }
@@ -78,8 +95,9 @@ public final class Settling {
             if (!allocated.contains(target)) {
                 BookedEntry original = lumpSumOf(entries);
                 if (!allocation.isPending(original.period())) {
-                    correction(target, original.period(), original.payeePartyKey(), 0, entries,
-                            allocation.allocationVersion(), closed).ifPresent(bookings::add);
+                    correction(target, original.period(), original.instalment(), original.payeePartyKey(), 0, entries,
+                            allocation.allocationVersion(), closed, allocation.vatOf(target.payeeAgb()))
+                            .ifPresent(bookings::add);
                 }
             }
         });
@@ -87,8 +105,9 @@ public final class Settling {
         return List.copyOf(bookings);
     }
 
-    private static Optional<Booking> correction(SettlementTarget target, Period period, String payeePartyKey,
-            long allocatedCents, List<BookedEntry> entries, int allocationVersion, ClosedYears closed) {
+    private static Optional<Booking> correction(SettlementTarget target, Period period, Period instalment,
+            String payeePartyKey, long allocatedCents, List<BookedEntry> entries, int allocationVersion,
+            ClosedYears closed, Vat vat) {
         long net = entries.stream().mapToLong(BookedEntry::amountCents).sum();
         long difference = allocatedCents - net;
         if (difference == 0) {
@@ -99,9 +118,12 @@ public final class Settling {
             throw new IllegalStateException("allocation version " + allocationVersion + " already corrected " + key
                     + " yet the net " + net + " differs from " + allocatedCents);
         }
+        long bookedVat = entries.stream().map(BookedEntry::vatCents).filter(Objects::nonNull)
+                .mapToLong(Long::longValue).sum();
         return Optional.of(new Booking(key, EntryKind.CORRECTION, lumpSumOf(entries).entryKey(), target, period,
                 payeePartyKey == null ? target.payeeAgb() : payeePartyKey, difference, allocationVersion,
-                closed.bookingYearOf(period.year())));
+                closed.bookingYearOf(period.year()), instalment, vat,
+                vat == null ? null : vat.correctionPart(allocatedCents, bookedVat)));
     }
 
     private static BookedEntry lumpSumOf(List<BookedEntry> entries) {

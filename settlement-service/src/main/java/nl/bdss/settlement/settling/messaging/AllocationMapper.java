@@ -7,8 +7,11 @@ import nl.bdss.events.allocation.AllocationCalculated;
 import nl.bdss.events.allocation.AllocationLine;
 import nl.bdss.events.allocation.AllocationPeriod;
 import nl.bdss.events.allocation.AllocationStatus;
+import nl.bdss.events.allocation.PayeeVat;
 import nl.bdss.events.allocation.YearShares;
 import nl.bdss.events.common.LegalDomain;
+import nl.bdss.kernel.money.Vat;
+import nl.bdss.kernel.time.PaymentSchedule;
 import nl.bdss.kernel.time.PaymentTiming;
 import nl.bdss.kernel.time.Period;
 import nl.bdss.settlement.riskequalisation.domain.ServiceAreaCount;
@@ -45,7 +48,21 @@ final class AllocationMapper {
         return new AllocationReceived(event.getEventId(), event.getContractId(), event.getAllocationVersion(),
                 event.getContractVersion(), complete, event.getPendingReason(), event.getValidFrom(),
                 event.getValidUntil(), PaymentTiming.valueOf(event.getPaymentTiming().name()), periods,
-                serviceAreaCounts(event), perYear, pendingYears, event.getContractReference());
+                serviceAreaCounts(event), perYear, pendingYears, event.getContractReference(),
+                event.getPaymentSchedule() == null ? null : PaymentSchedule.valueOf(event.getPaymentSchedule().name()),
+                payeeVat(event));
+    }
+
+    /** The VAT treatment per payee (R10); a treatment the kernel refuses (a missing rate) throws. */
+    private static Map<String, Vat> payeeVat(AllocationCalculated event) {
+        Map<String, Vat> vat = new TreeMap<>();
+        for (PayeeVat payee : event.getPayeeVat()) {
+            Vat stated = new Vat(Vat.Treatment.valueOf(payee.getTreatment().name()), payee.getRateBasisPoints());
+            if (vat.put(payee.getPayeeAgb(), stated) != null) {
+                throw new IllegalArgumentException("payee " + payee.getPayeeAgb() + " has two VAT treatments (R10)");
+            }
+        }
+        return vat;
     }
 
     /**

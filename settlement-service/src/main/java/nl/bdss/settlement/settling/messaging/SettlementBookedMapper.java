@@ -3,6 +3,7 @@ package nl.bdss.settlement.settling.messaging;
 import java.time.Instant;
 import java.util.UUID;
 import nl.bdss.kernel.time.PaymentTiming;
+import nl.bdss.events.common.VatTreatment;
 import nl.bdss.events.settlement.SettlementBooked;
 import nl.bdss.events.settlement.SettlementKind;
 import nl.bdss.settlement.settling.domain.Booking;
@@ -35,7 +36,12 @@ final class SettlementBookedMapper {
                 .setServiceYear(booking.serviceYear())
                 .setBookingYear(booking.bookingYear())
                 .setContractReference(contractReference)
-                .setDueDate(booking.period().dueDate(timing))
+                .setDueDate(booking.duePeriod().dueDate(timing))
+                .setInstalmentStart(booking.instalment() == null ? null : booking.instalment().start())
+                .setInstalmentEnd(booking.instalment() == null ? null : booking.instalment().end())
+                .setVatTreatment(booking.vat() == null ? null : VatTreatment.valueOf(booking.vat().treatment().name()))
+                .setVatRateBasisPoints(booking.vat() == null ? null : booking.vat().rateBasisPoints())
+                .setVatCents(booking.vatCents())
                 .build();
     }
 }

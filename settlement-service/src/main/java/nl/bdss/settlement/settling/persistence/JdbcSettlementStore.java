@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import nl.bdss.kernel.money.Vat;
+import nl.bdss.kernel.time.PaymentSchedule;
 import nl.bdss.kernel.time.PaymentTiming;
 import nl.bdss.kernel.time.Period;
 import nl.bdss.settlement.settling.application.AllocationReceived;
@@ -44,7 +46,7 @@ class JdbcSettlementStore implements SettlementStore {
     public Optional<AllocationHeader> lockHeader(String contractId) {
         return jdbc.sql("""
                 select contract_id, allocation_version, status, valid_from, valid_until, payment_timing,
-                    pays_complete_years, contract_reference
+                    pays_complete_years, contract_reference, payment_schedule
                 from contract_allocation where contract_id = ? for update""")
                 .param(contractId)
                 .query((rs, n) -> header(rs))
@@ -55,7 +57,7 @@ class JdbcSettlementStore implements SettlementStore {
     public Optional<AllocationHeader> header(String contractId) {
         return jdbc.sql("""
                 select contract_id, allocation_version, status, valid_from, valid_until, payment_timing,
-                    pays_complete_years, contract_reference
+                    pays_complete_years, contract_reference, payment_schedule
                 from contract_allocation where contract_id = ?""")
                 .param(contractId)
                 .query((rs, n) -> header(rs))
@@ -66,7 +68,7 @@ class JdbcSettlementStore implements SettlementStore {
     public List<AllocationHeader> headers() {
         return jdbc.sql("""
                 select contract_id, allocation_version, status, valid_from, valid_until, payment_timing,
-                    pays_complete_years, contract_reference
+                    pays_complete_years, contract_reference, payment_schedule
                 from contract_allocation order by contract_id""")
                 .query((rs, n) -> header(rs))
                 .list();
@@ -76,7 +78,7 @@ class JdbcSettlementStore implements SettlementStore {
         return new AllocationHeader(rs.getString("contract_id"), rs.getInt("allocation_version"), rs.getString("status"),
                 rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
                 PaymentTiming.valueOf(rs.getString("payment_timing")), rs.getBoolean("pays_complete_years"),
-                rs.getString("contract_reference"));
+                rs.getString("contract_reference"), PaymentSchedule.valueOf(rs.getString("payment_schedule")));
     }
 
     @Override
@@ -84,20 +86,20 @@ class JdbcSettlementStore implements SettlementStore {
         jdbc.sql("""
                 insert into contract_allocation (contract_id, allocation_version, contract_version, status, pending_reason,
                     valid_from, valid_until, payment_timing, applied_event_id, applied_at, pays_complete_years,
-                    contract_reference)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    contract_reference, payment_schedule)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (contract_id) do update set allocation_version = excluded.allocation_version,
                     contract_version = excluded.contract_version, status = excluded.status,
                     pending_reason = excluded.pending_reason, valid_from = excluded.valid_from,
                     valid_until = excluded.valid_until, payment_timing = excluded.payment_timing,
                     applied_event_id = excluded.applied_event_id, applied_at = excluded.applied_at,
-                    pays_complete_years = excluded.pays_complete_years,
+                    pays_complete_years = excluded.pays_complete_years, payment_schedule = excluded.payment_schedule,
                     contract_reference = coalesce(excluded.contract_reference, contract_allocation.contract_reference)""")
                 .params(allocation.contractId(), allocation.allocationVersion(), allocation.contractVersion(),
                         allocation.complete() ? "COMPLETE" : "PENDING", allocation.pendingReason(),
                         allocation.validFrom(), allocation.validUntil(), allocation.timing().name(),
                         allocation.eventId(), Timestamp.from(appliedAt), allocation.perYear(),
-                        allocation.contractReference())
+                        allocation.contractReference(), allocation.schedule().name())
                 .update();
     }
 
@@ -120,6 +122,16 @@ class JdbcSettlementStore implements SettlementStore {
         batches.batchUpdate("""
                 insert into allocation_line (contract_id, period_start, period_end, uzovi, payee_agb,
                     payee_party_key, sector, amount_cents) values (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+    }
+
+    @Override
+    public void savePayeeVat(String contractId, Map<String, Vat> payeeVat) {
+        jdbc.sql("delete from allocation_payee_vat where contract_id = ?").param(contractId).update();
+        List<Object[]> rows = new ArrayList<>();
+        payeeVat.forEach((agb, vat) -> rows.add(new Object[] {contractId, agb, vat.treatment().name(),
+            vat.rateBasisPoints()}));
+        batches.batchUpdate("insert into allocation_payee_vat (contract_id, payee_agb, vat_treatment, vat_rate_bp) "
+                + "values (?, ?, ?, ?)", rows);
     }
 
     @Override
@@ -161,22 +173,42 @@ class JdbcSettlementStore implements SettlementStore {
                 .list();
         List<AllocatedPeriod> periods = byPeriod.entrySet().stream()
                 .map(e -> new AllocatedPeriod(e.getKey(), e.getValue())).toList();
+        Map<String, Vat> payeeVat = new LinkedHashMap<>();
+        jdbc.sql("select payee_agb, vat_treatment, vat_rate_bp from allocation_payee_vat where contract_id = ?")
+                .param(header.contractId())
+                .query((rs, n) -> payeeVat.put(rs.getString("payee_agb"), vat(rs)))
+                .list();
         return Optional.of(new CurrentAllocation(header.contractId(), header.allocationVersion(), header.validFrom(),
-                header.validUntil(), header.timing(), periods, pendingYears));
+                header.validUntil(), header.timing(), periods, pendingYears, header.schedule(), payeeVat));
+    }
+
+    private static Vat vat(ResultSet rs) throws SQLException {
+        int rate = rs.getInt("vat_rate_bp");
+        return new Vat(Vat.Treatment.valueOf(rs.getString("vat_treatment")), rs.wasNull() ? null : rate);
     }
 
     @Override
     public List<BookedEntry> bookedEntries(String contractId) {
         return jdbc.sql("""
-                select entry_key, kind, period_start, period_end, uzovi, payee_agb, payee_party_key, sector, amount_cents
+                select entry_key, kind, period_start, period_end, uzovi, payee_agb, payee_party_key, sector, amount_cents,
+                    instalment_start, instalment_end, vat_cents
                 from settlement_entry where contract_id = ? order by sequence""")
                 .param(contractId)
-                .query((rs, n) -> new BookedEntry(rs.getString("entry_key"), EntryKind.valueOf(rs.getString("kind")),
-                        new SettlementTarget(contractId, rs.getObject("period_start", LocalDate.class),
-                                rs.getString("uzovi"), rs.getString("payee_agb"), rs.getString("sector")),
-                        new Period(rs.getObject("period_start", LocalDate.class),
-                                rs.getObject("period_end", LocalDate.class)),
-                        rs.getString("payee_party_key"), rs.getLong("amount_cents")))
+                .query((rs, n) -> {
+                    LocalDate instalmentStart = rs.getObject("instalment_start", LocalDate.class);
+                    long vatCents = rs.getLong("vat_cents");
+                    boolean withoutVat = rs.wasNull();
+                    return new BookedEntry(rs.getString("entry_key"), EntryKind.valueOf(rs.getString("kind")),
+                            new SettlementTarget(contractId, rs.getObject("period_start", LocalDate.class),
+                                    rs.getString("uzovi"), rs.getString("payee_agb"), rs.getString("sector"),
+                                    instalmentStart),
+                            new Period(rs.getObject("period_start", LocalDate.class),
+                                    rs.getObject("period_end", LocalDate.class)),
+                            rs.getString("payee_party_key"), rs.getLong("amount_cents"),
+                            instalmentStart == null ? null
+                                    : new Period(instalmentStart, rs.getObject("instalment_end", LocalDate.class)),
+                            withoutVat ? null : vatCents);
+                })
                 .list();
     }
 
@@ -201,13 +233,18 @@ class JdbcSettlementStore implements SettlementStore {
             rows.add(new Object[] {entry.id(), booking.entryKey(), t.contractId(), entry.sequence(), booking.kind().name(),
                 booking.correctsEntryKey(), t.periodStart(), booking.period().end(), t.uzovi(), t.payeeAgb(),
                 booking.payeePartyKey(), t.sector(), booking.amountCents(), booking.allocationVersion(), abbreviated,
-                bookedBy, at, entry.eventId(), timing.name(), booking.serviceYear(), booking.bookingYear()});
+                bookedBy, at, entry.eventId(), timing.name(), booking.serviceYear(), booking.bookingYear(),
+                booking.instalment() == null ? null : booking.instalment().start(),
+                booking.instalment() == null ? null : booking.instalment().end(),
+                booking.vat() == null ? null : booking.vat().treatment().name(),
+                booking.vat() == null ? null : booking.vat().rateBasisPoints(), booking.vatCents()});
         }
         batches.batchUpdate("""
                 insert into settlement_entry (id, entry_key, contract_id, sequence, kind, corrects_entry_key, period_start,
                     period_end, uzovi, payee_agb, payee_party_key, sector, amount_cents, allocation_version, cause,
-                    booked_by, booked_at, event_id, payment_timing, service_year, booking_year)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                    booked_by, booked_at, event_id, payment_timing, service_year, booking_year, instalment_start,
+                    instalment_end, vat_treatment, vat_rate_bp, vat_cents)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
     private static String abbreviate(String text) {

@@ -3,6 +3,9 @@ package nl.bdss.settlement.settling.domain;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import nl.bdss.kernel.money.Vat;
+import nl.bdss.kernel.time.PaymentSchedule;
 import nl.bdss.kernel.time.PaymentTiming;
 import nl.bdss.kernel.time.Period;
 
@@ -62,7 +65,15 @@ public final class AllocationFixture {
     /** What booking the decisions would leave behind. */
     public static List<BookedEntry> booked(List<Booking> bookings) {
         return bookings.stream()
-                .map(b -> new BookedEntry(b.entryKey(), b.kind(), b.target(), b.period(), b.payeePartyKey(), b.amountCents()))
+                .map(b -> new BookedEntry(b.entryKey(), b.kind(), b.target(), b.period(), b.payeePartyKey(), b.amountCents(),
+                        b.instalment(), b.vatCents()))
                 .toList();
+    }
+
+    /** The same allocation paid by {@code schedule}, with these VAT treatments per payee AGB code. */
+    public static CurrentAllocation paid(CurrentAllocation allocation, PaymentTiming timing, PaymentSchedule schedule,
+            Map<String, Vat> payeeVat) {
+        return new CurrentAllocation(allocation.contractId(), allocation.allocationVersion(), allocation.validFrom(),
+                allocation.validUntil(), timing, allocation.periods(), allocation.pendingYears(), schedule, payeeVat);
     }
 }
