@@ -1,13 +1,19 @@
 #!/bin/sh
 # One-shot set-up of the docker-compose broker, run by the kafka-init container as the admin principal:
 # SCRAM users (one per service plus the schema registry), the topics with their partitions (the broker does not
-# auto-create), and ACLs so each service writes only its own topics. Safe to run again: users are upserted
-# (which is also how their passwords are rotated), topics are created if missing, ACLs are added if missing.
+# auto-create), and ACLs so each service writes only its own topics; per insurer in BDSS_KAFKA_INSURERS a principal
+# insurer-<uzovi> that reads only its own topics bdss.settlement.insurer.<uzovi>.*. Safe to run again: users are
+# upserted (which is also how their passwords are rotated), topics are created if missing, ACLs are added if missing.
 set -eu
 
 BOOTSTRAP=${BDSS_KAFKA_BOOTSTRAP:-kafka:19092}
 PARTITIONS=${BDSS_KAFKA_PARTITIONS:-3}
 BIN=${KAFKA_BIN:-/opt/kafka/bin}
+# The insurers whose finance systems read their own topics (UZOVI codes, separated by spaces); each needs
+# BDSS_KAFKA_INSURER_<uzovi>_PASSWORD.
+INSURERS=${BDSS_KAFKA_INSURERS:-3311 3343}
+# nl.bdss.events.Topics.INSURER_PREFIX: bdss.settlement.insurer.<uzovi>.entries and .payment-runs
+INSURER_PREFIX=bdss.settlement.insurer.
 ADMIN=/tmp/bdss-admin.properties
 sh "$(dirname "$0")/admin-client.sh" "$ADMIN"
 
@@ -34,6 +40,14 @@ user allocation-service "${BDSS_KAFKA_ALLOCATION_PASSWORD:?}"
 user settlement-service "${BDSS_KAFKA_SETTLEMENT_PASSWORD:?}"
 user reporting-service "${BDSS_KAFKA_REPORTING_PASSWORD:?}"
 user schema-registry "${BDSS_KAFKA_SCHEMA_REGISTRY_PASSWORD:?}"
+for uzovi in $INSURERS; do
+    password=$(printenv "BDSS_KAFKA_INSURER_${uzovi}_PASSWORD" || true)
+    if [ -z "$password" ]; then
+        echo "BDSS_KAFKA_INSURER_${uzovi}_PASSWORD is not set (insurer $uzovi is in BDSS_KAFKA_INSURERS)" >&2
+        exit 1
+    fi
+    user "insurer-$uzovi" "$password"
+done
 
 # --- topics (nl.bdss.events.Topics, and the dead-letter topics <topic>.<group>.dlt of each consumer) -------------
 topic() { # name [extra kafka-topics.sh arguments]
@@ -52,6 +66,11 @@ for name in bdss.contract.versions bdss.allocation.allocations bdss.settlement.e
         bdss.allocation.allocations.reporting-service.dlt \
         bdss.settlement.service-years.reporting-service.dlt; do
     topic "$name" --partitions "$PARTITIONS" --replication-factor 1
+done
+# Each insurer's own copies of bdss.settlement.entries and bdss.settlement.payment-runs.
+for uzovi in $INSURERS; do
+    topic "$INSURER_PREFIX$uzovi.entries" --partitions "$PARTITIONS" --replication-factor 1
+    topic "$INSURER_PREFIX$uzovi.payment-runs" --partitions "$PARTITIONS" --replication-factor 1
 done
 # The schema registry's store: one partition, compacted (it refuses anything else).
 topic _schemas --partitions 1 --replication-factor 1 --config cleanup.policy=compact
@@ -87,6 +106,8 @@ produces settlement-service bdss.settlement.entries
 produces settlement-service bdss.settlement.service-years
 produces settlement-service bdss.settlement.payment-runs
 consumes settlement-service bdss.allocation.allocations
+# every insurer's own topics, present and future ones
+acl settlement-service Write Describe -- --topic "$INSURER_PREFIX" --resource-pattern-type prefixed
 
 produces reporting-service bdss.reporting.sector-loads
 produces reporting-service bdss.reporting.macro-budget-alerts
@@ -94,6 +115,13 @@ consumes reporting-service bdss.settlement.entries
 consumes reporting-service bdss.contract.versions
 consumes reporting-service bdss.allocation.allocations
 consumes reporting-service bdss.settlement.service-years
+
+# An insurer's finance system: its own topics only, as groups named insurer-<uzovi>... (a UZOVI code has four
+# digits, so no insurer's prefix is another's).
+for uzovi in $INSURERS; do
+    acl "insurer-$uzovi" Read Describe -- --topic "$INSURER_PREFIX$uzovi." --resource-pattern-type prefixed
+    acl "insurer-$uzovi" Read -- --group "insurer-$uzovi" --resource-pattern-type prefixed
+done
 
 # Confluent Schema Registry: its store topic and its groups (leader election "schema-registry", store reader
 # "schema-registry-<host>-<port>").

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import nl.bdss.events.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -28,6 +29,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.ClusterAuthorizationException;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
@@ -57,7 +60,9 @@ class KafkaSaslAclsIT {
             "allocation-service", "it-allocation-" + Uuid.randomUuid(),
             "settlement-service", "it-settlement-" + Uuid.randomUuid(),
             "reporting-service", "it-reporting-" + Uuid.randomUuid(),
-            "schema-registry", "it-schema-registry-" + Uuid.randomUuid());
+            "schema-registry", "it-schema-registry-" + Uuid.randomUuid(),
+            "insurer-3311", "it-insurer-3311-" + Uuid.randomUuid(),
+            "insurer-3343", "it-insurer-3343-" + Uuid.randomUuid());
 
     private static Path work;
     private static Path ops;
@@ -91,6 +96,9 @@ class KafkaSaslAclsIT {
         environment.put("BDSS_KAFKA_SETTLEMENT_PASSWORD", PASSWORDS.get("settlement-service"));
         environment.put("BDSS_KAFKA_REPORTING_PASSWORD", PASSWORDS.get("reporting-service"));
         environment.put("BDSS_KAFKA_SCHEMA_REGISTRY_PASSWORD", PASSWORDS.get("schema-registry"));
+        environment.put("BDSS_KAFKA_INSURERS", "3311 3343");
+        environment.put("BDSS_KAFKA_INSURER_3311_PASSWORD", PASSWORDS.get("insurer-3311"));
+        environment.put("BDSS_KAFKA_INSURER_3343_PASSWORD", PASSWORDS.get("insurer-3343"));
 
         broker = script("broker.sh").redirectErrorStream(true)
                 .redirectOutput(work.resolve("broker.log").toFile()).start();
@@ -226,13 +234,78 @@ class KafkaSaslAclsIT {
             Map<String, TopicDescription> topics = admin.describeTopics(List.of(CONTRACT_VERSIONS, ALLOCATIONS,
                     "bdss.settlement.entries", "bdss.reporting.sector-loads", "bdss.reporting.macro-budget-alerts",
                     "bdss.allocation.allocations.settlement-service.dlt", "bdss.settlement.entries.reporting-service.dlt",
+                    Topics.insurerEntries("3311").name(), Topics.insurerPaymentRuns("3311").name(),
+                    Topics.insurerEntries("3343").name(), Topics.insurerPaymentRuns("3343").name(),
                     "_schemas")).allTopicNames().get(15, TimeUnit.SECONDS);
             assertThat(topics.get(ALLOCATIONS).partitions()).hasSize(3);
+            assertThat(topics.get(Topics.insurerEntries("3343").name()).partitions()).hasSize(3);
             assertThat(topics.get("_schemas").partitions()).hasSize(1);
         }
         send(service("schema-registry"), "_schemas", "registry-store");
         assertThat(sendFailure(service("schema-registry"), CONTRACT_VERSIONS))
                 .isInstanceOf(TopicAuthorizationException.class);
+    }
+
+    @Test
+    void theSettlementServiceWritesEveryInsurersOwnTopics_andAnInsurerReadsItsOwn() throws Exception {
+        String key = "insurer-own-" + Uuid.randomUuid();
+        for (String uzovi : List.of("3311", "3343")) {
+            send(service("settlement-service"), Topics.insurerEntries(uzovi).name(), key);
+            send(service("settlement-service"), Topics.insurerPaymentRuns(uzovi).name(), key);
+        }
+
+        assertThat(read(service("insurer-3311"), "insurer-3311-finance", Topics.insurerEntries("3311").name(), key))
+                .singleElement().satisfies(record -> assertThat(record.topic()).isEqualTo("bdss.settlement.insurer.3311.entries"));
+        assertThat(read(service("insurer-3311"), "insurer-3311-finance", Topics.insurerPaymentRuns("3311").name(), key))
+                .hasSize(1);
+        assertThat(read(service("insurer-3343"), "insurer-3343", Topics.insurerEntries("3343").name(), key)).hasSize(1);
+    }
+
+    @Test
+    void anInsurerReadsNoOtherInsurersTopic_norTheAllInsurerTopics_norWritesItsOwn() {
+        assertThatThrownBy(() -> read(service("insurer-3311"), "insurer-3311-finance",
+                Topics.insurerEntries("3343").name(), "any")).isInstanceOf(TopicAuthorizationException.class);
+        assertThatThrownBy(() -> read(service("insurer-3311"), "insurer-3311-finance",
+                Topics.insurerPaymentRuns("3343").name(), "any")).isInstanceOf(TopicAuthorizationException.class);
+        assertThatThrownBy(() -> read(service("insurer-3311"), "insurer-3311-finance", Topics.SETTLEMENTS.name(), "any"))
+                .isInstanceOf(TopicAuthorizationException.class);
+        assertThatThrownBy(() -> read(service("insurer-3311"), "insurer-3311-finance", Topics.PAYMENT_RUNS.name(), "any"))
+                .isInstanceOf(TopicAuthorizationException.class);
+        // without Write on any topic it is not even given a producer id (the refusal itself, or the producer's error
+        // state caused by it, depending on whether the send or the producer id request comes first)
+        assertThat(sendFailure(service("insurer-3311"), Topics.insurerEntries("3311").name())).satisfiesAnyOf(
+                refused -> assertThat(refused).isInstanceOf(ClusterAuthorizationException.class),
+                refused -> assertThat(refused).hasRootCauseInstanceOf(ClusterAuthorizationException.class));
+    }
+
+    @Test
+    void anInsurerConsumesOnlyInGroupsNamedForIt() {
+        assertThatThrownBy(() -> read(service("insurer-3311"), "insurer-3343-finance",
+                Topics.insurerEntries("3311").name(), "any")).isInstanceOf(GroupAuthorizationException.class);
+        assertThatThrownBy(() -> read(service("insurer-3311"), "reporting-service",
+                Topics.insurerEntries("3311").name(), "any")).isInstanceOf(GroupAuthorizationException.class);
+    }
+
+    /** Reads the topic from the start as the principal in the group until a record with the key arrived (or 30 s). */
+    private static List<ConsumerRecord<String, String>> read(MessagingProperties properties, String group, String topic,
+            String key) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (Consumer<String, String> consumer = new KafkaConsumer<>(properties.kafkaClientConfig(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, group,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (found.isEmpty() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    if (key.equals(record.key())) {
+                        found.add(record);
+                    }
+                });
+            }
+        }
+        return found;
     }
 
     private static List<ConsumerRecord<String, String>> readAsAdmin(String topic, String key) {

@@ -614,6 +614,13 @@ class PaymentRunsIT {
         assertThat(completed.getTransfers()).extracting(t -> t.getPayeeAgb() + " " + t.getAmountCents() + " "
                 + t.getOutcome() + " " + t.getInstructionIds().size())
                 .containsExactlyInAnyOrder(a + " 100000 ACCEPTED 1", b + " 50000 REJECTED 1");
+        // and the same event, under the same key, on 8611's own topic only (issue 16)
+        List<String> insurerTopics = jdbc.sql("select topic from outbox_message where topic like ? and message_key = ?")
+                .params(nl.bdss.events.Topics.INSURER_PREFIX + "%", "8611").query(String.class).list();
+        assertThat(insurerTopics).containsExactly(nl.bdss.events.Topics.insurerPaymentRuns("8611").name());
+        assertThat(jdbc.sql("select payload from outbox_message where topic = ? and message_key = ?")
+                .params(nl.bdss.events.Topics.insurerPaymentRuns("8611").name(), "8611").query(byte[].class).single())
+                .isEqualTo(announced.get(0));
 
         HttpResponse<String> again = send("POST", path + "/status-report", partly, token, null, null, "application/xml");
         assertThat(again.statusCode()).isEqualTo(200);

@@ -33,6 +33,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -147,6 +148,31 @@ class SettlementServiceIT {
         });
         assertThat(events.get(0).getEntryId()).startsWith(contract + "|2025-01-01|").endsWith("|LUMP_SUM");
         assertThat(invariants.check().holds()).isTrue();
+    }
+
+    /**
+     * Issue 16: an insurer's finance system reads only its own entries. Each entry of the manual's example is on the
+     * topic of the insurer that pays it, as the same event (event id, key) as on the all-insurer topic, and on no
+     * other insurer's topic.
+     */
+    @Test
+    void eachEntryIsAlsoOnItsPayingInsurersOwnTopic_theSameEvent_andOnNoOtherInsurersTopic() throws Exception {
+        String contract = "it-per-insurer-" + UUID.randomUUID();
+        List<String> insurers = List.of("3311", "3343");
+
+        publish(ManualExampleEvents.allocation(contract).build());
+
+        List<SettlementBooked> all = awaitEvents(contract, 8);
+        Map<String, List<ConsumerRecord<String, Object>>> perTopic = readInsurerTopics(insurers, contract, all.size());
+        for (String uzovi : insurers) {
+            List<ConsumerRecord<String, Object>> own = perTopic.getOrDefault(Topics.insurerEntries(uzovi).name(), List.of());
+            // the example: per insurer one line per sector (2) and year (2)
+            assertThat(own).as(uzovi).hasSize(4);
+            assertThat(own).extracting(ConsumerRecord::key).containsOnly(contract);
+            // the same events, field for field, the event id too
+            assertThat(own).extracting(r -> (SettlementBooked) r.value())
+                    .containsExactlyInAnyOrderElementsOf(all.stream().filter(e -> e.getUzovi().equals(uzovi)).toList());
+        }
     }
 
     @Test
@@ -585,6 +611,38 @@ class SettlementServiceIT {
         });
         return received.stream().filter(e -> e.getContractId().equals(contract))
                 .sorted(java.util.Comparator.comparingLong(SettlementBooked::getSequence)).toList();
+    }
+
+    /** The contract's records on the insurers' own topics, read from the start until {@code count} arrived, per topic. */
+    private static Map<String, List<ConsumerRecord<String, Object>>> readInsurerTopics(List<String> insurers,
+            String contract, int count) {
+        Infrastructure infrastructure = Infrastructure.get();
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "settlement-it-insurers-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        ConfluentAvroDeserializer values = new ConfluentAvroDeserializer();
+        values.configure(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, infrastructure.schemaRegistryUrl(),
+                SerdeConfig.SPECIFIC_AVRO_READER, "true"), false);
+        List<ConsumerRecord<String, Object>> found = new ArrayList<>();
+        try (KafkaConsumer<String, Object> insurerConsumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
+            insurerConsumer.subscribe(insurers.stream().map(uzovi -> Topics.insurerEntries(uzovi).name()).toList());
+            await(() -> {
+                insurerConsumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (contract.equals(((SettlementBooked) r.value()).getContractId())) {
+                        found.add(r);
+                    }
+                });
+                return found.size() >= count;
+            });
+            // anything more of the contract (a copy too many) would arrive with or right after the last one
+            insurerConsumer.poll(Duration.ofSeconds(1)).forEach(r -> {
+                if (contract.equals(((SettlementBooked) r.value()).getContractId())) {
+                    found.add(r);
+                }
+            });
+        }
+        return found.stream().collect(Collectors.groupingBy(ConsumerRecord::topic));
     }
 
     /** Waits until the service's consumer group has committed every allocation record published so far. */

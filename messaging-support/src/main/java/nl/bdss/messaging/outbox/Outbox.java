@@ -2,6 +2,7 @@ package nl.bdss.messaging.outbox;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import nl.bdss.events.Topic;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -32,9 +33,15 @@ public class Outbox {
     }
 
     public <V extends SpecificRecord> void append(Topic<V> topic, String key, V event) {
-        requireTransaction();
-        jdbc.sql(INSERT).params(topic.name(), key, topic.valueType().getName(), AvroBinary.encode(event)).update();
-        wakeRelayAfterCommit();
+        append(List.of(topic), key, event);
+    }
+
+    /**
+     * Appends the one event to each of the topics, in their order, under the same key: the same event (one event id)
+     * on every topic, e.g. an all-insurer topic and the insurer's own.
+     */
+    public <V extends SpecificRecord> void append(List<Topic<V>> topics, String key, V event) {
+        appendAll(List.of(new Message<>(key, event)), ignored -> topics);
     }
 
     /**
@@ -42,13 +49,26 @@ public class Outbox {
      * to the database for all of them.
      */
     public <V extends SpecificRecord> void appendAll(Topic<V> topic, List<Message<V>> messages) {
+        appendAll(messages, ignored -> List.of(topic));
+    }
+
+    /**
+     * Appends each event to every topic {@code topicsOf} names for it, with one JDBC batch: the same event under the
+     * same key on each, so a consumer of any of them deduplicates on the one event id. Per topic the events keep
+     * their order.
+     */
+    public <V extends SpecificRecord> void appendAll(List<Message<V>> messages,
+            Function<? super V, List<Topic<V>>> topicsOf) {
         requireTransaction();
         if (messages.isEmpty()) {
             return;
         }
         List<Object[]> rows = new ArrayList<>(messages.size());
         for (Message<V> message : messages) {
-            rows.add(new Object[] {topic.name(), message.key(), topic.valueType().getName(), AvroBinary.encode(message.event())});
+            byte[] payload = AvroBinary.encode(message.event());
+            for (Topic<V> topic : topicsOf.apply(message.event())) {
+                rows.add(new Object[] {topic.name(), message.key(), topic.valueType().getName(), payload});
+            }
         }
         batches.batchUpdate(INSERT, rows);
         wakeRelayAfterCommit();

@@ -1,6 +1,7 @@
 package nl.bdss.settlement.paymentruns.messaging;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.bdss.events.Topics;
@@ -13,7 +14,10 @@ import nl.bdss.settlement.paymentruns.application.PaymentRunStore.TransferStatus
 import nl.bdss.settlement.paymentruns.application.RunAnnouncements;
 import org.springframework.stereotype.Component;
 
-/** Announces a completed run as PaymentRunCompleted on its topic, through the outbox, keyed by the insurer. */
+/**
+ * Announces a completed run as PaymentRunCompleted through the outbox, keyed by the insurer, on the all-insurer topic
+ * and on the insurer's own (the same event and event id).
+ */
 @Component
 class OutboxRunAnnouncements implements RunAnnouncements {
 
@@ -47,6 +51,6 @@ class OutboxRunAnnouncements implements RunAnnouncements {
                             .build();
                 }).toList())
                 .build();
-        outbox.append(Topics.PAYMENT_RUNS, run.insurer(), event);
+        outbox.append(List.of(Topics.PAYMENT_RUNS, Topics.insurerPaymentRuns(run.insurer())), run.insurer(), event);
     }
 }

@@ -10,7 +10,10 @@ import nl.bdss.settlement.settling.application.BookingAnnouncements;
 import nl.bdss.settlement.settling.application.SettlementStore.NewEntry;
 import org.springframework.stereotype.Component;
 
-/** Announces booked entries as SettlementBooked through the outbox: one JDBC batch in the booking's transaction. */
+/**
+ * Announces booked entries as SettlementBooked through the outbox, on the all-insurer topic and on the paying
+ * insurer's own (the same event, key and event id): one JDBC batch in the booking's transaction.
+ */
 @Component
 class OutboxAnnouncements implements BookingAnnouncements {
 
@@ -27,6 +30,6 @@ class OutboxAnnouncements implements BookingAnnouncements {
                 .map(entry -> new Outbox.Message<>(contractId, SettlementBookedMapper.toEvent(entry.booking(),
                         entry.eventId(), bookedAt, entry.sequence(), cause, contractReference, timing)))
                 .toList();
-        outbox.appendAll(Topics.SETTLEMENTS, events);
+        outbox.appendAll(events, event -> List.of(Topics.SETTLEMENTS, Topics.insurerEntries(event.getUzovi())));
     }
 }
