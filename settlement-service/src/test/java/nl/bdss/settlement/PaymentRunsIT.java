@@ -271,7 +271,7 @@ class PaymentRunsIT {
                 .hasSize(1);
         assertThat(send("GET", "/api/v1/payment-runs/" + run.path("id").asString() + "/remittance?format=html&payee="
                 + payee, null, TOKENS.insurer("4455"), null).body()).contains("2026-11-01 .. 2026-11-30")
-                .contains("303.72");
+                .contains("303.72").contains("amount EUR 40250.00, of which VAT EUR 6985.56");
 
         // the VAT part is owed on its own account, the rest on the payable; the cost carries the whole amount
         assertThat(credits("VAT_PAYABLE/4455/" + payee, contract)).isEqualTo(698_556L);

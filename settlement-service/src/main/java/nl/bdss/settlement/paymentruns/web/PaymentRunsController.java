@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -234,13 +235,17 @@ class PaymentRunsController {
         StringBuilder page = new StringBuilder("<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">"
                 + "<title>Remittance advice " + id + "</title><style>body{font-family:sans-serif}"
                 + "section{page-break-after:always}table{border-collapse:collapse}td,th{border:1px solid #999;"
-                + "padding:2px 6px}td.amount{text-align:right}</style></head><body>\n");
+                + "padding:2px 6px;white-space:nowrap}td.amount{text-align:right}</style></head><body>\n");
         for (Map.Entry<String, List<PaymentRunStore.RemittanceRow>> payee : perPayee.entrySet()) {
             PaymentRunStore.RemittanceRow first = payee.getValue().get(0);
             long total = payee.getValue().stream().mapToLong(r -> r.instruction().amountCents()).sum();
+            boolean vatStated = payee.getValue().stream().anyMatch(r -> r.instruction().vatCents() != null);
+            long vat = payee.getValue().stream().map(r -> r.instruction().vatCents()).filter(Objects::nonNull)
+                    .mapToLong(Long::longValue).sum();
             page.append("<section><h1>Remittance advice</h1><p>Payee AGB ").append(esc(payee.getKey())).append(", ")
                     .append(esc(first.creditorName())).append("<br>Transfer ").append(esc(first.endToEndId()))
-                    .append(", amount EUR ").append(euros(total)).append("</p>\n<table><tr><th>Contract</th>"
+                    .append(", amount EUR ").append(euros(total))
+                    .append(vatStated ? ", of which VAT EUR " + euros(vat) : "").append("</p>\n<table><tr><th>Contract</th>"
                             + "<th>Period</th><th>Instalment</th><th>Sector</th><th>Kind</th><th>Amount (EUR)</th>"
                             + "<th>of which VAT (EUR)</th></tr>\n");
             for (PaymentRunStore.RemittanceRow row : payee.getValue()) {
