@@ -33,7 +33,7 @@ import org.springframework.security.web.access.ExceptionTranslationFilter;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BdssSecurityProperties.class)
 @Import({BdssSecurityConfiguration.Enabled.class, BdssSecurityConfiguration.Disabled.class, ProblemAdvice.class,
-        ClockConfiguration.class})
+        ClockConfiguration.class, OpenApiSecurity.class})
 public class BdssSecurityConfiguration {
 
     @Configuration(proxyBeanMethods = false)

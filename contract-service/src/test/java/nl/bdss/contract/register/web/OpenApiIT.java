@@ -32,6 +32,22 @@ class OpenApiIT extends ContractApiSupport {
     }
 
     @Test
+    void namesTheOauth2ClientCredentialsSchemeAndABearerToken_forEveryOperation() {
+        JsonNode document = json(get("/v3/api-docs"));
+        JsonNode schemes = document.get("components").get("securitySchemes");
+
+        JsonNode flow = schemes.get("oauth2").get("flows").get("clientCredentials");
+        assertThat(schemes.get("oauth2").get("type").asString()).isEqualTo("oauth2");
+        // the issuer the service checks tokens against, and its token endpoint
+        assertThat(flow.get("tokenUrl").asString()).endsWith("/oauth2/token").startsWith("http");
+        assertThat(flow.get("scopes").propertyNames()).containsExactlyInAnyOrder("insurer", "provider", "ttp", "operator");
+        assertThat(schemes.get("bearer").get("type").asString()).isEqualTo("http");
+        assertThat(schemes.get("bearer").get("scheme").asString()).isEqualTo("bearer");
+        assertThat(document.get("security").values()).extracting(requirement -> requirement.propertyNames().iterator().next())
+                .containsExactly("oauth2", "bearer");
+    }
+
+    @Test
     void exposesHealthAndPrometheus() {
         assertThat(get("/actuator/health").body()).contains("UP");
         assertThat(send(java.net.http.HttpRequest.newBuilder(uri("/actuator/prometheus")).GET(), "Accept", "text/plain")
